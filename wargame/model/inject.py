@@ -1,0 +1,56 @@
+"""An inject: one scenario event delivered to teams."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from .base import AxisPush, Id, NonEmpty, Strict, Text
+
+Delivery = Literal["news_flash", "intel_brief", "cable", "call", "press_conference", "social_post"]
+DELIVERIES: tuple[str, ...] = Delivery.__args__  # type: ignore[attr-defined]
+
+InWorldDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+"""An in-world date: YYYY, YYYY-MM or YYYY-MM-DD (quoted in YAML)."""
+
+
+class Source(Strict):
+    """Where in the seed an inject comes from."""
+
+    section: NonEmpty
+    quote: NonEmpty
+    extrapolated: bool = False
+
+
+class Option(Strict):
+    """A branch: a way the inject can play out, chosen by the facilitator, with its follow-up."""
+
+    id: Id
+    label: Text
+    follow_up: Id | None = None
+    push: AxisPush = AxisPush()
+
+
+class Inject(Strict):
+    """A scenario event: briefing, in-world date, delivery, sender, targets and its axis push."""
+
+    id: Id
+    scenario: Id | None = None
+    title: Text
+    briefing: Text
+    date: InWorldDate
+    date_label: Text | None = None
+    delivery: Delivery
+    sender: Text
+    targets: list[Id] = Field(min_length=1)
+    minutes: int = Field(ge=1, le=240)
+    facilitator_notes: Text
+    questions: list[Text] = Field(min_length=1, max_length=6)
+    push: AxisPush = AxisPush()
+    options: list[Option] = Field(default_factory=list, max_length=6)
+    source: Source
+
+    def reaches(self, team_id: str) -> bool:
+        """Whether this inject is addressed to `team_id`."""
+        return "all" in self.targets or team_id in self.targets

@@ -1,0 +1,13 @@
+"""A team: a player cell of an exercise."""
+
+from __future__ import annotations
+
+from .base import Id, Strict, Text
+
+
+class Team(Strict):
+    """A player cell such as Kabinet NL or Moskou. Control (white cell) is the facilitator."""
+
+    id: Id
+    name: Text
+    role: Text

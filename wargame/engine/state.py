@@ -1,0 +1,322 @@
+"""The session state: a pure fold over the event log. No I/O, no clock of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..model import AXIS_LIMIT, Deck, HotwashQuestion, Inject, Scenario, Team, quadrant_of
+from . import events as ev
+from .clock import Clock
+from .events import Event
+
+
+@dataclass
+class Move:
+    """A team's move in a round. A newer move of the same team and round supersedes it."""
+
+    id: str
+    team: str
+    round: int
+    action: str
+    result: str
+    reasons: str
+    private: bool
+    at: float
+    actor: str
+    event_id: int
+    supersedes: str | None = None
+    superseded_by: str | None = None
+
+
+@dataclass
+class Ruling:
+    """The facilitator's adjudication of a move."""
+
+    move_id: str
+    outcome: int
+    narrative: str
+    erosion: int
+    rapprochement: int
+    at: float
+    event_id: int
+
+
+@dataclass
+class Note:
+    """A facilitator's or observer's note, optionally tagged for the after-action report."""
+
+    id: str
+    author: str
+    text: str
+    tag: str  # "", "strength", "improvement", "action"
+    owner: str
+    due: str
+    round: int
+    at: float
+
+
+@dataclass
+class Delivery:
+    """An inject as delivered: when, in which round, and how it was chosen."""
+
+    inject_id: str
+    round: int
+    how: str  # fixed, draw, drift, branch, bench
+    at: float
+    event_id: int
+    slot: int | None = None
+    option: str | None = None
+
+
+@dataclass
+class PathPoint:
+    """A point of the world's path over the axis cross, and what moved it there."""
+
+    erosion: int
+    rapprochement: int
+    round: int
+    cause: str  # "start", "inject:<id>", "option:<inject>/<option>", "ruling:<move>"
+    scenario: str | None
+    event_id: int
+
+
+@dataclass
+class SessionState:
+    """Everything a session is, folded from its events."""
+
+    session_id: str = ""
+    title: str = ""
+    facilitator: str = ""
+    lang: str = "nl"
+    seed: int = 0
+    created_at: float = 0.0
+    deck: Deck | None = None
+    teams: dict[str, Team] = field(default_factory=dict)
+    injects: dict[str, Inject] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    hotwash: list[HotwashQuestion] = field(default_factory=list)
+    round: int = -1
+    slot: int = 0
+    deliveries: list[Delivery] = field(default_factory=list)
+    queue: list[tuple[str, str]] = field(default_factory=list)
+    """Injects due before the next slot: branch follow-ups and the rest of a multi-inject draw."""
+    clock: Clock = field(default_factory=Clock)
+    moves: dict[str, Move] = field(default_factory=dict)
+    rulings: dict[str, Ruling] = field(default_factory=dict)
+    options_chosen: dict[str, str] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    reopened: bool = False
+    code_hashes: dict[str, str] = field(default_factory=dict)
+    failed_joins: dict[str, int] = field(default_factory=dict)
+    path: list[PathPoint] = field(default_factory=list)
+    ended: bool = False
+    last_event_id: int = 0
+    event_count: int = 0
+
+    # --- derived views -------------------------------------------------------------------------
+
+    @property
+    def started(self) -> bool:
+        return self.round >= 0
+
+    @property
+    def current(self) -> Delivery | None:
+        """The inject being played now."""
+        return self.deliveries[-1] if self.deliveries else None
+
+    @property
+    def current_inject(self) -> Inject | None:
+        cur = self.current
+        return self.injects[cur.inject_id] if cur else None
+
+    @property
+    def position(self) -> tuple[int, int]:
+        p = self.path[-1] if self.path else None
+        return (p.erosion, p.rapprochement) if p else (0, 0)
+
+    def scenario_at(self, erosion: int, rapprochement: int) -> Scenario | None:
+        q = quadrant_of(erosion, rapprochement)
+        for s in self.scenarios.values():
+            if s.quadrant == q:
+                return s
+        return None
+
+    @property
+    def crossings(self) -> list[tuple[PathPoint, PathPoint]]:
+        """Each move of the world into another quadrant (drift): (last point before, first point after)."""
+        return [(a, b) for a, b in zip(self.path, self.path[1:]) if a.scenario != b.scenario]
+
+    def current_moves(self, round_no: int | None = None) -> dict[str, Move]:
+        """The latest move of each team in a round (default: the current round)."""
+        r = self.round if round_no is None else round_no
+        return {m.team: m for m in self.moves.values() if m.round == r and m.superseded_by is None}
+
+    def pending_teams(self, round_no: int | None = None) -> list[str]:
+        done = self.current_moves(round_no)
+        return [t for t in self.teams if t not in done]
+
+    def move_history(self, move_id: str) -> list[Move]:
+        """A move and every version it superseded, newest first."""
+        out, m = [], self.moves.get(move_id)
+        while m is not None:
+            out.append(m)
+            m = self.moves.get(m.supersedes) if m.supersedes else None
+        return out
+
+    def round_deliveries(self, round_no: int) -> list[Delivery]:
+        return [d for d in self.deliveries if d.round == round_no]
+
+    def delivered_ids(self) -> set[str]:
+        return {d.inject_id for d in self.deliveries}
+
+    def slots_left(self) -> int:
+        """Slots of the current round not yet played."""
+        if self.deck is None or not self.started or self.round >= len(self.deck.rounds):
+            return 0
+        return len(self.deck.rounds[self.round].injects) - self.slot
+
+    def has_next_round(self) -> bool:
+        return self.deck is not None and self.round + 1 < len(self.deck.rounds)
+
+    def moves_open(self, now: float) -> bool:
+        """Whether teams may still enter or edit moves: until the inject's deadline passes, or once reopened."""
+        if self.ended or not self.started:
+            return False
+        if self.reopened:
+            return True
+        return self.clock.mode != "done" and self.clock.remaining(now) >= 0
+
+
+def fold(events: Iterable[Event], state: SessionState | None = None) -> SessionState:
+    """Apply events in order to `state` (a new one by default); the same events give the same state."""
+    st = state if state is not None else SessionState()
+    for e in events:
+        apply(st, e)
+    return st
+
+
+def apply(st: SessionState, e: Event) -> None:
+    """Apply one event."""
+    handler = _HANDLERS.get(e.kind)
+    if handler is not None:
+        handler(st, e)
+    st.last_event_id = e.id
+    st.event_count += 1
+
+
+def _created(st: SessionState, e: Event) -> None:
+    d = e.data
+    content = d["content"]
+    st.session_id, st.title, st.facilitator = d["session_id"], d.get("title", ""), d.get("facilitator", "")
+    st.lang, st.seed, st.created_at = d["lang"], d["seed"], e.at
+    st.deck = Deck.model_validate(content["deck"])
+    st.teams = {t["id"]: Team.model_validate(t) for t in content["teams"]}
+    st.scenarios = {s["id"]: Scenario.model_validate(s) for s in content["scenarios"]}
+    st.injects = {i["id"]: Inject.model_validate(i) for i in content["injects"]}
+    st.hotwash = [HotwashQuestion.model_validate(q) for q in content["hotwash"]]
+    st.code_hashes = dict(d.get("codes", {}))
+    start = st.deck.start
+    _move_world(st, start.erosion, start.rapprochement, "start", e.id, absolute=True)
+
+
+def _move_world(st: SessionState, de: int, dr: int, cause: str, event_id: int, absolute: bool = False) -> None:
+    x0, y0 = (0, 0) if absolute else st.position
+    x = max(-AXIS_LIMIT, min(AXIS_LIMIT, x0 + de))
+    y = max(-AXIS_LIMIT, min(AXIS_LIMIT, y0 + dr))
+    if st.path and (x, y) == st.position:
+        return
+    sc = st.scenario_at(x, y)
+    st.path.append(PathPoint(x, y, max(st.round, 0), cause, sc.id if sc else None, event_id))
+
+
+def _round_started(st: SessionState, e: Event) -> None:
+    st.round = e.data["round"]
+    st.slot = 0
+    st.queue = []
+    st.reopened = False
+
+
+def _delivered(st: SessionState, e: Event) -> None:
+    d = e.data
+    inj = st.injects[d["inject"]]
+    st.deliveries.append(Delivery(inj.id, st.round, d["how"], e.at, e.id, d.get("slot"), d.get("option")))
+    if d.get("slot") is not None:
+        st.slot = d["slot"] + 1
+    st.queue = [q for q in st.queue if q[0] != inj.id] + [(i, d["how"]) for i in d.get("queue", [])]
+    st.clock = Clock.for_minutes(inj.minutes)
+    st.reopened = False
+    if not inj.push.is_zero:
+        _move_world(st, inj.push.erosion, inj.push.rapprochement, f"inject:{inj.id}", e.id)
+
+
+def _clock(st: SessionState, e: Event) -> None:
+    st.clock = st.clock.apply(e.data["action"], e.at, float(e.data.get("seconds", 0)))
+
+
+def _move(st: SessionState, e: Event) -> None:
+    d = e.data
+    prev = st.current_moves(d["round"]).get(d["team"])
+    m = Move(d["move_id"], d["team"], d["round"], d["action"], d["result"], d["reasons"], bool(d["private"]),
+             e.at, e.actor, e.id, supersedes=prev.id if prev else None)
+    if prev is not None:
+        prev.superseded_by = m.id
+    st.moves[m.id] = m
+
+
+def _adjudicated(st: SessionState, e: Event) -> None:
+    d = e.data
+    old = st.rulings.get(d["move_id"])
+    r = Ruling(d["move_id"], d["outcome"], d["narrative"], d["erosion"], d["rapprochement"], e.at, e.id)
+    st.rulings[r.move_id] = r
+    de = r.erosion - (old.erosion if old else 0)
+    dr = r.rapprochement - (old.rapprochement if old else 0)
+    if de or dr:
+        _move_world(st, de, dr, f"ruling:{r.move_id}", e.id)
+
+
+def _option(st: SessionState, e: Event) -> None:
+    d = e.data
+    inj = st.injects[d["inject"]]
+    opt = next(o for o in inj.options if o.id == d["option"])
+    st.options_chosen[inj.id] = opt.id
+    if opt.follow_up:
+        st.queue.insert(0, (opt.follow_up, "branch"))
+    if not opt.push.is_zero:
+        _move_world(st, opt.push.erosion, opt.push.rapprochement, f"option:{inj.id}/{opt.id}", e.id)
+
+
+def _note(st: SessionState, e: Event) -> None:
+    d = e.data
+    st.notes.append(Note(d["note_id"], d.get("author", e.actor), d["text"], d.get("tag", ""),
+                         d.get("owner", ""), d.get("due", ""), max(st.round, 0), e.at))
+
+
+def _reopened(st: SessionState, e: Event) -> None:
+    st.reopened = e.data["round"] == st.round
+
+
+def _code(st: SessionState, e: Event) -> None:
+    st.code_hashes[e.data["team"]] = e.data["hash"]
+    st.failed_joins[e.data["team"]] = 0
+
+
+def _join_failed(st: SessionState, e: Event) -> None:
+    st.failed_joins[e.data["team"]] = st.failed_joins.get(e.data["team"], 0) + 1
+
+
+def _language(st: SessionState, e: Event) -> None:
+    st.lang = e.data["lang"]
+
+
+def _ended(st: SessionState, e: Event) -> None:
+    st.ended = True
+    st.clock = st.clock.apply("skip", e.at)
+
+
+_HANDLERS: dict[str, Any] = {
+    ev.CREATED: _created, ev.ROUND_STARTED: _round_started, ev.INJECT_DELIVERED: _delivered,
+    ev.CLOCK: _clock, ev.MOVE: _move, ev.ADJUDICATED: _adjudicated, ev.OPTION_CHOSEN: _option,
+    ev.NOTE: _note, ev.MOVES_REOPENED: _reopened, ev.CODE_SET: _code, ev.JOIN_FAILED: _join_failed,
+    ev.LANGUAGE: _language, ev.ENDED: _ended,
+}

@@ -83,6 +83,269 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- session commands -------------------------------------------------------------------------
+
+def _deck(ref: str):  # noqa: ANN202 - returns (Deck, Library)
+    """DECK: a built-in deck id, or a deck YAML file checked against the built-in content plus the
+    other YAML files in its folder (a facilitator's own injects, teams and hot-wash questions)."""
+    from .content import builtin_library, load
+
+    lib = builtin_library()
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        if not path.is_file():
+            raise UsageError(f"no such deck file: {path}")
+        lib = load([path.parent], base=lib)  # ContentError propagates: exit 1 with path:line lines
+        mine = [d for d in lib.decks.values()
+                if Path(lib.origin["deck:" + d.id].rsplit(":", 1)[0]).resolve() == path.resolve()]
+        if len(mine) != 1:
+            raise UsageError(f"{path}: expected exactly one deck in the file")
+        return mine[0], lib
+    if ref not in lib.decks:
+        raise UsageError(f"no built-in deck {ref!r}; built-in decks: {', '.join(lib.decks)}")
+    return lib.decks[ref], lib
+
+
+def _session_path(given: str | None, deck_id: str) -> Path:
+    from datetime import datetime
+
+    from .store import SUFFIX, sessions_dir
+
+    if given:
+        return Path(given)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return sessions_dir() / f"{deck_id}-{stamp}{SUFFIX}"
+
+
+def _create(args: argparse.Namespace):  # noqa: ANN202 - (Session, codes)
+    from .engine.session import Session
+
+    deck, lib = _deck(args.deck)
+    path = _session_path(args.session, deck.id)
+    return Session.create(path, deck, lib, lang=args.lang, seed=args.seed)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    session, codes = _create(args)
+    path = session.store.path
+    session.close()
+    if args.json:
+        print(json.dumps({"session": str(path), "session_id": path.stem, "codes": codes}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"session: {path}")
+    print("join codes (shown once; regenerate them from the console):")
+    for team, code in codes.items():
+        print(f"  {team:<16} {code}")
+    print(f"start it with:  wargame resume {path}")
+    return EXIT_OK
+
+
+def _open_session(ref: str | None):  # noqa: ANN202 - Path
+    from .store import recent, resolve
+
+    if ref is None:
+        found = recent(1)
+        if not found:
+            raise UsageError("no sessions yet; start one with `wargame run DECK` or `wargame new DECK`")
+        return found[0]
+    path = resolve(ref)
+    if not path.exists():
+        raise UsageError(f"no such session: {ref}")
+    return path
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    args.seed = None
+    session, codes = _create(args)
+    path = session.store.path
+    session.close()
+    return _run_app(path, codes)
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    return _run_app(_open_session(args.session), None)
+
+
+def _run_app(path: Path | None, codes: dict[str, str] | None) -> int:
+    from .app.app import make_app
+
+    make_app(path, codes=codes).run()
+    return EXIT_OK
+
+
+def cmd_home(args: argparse.Namespace) -> int:
+    return _run_app(None, None)
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from .app.team import make_team_app
+
+    make_team_app(_open_session(args.session), team=args.team).run()
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .app.serve import serve
+
+    return serve(_open_session(args.session), host=args.host, port=args.port, public_url=args.public_url)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .engine.session import Session
+
+    path = _open_session(args.session)
+    session = Session.open(path)
+    st = session.state
+    if args.team and args.team not in st.teams:
+        raise UsageError(f"no team {args.team!r} in this session; teams: {', '.join(st.teams)}")
+    fmt = args.format
+    if fmt == "pdf":
+        from .report.debrief import write_debrief
+
+        out = Path(args.output or path.with_suffix(".pdf").name)
+        pages = write_debrief(st, out, team=args.team, lang=args.lang or st.lang)
+        print(f"wrote {out} ({pages} pages)")
+        return EXIT_OK
+    if fmt == "json":
+        if args.team:
+            raise UsageError("--team applies to pdf, md and csv; the JSON export is the complete session")
+        from .exchange.jsonio import session_json
+
+        text = session_json(session.store)
+    elif fmt == "md":
+        from .exchange.markdown import session_markdown
+
+        text = session_markdown(st, team=args.team, lang=args.lang or st.lang)
+    else:
+        from .exchange.csvio import moves_csv
+
+        text = moves_csv(st, team=args.team)
+    session.close()
+    if args.output and args.output != "-":
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .engine.session import EngineError, Session
+    from .exchange.jsonio import ImportProblem, read_export
+    from .store import SUFFIX, EventStore, sessions_dir
+
+    try:
+        events = read_export(Path(args.file))
+    except ImportProblem as exc:
+        _err(str(exc))
+        return EXIT_INVALID
+    path = Path(args.session) if args.session else sessions_dir() / f"{events[0].data.get('session_id', 'imported')}{SUFFIX}"
+    store = EventStore(path, create=True)
+    try:
+        store.import_events(events)
+        Session(store).close()
+    except (EngineError, KeyError, ValueError, TypeError) as exc:
+        store.close()
+        path.unlink(missing_ok=True)
+        _err(f"{args.file}: the events do not make a valid session: {exc}")
+        return EXIT_INVALID
+    print(f"session: {path}")
+    return EXIT_OK
+
+
+def cmd_cards(args: argparse.Namespace) -> int:
+    from .report.cards import write_cards
+
+    deck, lib = _deck(args.deck)
+    out = Path(args.output or f"{deck.id}-cards.pdf")
+    pages = write_cards(deck, lib, out, lang=args.lang or deck.language)
+    print(f"wrote {out} ({pages} pages)")
+    return EXIT_OK
+
+
+def cmd_msel(args: argparse.Namespace) -> int:
+    from .exchange import msel
+
+    if args.action == "export":
+        deck, lib = _deck(args.target)
+        out = Path(args.output or f"{deck.id}-msel.csv")
+        msel.export_msel(deck, lib, out)
+        print(f"wrote {out}")
+        return EXIT_OK
+    src = Path(args.target)
+    if not src.exists():
+        raise UsageError(f"no such file: {src}")
+    try:
+        text = msel.import_msel(src)
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_INVALID
+    if args.output and args.output != "-":
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}; check it with: wargame validate {args.output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _add_session_commands(sub: argparse._SubParsersAction) -> None:
+    langs = ["nl", "en"]
+    p = sub.add_parser("new", help="prepare a session; prints its path and the team join codes")
+    p.add_argument("deck", metavar="DECK", help="a built-in deck id or a deck YAML file")
+    p.add_argument("--session", metavar="PATH", help="where to put the session file")
+    p.add_argument("--lang", choices=langs)
+    p.add_argument("--seed", type=int, help="random seed for drawn injects (a replay draws the same)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("run", help="facilitator console on a new session")
+    p.add_argument("deck", metavar="DECK")
+    p.add_argument("--session", metavar="PATH")
+    p.add_argument("--lang", choices=langs)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("resume", help="reopen a session where it stopped (default: the latest)")
+    p.add_argument("session", nargs="?", metavar="SESSION")
+    p.set_defaults(func=cmd_resume)
+
+    p = sub.add_parser("join", help="a team's own console (asks for the team code)")
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("--team", metavar="TEAM")
+    p.set_defaults(func=cmd_join)
+
+    p = sub.add_parser("serve", help="team consoles in the browser (textual-serve)")
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--public-url", metavar="URL")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("export", help="a session as pdf, json, md or csv")
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("--format", choices=["pdf", "json", "md", "csv"], default="pdf")
+    p.add_argument("-o", "--output", metavar="PATH")
+    p.add_argument("--team", metavar="TEAM", help="that team's handout: other teams' private moves left out")
+    p.add_argument("--lang", choices=langs)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="a JSON export back into a session file")
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("--session", metavar="PATH")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("cards", help="printable inject cards (PDF)")
+    p.add_argument("deck", metavar="DECK")
+    p.add_argument("-o", "--output", metavar="PATH")
+    p.add_argument("--lang", choices=langs)
+    p.set_defaults(func=cmd_cards)
+
+    p = sub.add_parser("msel", help="exchange a deck with a spreadsheet MSEL")
+    p.add_argument("action", choices=["export", "import"])
+    p.add_argument("target", metavar="DECK|FILE")
+    p.add_argument("-o", "--output", metavar="PATH")
+    p.set_defaults(func=cmd_msel)
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -114,8 +377,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
-"""Functions that add more sub-commands (session, report, app commands)."""
+EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [_add_session_commands]
+"""Functions that add more sub-commands."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,19 +390,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", None)
     if func is None:
         func = _default_command
+    from .content import ContentError
+    from .store import StoreError
+
     try:
         return func(args)
     except UsageError as exc:
         _err(f"wargame: {exc}")
         return EXIT_USAGE
+    except ContentError as exc:
+        for problem in exc.problems:
+            _err(str(problem))
+        return EXIT_INVALID
+    except StoreError as exc:
+        _err(f"wargame: {exc}")
+        return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
 
 
 def _default_command(args: argparse.Namespace) -> int:
-    """`wargame` alone: the home screen when the console is installed, else the built-in content."""
-    args.what, args.json = "scenarios", False
-    return cmd_list(args)
+    """`wargame` alone: the home screen."""
+    return cmd_home(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

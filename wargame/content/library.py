@@ -13,6 +13,8 @@ from ..model import (
     Deck, DeckFile, FILE_KINDS, HotwashFile, HotwashQuestion, Inject, InjectFile, Scenario, Team,
     TeamFile,
 )
+from ..model.base import Id
+from ..model.inject import InWorldDate
 from .errors import ContentError, Problem
 from .yamlread import Document, dotted, explain, key_node, read
 
@@ -63,14 +65,14 @@ def load(paths: Iterable[Path], base: Library | None = None) -> Library:
         for name in ("scenarios", "injects", "teams", "decks", "hotwash", "origin"):
             getattr(lib, name).update(getattr(base, name))
     cwd = os.getcwd()
-    defined: set[str] = set()
+    defined: dict[str, tuple[Document, tuple[Any, ...]]] = {}
     for path in yaml_files(paths):
         doc, found = read(path, _shown(path, cwd))
         problems += found
         if doc is not None:
             problems += _add(lib, doc, defined)
-    if not problems:
-        problems += check_references(lib)
+    if not problems:  # with a file missing, its ids would be reported as unknown everywhere
+        problems += check_references(lib, defined)
     if problems:
         raise ContentError(problems)
     return lib
@@ -84,7 +86,7 @@ def _shown(path: Path, cwd: str) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def _add(lib: Library, doc: Document, defined: set[str]) -> list[Problem]:
+def _add(lib: Library, doc: Document, defined: dict[str, tuple[Document, tuple[Any, ...]]]) -> list[Problem]:
     data = doc.data
     if not isinstance(data, dict) or len(data) == 0:
         return [Problem(doc.path, 1, "", f"expected a mapping with one of: {', '.join(FILE_KINDS)}")]
@@ -110,7 +112,28 @@ def _problem(doc: Document, err: dict[str, Any]) -> Problem:
     if err["type"] == "missing":
         return Problem(doc.path, doc.line_of(loc[:-1]), dotted(loc), "required field is missing")
     message = explain(doc, loc, err["msg"], err["type"])
+    if message == err["msg"]:
+        message = _plain(err)
     return Problem(doc.path, doc.line_of(loc), dotted(loc), message)
+
+
+_PATTERNS = {
+    Id.__metadata__[0].pattern: "an id is lowercase letters, digits and dashes, at most 64, "
+                                "starting with a letter or digit",
+    InWorldDate.__metadata__[0].pattern: "a date is written YYYY, YYYY-MM or YYYY-MM-DD, quoted",
+}
+
+
+def _plain(err: dict[str, Any]) -> str:
+    """Pydantic's message, with the value the author wrote where that helps."""
+    ctx = err.get("ctx") or {}
+    if err["type"] == "literal_error" and "expected" in ctx:
+        return f"{err['input']!r} is not one of {ctx['expected']}"
+    if err["type"] == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
+        return f"{err['input']!r} is not allowed: {_PATTERNS[ctx['pattern']]}"
+    if err["type"] == "value_error" and err["msg"].startswith("Value error, "):
+        return err["msg"][len("Value error, "):]
+    return err["msg"]
 
 
 def _strip_union(doc: Document, loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -125,8 +148,11 @@ def _strip_union(doc: Document, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _register(lib: Library, doc: Document, parsed: Any, defined: set[str]) -> list[Problem]:
-    """Add a valid file's content; an id defined twice in one load is an error (one from `base` is replaced)."""
+def _register(lib: Library, doc: Document, parsed: Any,
+              defined: dict[str, tuple[Document, tuple[Any, ...]]]) -> list[Problem]:
+    """Add a valid file's content; an id defined twice in one load is an error (one from `base` is replaced).
+
+    `defined` records where each id of this load is, for the reference check."""
     problems: list[Problem] = []
 
     def put(table: dict[str, Any], kind: str, obj: Any, loc: tuple[Any, ...]) -> None:
@@ -135,7 +161,7 @@ def _register(lib: Library, doc: Document, parsed: Any, defined: set[str]) -> li
             problems.append(Problem(doc.path, doc.line_of(loc + ("id",)), dotted(loc + ("id",)),
                                     f"{kind} id {obj.id!r} is already defined at {lib.origin[key]}"))
             return
-        defined.add(key)
+        defined[key] = (doc, loc)
         table[obj.id] = obj
         lib.origin[key] = f"{doc.path}:{doc.line_of(loc)}"
 
@@ -155,42 +181,55 @@ def _register(lib: Library, doc: Document, parsed: Any, defined: set[str]) -> li
     return problems
 
 
-def check_references(lib: Library) -> list[Problem]:
-    """Every id a file names must exist in the library."""
-    problems: list[Problem] = []
+def check_references(lib: Library,
+                     where: dict[str, tuple[Document, tuple[Any, ...]]] | None = None) -> list[Problem]:
+    """Every id a file names must exist in the library.
 
-    def missing(kind: str, owner: str, field_name: str, ref: str, table: dict[str, Any]) -> None:
-        if ref not in table:
+    `where` (from `load`) locates each id's definition, so a problem names the line and field
+    of the reference itself; without it, the line of the owner's definition is given."""
+    problems: list[Problem] = []
+    where = where or {}
+
+    def report(owner: str, sub: tuple[Any, ...], message: str) -> None:
+        if owner in where:
+            doc, loc = where[owner]
+            problems.append(Problem(doc.path, doc.line_of(loc + sub), dotted(loc + sub), message))
+        else:
             path, _, line = lib.origin[owner].rpartition(":")
-            problems.append(Problem(path, int(line), field_name, f"unknown {kind} {ref!r}"))
+            problems.append(Problem(path, int(line), owner.partition(":")[2] + "." + dotted(sub), message))
+
+    def missing(kind: str, owner: str, sub: tuple[Any, ...], ref: str, table: dict[str, Any]) -> None:
+        if ref not in table:
+            report(owner, sub, f"unknown {kind} {ref!r}")
 
     for inj in lib.injects.values():
         owner = "inject:" + inj.id
         if inj.scenario is not None:
-            missing("scenario", owner, f"{inj.id}.scenario", inj.scenario, lib.scenarios)
-        for t in inj.targets:
+            missing("scenario", owner, ("scenario",), inj.scenario, lib.scenarios)
+        for i, t in enumerate(inj.targets):
             if t != "all":
-                missing("team", owner, f"{inj.id}.targets", t, lib.teams)
-        for opt in inj.options:
+                missing("team", owner, ("targets", i), t, lib.teams)
+        for o, opt in enumerate(inj.options):
             if opt.follow_up:
-                missing("inject", owner, f"{inj.id}.options.{opt.id}.follow_up", opt.follow_up, lib.injects)
+                missing("inject", owner, ("options", o, "follow_up"), opt.follow_up, lib.injects)
     for deck in lib.decks.values():
         owner = "deck:" + deck.id
-        for t in deck.teams:
-            missing("team", owner, "deck.teams", t, lib.teams)
-        if len(set(deck.teams)) != len(deck.teams):
-            path, _, line = lib.origin[owner].rpartition(":")
-            problems.append(Problem(path, int(line), "deck.teams", "a team is listed twice"))
-        for q in deck.hotwash:
-            missing("hot-wash question", owner, "deck.hotwash", q, lib.hotwash)
+        seen: set[str] = set()
+        for i, t in enumerate(deck.teams):
+            missing("team", owner, ("teams", i), t, lib.teams)
+            if t in seen:
+                report(owner, ("teams", i), f"team {t!r} is listed twice")
+            seen.add(t)
+        for i, q in enumerate(deck.hotwash):
+            missing("hot-wash question", owner, ("hotwash", i), q, lib.hotwash)
         for r, rnd in enumerate(deck.rounds):
             for s, slot in enumerate(rnd.injects):
-                where = f"deck.rounds[{r}].injects[{s}]"
+                at = ("rounds", r, "injects", s)
                 if slot.fixed:
-                    missing("inject", owner, where + ".fixed", slot.fixed, lib.injects)
+                    missing("inject", owner, at + ("fixed",), slot.fixed, lib.injects)
                 if slot.draw:
-                    for ref in slot.draw.pool:
-                        missing("inject", owner, where + ".draw.pool", ref, lib.injects)
+                    for k, ref in enumerate(slot.draw.pool):
+                        missing("inject", owner, at + ("draw", "pool", k), ref, lib.injects)
                     if slot.draw.scenario:
-                        missing("scenario", owner, where + ".draw.scenario", slot.draw.scenario, lib.scenarios)
+                        missing("scenario", owner, at + ("draw", "scenario"), slot.draw.scenario, lib.scenarios)
     return problems

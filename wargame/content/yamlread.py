@@ -1,7 +1,8 @@
 """Strict YAML reading: safe parsing only, with line numbers kept for error messages.
 
 Rejected here: files over 1 MiB, non-UTF-8 bytes, duplicate keys, anchors and aliases,
-non-string keys, base-60 numbers (``1:30``) and YAML 1.1 booleans other than true/false.
+merge keys, non-string keys, tags, nesting deeper than MAX_DEPTH, base-60 numbers (``1:30``)
+and YAML 1.1 booleans other than true/false (``yes``, ``NO``, ``on``).
 Dates and booleans YAML guessed where the model wants text are reported by `explain`.
 """
 
@@ -30,7 +31,7 @@ _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
-_ANCHOR = re.compile(r"(^|[\s\[{,:-])&[^\s]", re.MULTILINE)
+_ANCHOR = re.compile(r"(^|[\s\[{,:?-])&[^\s]", re.MULTILINE)
 
 
 class Document:
@@ -97,36 +98,122 @@ def parse(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text strictly into plain data."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    problems: list[Problem] = []
+    has_anchor = "&" in text and _ANCHOR.search(text) is not None
+    if has_anchor or _depth_bound(text) > _SAFE_COMPOSE_DEPTH:
+        # One pass over the events (iterative, so safe at any depth): anchors, aliases and
+        # nesting too deep for the recursive composer, which would crash the interpreter.
+        problems, too_deep = _scan_events(text, name)
+        if too_deep:
+            return None, problems
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, [Problem(name, line, "", f"YAML syntax: {exc.problem or exc}")]
+        return None, problems + [_syntax_problem(exc, text, name)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        return None, problems + [Problem(name, line, "", f"{exc.reason}: found {char}")]
     except yaml.YAMLError as exc:
-        return None, [Problem(name, 1, "", f"YAML syntax: {exc}")]
-    problems: list[Problem] = []
-    if "&" in text:
-        problems += _anchors(text, name)
+        return None, problems + [Problem(name, 1, "", f"YAML syntax: {exc}")]
     if root is None:
         return None, problems + [Problem(name, 1, "", "file is empty")]
     builder = _Builder(name)
     data = builder.build(root, ())
     problems += builder.problems
+    if not has_anchor:  # aliases the event scan did not see (it always runs when there are anchors)
+        problems += builder.alias_problems
     if problems:
         return None, problems
     return Document(name, data, root), []
 
 
-def _anchors(text: str, name: str) -> list[Problem]:
-    if not _ANCHOR.search(text):
-        return []
-    found = []
-    for event in yaml.parse(text, Loader=_Loader):
-        anchor = getattr(event, "anchor", None)
-        if anchor and not isinstance(event, yaml.AliasEvent):
-            found.append(Problem(name, event.start_mark.line + 1, "", f"anchors are not allowed (&{anchor}); write the value out"))
-    return found
+MAX_DEPTH = 32
+"""Deepest nesting of mappings and lists a content file may have (content needs about 6)."""
+
+_SAFE_COMPOSE_DEPTH = 2000
+"""Below this nesting PyYAML's recursive C composer is safe (it overflows the C stack near 25,000)."""
+
+
+def _depth_bound(text: str) -> int:
+    """A cheap upper bound of the nesting depth: block levels need indentation, flow levels brackets."""
+    longest = max(map(len, text.splitlines()), default=0)
+    return 2 * longest + 2 + text.count("[") + text.count("{")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = exc.problem or str(exc)
+    if problem == "found undefined alias" and mark is not None:
+        alias = re.match(r"\*([^\s,\[\]{}]*)", text[mark.index:])
+        shown = alias.group(0) if alias else "*"
+        return Problem(name, line, "", f"aliases ({shown}) are not allowed, and this one names no anchor; "
+                       "write the value out")
+    if problem == "but found another document":
+        return Problem(name, line, "", "YAML syntax: a second document starts here (--- or ...); "
+                       "a content file holds one document")
+    if problem == "found character that cannot start any token" and mark is not None \
+            and text[mark.index:mark.index + 1] == "\t":
+        return Problem(name, line, "", "YAML syntax: a tab; indent with spaces")
+    message = f"YAML syntax: {problem}"
+    if exc.context:
+        cline = exc.context_mark.line + 1 if exc.context_mark else line
+        message += f" ({exc.context}" + (f" at line {cline})" if cline != line else ")")
+    return Problem(name, line, "", message)
+
+
+def _scan_events(text: str, name: str) -> tuple[list[Problem], bool]:
+    """Anchors, aliases and too-deep nesting, each at its own line and field."""
+    found: list[Problem] = []
+    stack: list[list[Any]] = []  # [loc, is_mapping, expecting_key, last_key, next_index]
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            loc: tuple[Any, ...] = ()
+            if stack:
+                frame = stack[-1]
+                if frame[1]:
+                    if frame[2]:  # a key: reported at its mapping
+                        loc = frame[0]
+                        frame[3] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+                    else:
+                        loc = frame[0] + (frame[3],)
+                    frame[2] = not frame[2]
+                else:
+                    loc = frame[0] + (frame[4],)
+                    frame[4] += 1
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                found.append(Problem(name, line, dotted(loc), f"aliases (*{event.anchor}) are not allowed; "
+                                     "write the value out"))
+            elif event.anchor:
+                found.append(Problem(name, line, dotted(loc), f"anchors (&{event.anchor}) are not allowed; "
+                                     "write the value out"))
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    found.append(Problem(name, line, dotted(loc), f"nested more than {MAX_DEPTH} levels deep"))
+                    return found, True
+                stack.append([loc, isinstance(event, yaml.MappingStartEvent), True, None, 0])
+    except yaml.YAMLError:
+        pass  # reported by the composer, with its line
+    return found, False
+
+
+def _base60(value: str) -> str:
+    sign, digits = (-1, value[1:]) if value[:1] == "-" else (1, value.lstrip("+"))
+    total = 0.0
+    try:
+        for part in digits.replace("_", "").split(":"):
+            total = total * 60 + float(part)
+    except ValueError:
+        return ""
+    total *= sign
+    return f" {int(total)}" if total == int(total) and "." not in value else f" {total:g}"
 
 
 class _Builder:
@@ -135,18 +222,23 @@ class _Builder:
     def __init__(self, name: str):
         self.name = name
         self.problems: list[Problem] = []
+        self.alias_problems: list[Problem] = []
         self.seen: set[int] = set()
 
     def _problem(self, node: yaml.Node, loc: tuple[Any, ...], message: str) -> None:
         self.problems.append(Problem(self.name, node.start_mark.line + 1, dotted(loc), message))
 
     def build(self, node: yaml.Node, loc: tuple[Any, ...]) -> Any:
-        if id(node) in self.seen:
-            self._problem(node, loc, "aliases (*name) are not allowed; write the value out")
-            return None
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, loc)
+        if id(node) in self.seen:  # an alias: never expanded twice (no "billion laughs")
+            self.alias_problems.append(Problem(self.name, node.start_mark.line + 1, dotted(loc),
+                                               "aliases (*name) are not allowed; write the value out"))
+            return None
         self.seen.add(id(node))
+        if len(loc) >= MAX_DEPTH:
+            self._problem(node, loc, f"nested more than {MAX_DEPTH} levels deep")
+            return None
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 self._problem(node, loc, f"tag {node.tag} is not allowed")
@@ -154,17 +246,21 @@ class _Builder:
         if node.tag != _MAP:
             self._problem(node, loc, f"tag {node.tag} is not allowed")
         out: dict[str, Any] = {}
+        first: dict[str, int] = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and key_node.tag != _STR:
+                self._problem(key_node, loc, "merge keys (<<) are not allowed; write the fields out")
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 self._problem(key_node, loc, f"keys must be plain text, not {getattr(key_node, 'value', '?')!r}")
                 continue
             key = key_node.value
-            if key == "<<":
-                self._problem(key_node, loc + (key,), "merge keys (<<) are not allowed")
+            line = key_node.start_mark.line + 1
+            if key in first:
+                self._problem(key_node, loc + (key,), f"duplicate key; the first one, at line {first[key]}, "
+                              "would be silently overwritten")
                 continue
-            if key in out:
-                self._problem(key_node, loc + (key,), "duplicate key; the first one would be silently overwritten")
-                continue
+            first[key] = line
             out[key] = self.build(value_node, loc + (key,))
         return out
 
@@ -172,22 +268,18 @@ class _Builder:
         tag, value = node.tag, node.value
         if tag == _STR:
             return value
-        if tag == _INT:
+        if tag == _INT or tag == _FLOAT:
             if ":" in value:
-                self._problem(node, loc, f"{value} would be read by YAML as a base-60 number; "
-                              "write a plain number, or quote it if it is text")
+                self._problem(node, loc, f"YAML 1.1 reads {value} as the base-60 number{_base60(value)}; "
+                              "write the number you mean, or quote it if it is text")
                 return None
-            return _CONSTRUCTOR.construct_yaml_int(node)
-        if tag == _FLOAT:
-            if ":" in value:
-                self._problem(node, loc, f"{value} would be read by YAML as a base-60 number; "
-                              "write a plain number, or quote it if it is text")
-                return None
+            if tag == _INT:
+                return _CONSTRUCTOR.construct_yaml_int(node)
             return _CONSTRUCTOR.construct_yaml_float(node)
         if tag == _BOOL:
             if value not in ("true", "false", "True", "False", "TRUE", "FALSE"):
-                self._problem(node, loc, f"{value} would be read by YAML as a boolean; "
-                              "write true or false, or quote it if it is text")
+                self._problem(node, loc, f"YAML read {value} as a boolean; quote it if it is text: '{value}' "
+                              "(for a yes/no field write true or false)")
                 return None
             return value.lower() == "true"
         if tag == _NULL:

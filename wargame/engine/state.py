@@ -11,7 +11,7 @@ from .clock import Clock
 from .events import Event
 
 
-@dataclass
+@dataclass(slots=True)
 class Move:
     """A team's move in a round. A newer move of the same team and round supersedes it."""
 
@@ -29,7 +29,7 @@ class Move:
     superseded_by: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Ruling:
     """The facilitator's adjudication of a move."""
 
@@ -42,7 +42,7 @@ class Ruling:
     event_id: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """A facilitator's or observer's note, optionally tagged for the after-action report."""
 
@@ -56,7 +56,7 @@ class Note:
     at: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Delivery:
     """An inject as delivered: when, in which round, and how it was chosen."""
 
@@ -69,7 +69,7 @@ class Delivery:
     option: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class PathPoint:
     """A point of the world's path over the axis cross, and what moved it there."""
 
@@ -103,6 +103,8 @@ class SessionState:
     """Injects due before the next slot: branch follow-ups and the rest of a multi-inject draw."""
     clock: Clock = field(default_factory=Clock)
     moves: dict[str, Move] = field(default_factory=dict)
+    latest: dict[tuple[str, int], str] = field(default_factory=dict)
+    """The current move id of each (team, round)."""
     rulings: dict[str, Ruling] = field(default_factory=dict)
     options_chosen: dict[str, str] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
@@ -150,7 +152,7 @@ class SessionState:
     def current_moves(self, round_no: int | None = None) -> dict[str, Move]:
         """The latest move of each team in a round (default: the current round)."""
         r = self.round if round_no is None else round_no
-        return {m.team: m for m in self.moves.values() if m.round == r and m.superseded_by is None}
+        return {team: self.moves[self.latest[(team, r)]] for team in self.teams if (team, r) in self.latest}
 
     def pending_teams(self, round_no: int | None = None) -> list[str]:
         done = self.current_moves(round_no)
@@ -256,12 +258,14 @@ def _clock(st: SessionState, e: Event) -> None:
 
 def _move(st: SessionState, e: Event) -> None:
     d = e.data
-    prev = st.current_moves(d["round"]).get(d["team"])
+    prev_id = st.latest.get((d["team"], d["round"]))
+    prev = st.moves[prev_id] if prev_id else None
     m = Move(d["move_id"], d["team"], d["round"], d["action"], d["result"], d["reasons"], bool(d["private"]),
              e.at, e.actor, e.id, supersedes=prev.id if prev else None)
     if prev is not None:
         prev.superseded_by = m.id
     st.moves[m.id] = m
+    st.latest[(m.team, m.round)] = m.id
 
 
 def _adjudicated(st: SessionState, e: Event) -> None:

@@ -1,0 +1,110 @@
+"""Store benchmark: the time to record one move, against a bare SQLite insert + commit with the same
+pragmas, and the time to open and fold a session of 10,000 events. Prints the figures.
+
+Goals (issue 4): record ratio <= 1.5x; open + fold of 10,000 events < 100 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from wargame.content import load  # noqa: E402
+from wargame.engine.session import Session  # noqa: E402
+
+MINI = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "mini"
+N = 400
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def bench_record(tmp: Path) -> list[float]:
+    lib = load([MINI])
+    session, _ = Session.create(tmp / "bench.wargame", lib.decks["mini"], lib, seed=1)
+    session.advance()
+    times = []
+    text = "Wij stellen voor de sancties uit te breiden en een coalitie te vormen. " * 4
+    for n in range(N):
+        t0 = time.perf_counter()
+        session.record_move(("red", "blue", "green")[n % 3], text, "resultaat", "redenen")
+        times.append(time.perf_counter() - t0)
+    session.close()
+    return times
+
+
+def bench_bare(tmp: Path) -> list[float]:
+    conn = sqlite3.connect(str(tmp / "bare.db"), isolation_level=None, timeout=10)
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, "
+                 "kind TEXT NOT NULL, actor TEXT NOT NULL, at REAL NOT NULL, data TEXT NOT NULL)")
+    text = "Wij stellen voor de sancties uit te breiden en een coalitie te vormen. " * 4
+    times = []
+    for n in range(N):
+        payload = json.dumps({"team": "red", "action": text, "result": "resultaat", "reasons": "redenen", "round": 0})
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO events (key, kind, actor, at, data) VALUES (?,?,?,?,?)",
+                     (uuid.uuid4().hex, "move_recorded", "facilitator", time.time(), payload))
+        conn.execute("COMMIT")
+        times.append(time.perf_counter() - t0)
+    conn.close()
+    return times
+
+
+def bench_fold(tmp: Path) -> list[float]:
+    lib = load([MINI])
+    path = tmp / "big.wargame"
+    session, _ = Session.create(path, lib.decks["mini"], lib, seed=1)
+    session.advance()
+    store = session.store
+    conn = store.conn
+    conn.execute("PRAGMA synchronous=OFF")  # filling fast; the measured part is the open + fold
+    conn.execute("BEGIN IMMEDIATE")
+    for n in range(10_000 - store.last_id()):
+        data = {"move_id": f"m{n}", "team": ("red", "blue", "green")[n % 3], "round": 0,
+                "action": f"Actie {n} " * 8, "result": "resultaat", "reasons": "redenen", "private": n % 5 == 0}
+        conn.execute("INSERT INTO events (key, kind, actor, at, data) VALUES (?,?,?,?,?)",
+                     (uuid.uuid4().hex, "move_recorded", "facilitator", time.time(), json.dumps(data)))
+    conn.execute("COMMIT")
+    session.close()
+    times = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        s = Session.open(path)
+        times.append(time.perf_counter() - t0)
+        assert s.state.event_count == 10_000
+        s.close()
+    return times
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(dir=Path.cwd()) as d:
+        tmp = Path(d)
+        bare = bench_bare(tmp)
+        ours = bench_record(tmp)
+        fold_times = bench_fold(tmp)
+    mo, mb = statistics.median(ours), statistics.median(bare)
+    print(f"record one move ({N} moves, WAL + synchronous=FULL + BEGIN IMMEDIATE, on {Path.cwd()}):")
+    print(f"  wargame  median {mo * 1000:.3f} ms   p99 {pct(ours, 99) * 1000:.3f} ms")
+    print(f"  bare     median {mb * 1000:.3f} ms   p99 {pct(bare, 99) * 1000:.3f} ms")
+    print(f"  ratio (median) {mo / mb:.2f}x   (goal <= 1.5x)")
+    print(f"  ratio (p99)    {pct(ours, 99) / pct(bare, 99):.2f}x")
+    mf = statistics.median(fold_times)
+    print(f"open + fold 10,000 events: median {mf * 1000:.1f} ms (min {min(fold_times) * 1000:.1f}) (goal < 100 ms)")
+
+
+if __name__ == "__main__":
+    main()

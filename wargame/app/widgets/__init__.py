@@ -1,0 +1,1 @@
+"""Widgets of the facilitator console; each module keeps its DEFAULT_CSS beside its widget."""

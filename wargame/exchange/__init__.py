@@ -1,0 +1,1 @@
+"""Session and content exchange: JSON, Markdown, CSV and MSEL import and export."""

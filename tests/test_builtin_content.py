@@ -74,10 +74,10 @@ def test_decks_cover_every_future_plus_drift_and_demo():
         assert 60 <= deck.minutes <= 120, f"{deck.id} lasts {deck.minutes} minutes"
         assert deck.hotwash, f"{deck.id} has no hot-wash questions"
     assert any(slot.drift for d in decks.values() for r in d.rounds for slot in r.injects)
-    demo = [d for d in decks.values() if d.minutes == 60]
-    assert demo, "a 60-minute demo deck"
-    futures = {LIB.injects[s.fixed].scenario for r in demo[0].rounds for s in r.injects if s.fixed}
-    futures |= {s.draw.scenario for r in demo[0].rounds for s in r.injects if s.draw and s.draw.scenario}
+    demo = decks["demo"]
+    assert demo.minutes == 60, "a 60-minute demo deck"
+    futures = {LIB.injects[s.fixed].scenario for r in demo.rounds for s in r.injects if s.fixed}
+    futures |= {s.draw.scenario for r in demo.rounds for s in r.injects if s.draw and s.draw.scenario}
     assert len(futures - {None}) >= 2, "the demo deck mixes futures"
 
 

@@ -65,12 +65,12 @@ def load(paths: Iterable[Path], base: Library | None = None) -> Library:
         for name in ("scenarios", "injects", "teams", "decks", "hotwash", "origin"):
             getattr(lib, name).update(getattr(base, name))
     cwd = os.getcwd()
-    defined: dict[str, tuple[Document, tuple[Any, ...]]] = {}
+    defined: dict[str, Where] = {}
     for path in yaml_files(paths):
         doc, found = read(path, _shown(path, cwd))
         problems += found
-        if doc is not None:
-            problems += _add(lib, doc, defined)
+        if doc is not None:  # the node tree is dropped after each file: keeping them all is slow
+            problems += _add(lib, doc, defined, path)
     if not problems:  # with a file missing, its ids would be reported as unknown everywhere
         problems += check_references(lib, defined)
     if problems:
@@ -86,7 +86,11 @@ def _shown(path: Path, cwd: str) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def _add(lib: Library, doc: Document, defined: dict[str, tuple[Document, tuple[Any, ...]]]) -> list[Problem]:
+Where = tuple[Path, str, tuple[Any, ...]]
+"""Where an id is defined: the file, the file as shown, and the location in it."""
+
+
+def _add(lib: Library, doc: Document, defined: dict[str, Where], source: Path) -> list[Problem]:
     data = doc.data
     if not isinstance(data, dict) or len(data) == 0:
         return [Problem(doc.path, 1, "", f"expected a mapping with one of: {', '.join(FILE_KINDS)}")]
@@ -99,7 +103,7 @@ def _add(lib: Library, doc: Document, defined: dict[str, tuple[Document, tuple[A
         parsed = model.model_validate(data)
     except ValidationError as exc:
         return [_problem(doc, err) for err in exc.errors(include_url=False)]
-    return _register(lib, doc, parsed, defined)
+    return _register(lib, doc, parsed, defined, source)
 
 
 def _problem(doc: Document, err: dict[str, Any]) -> Problem:
@@ -148,8 +152,7 @@ def _strip_union(doc: Document, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _register(lib: Library, doc: Document, parsed: Any,
-              defined: dict[str, tuple[Document, tuple[Any, ...]]]) -> list[Problem]:
+def _register(lib: Library, doc: Document, parsed: Any, defined: dict[str, Where], source: Path) -> list[Problem]:
     """Add a valid file's content; an id defined twice in one load is an error (one from `base` is replaced).
 
     `defined` records where each id of this load is, for the reference check."""
@@ -161,7 +164,7 @@ def _register(lib: Library, doc: Document, parsed: Any,
             problems.append(Problem(doc.path, doc.line_of(loc + ("id",)), dotted(loc + ("id",)),
                                     f"{kind} id {obj.id!r} is already defined at {lib.origin[key]}"))
             return
-        defined[key] = (doc, loc)
+        defined[key] = (source, doc.path, loc)
         table[obj.id] = obj
         lib.origin[key] = f"{doc.path}:{doc.line_of(loc)}"
 
@@ -181,18 +184,24 @@ def _register(lib: Library, doc: Document, parsed: Any,
     return problems
 
 
-def check_references(lib: Library,
-                     where: dict[str, tuple[Document, tuple[Any, ...]]] | None = None) -> list[Problem]:
+def check_references(lib: Library, where: dict[str, Where] | None = None) -> list[Problem]:
     """Every id a file names must exist in the library.
 
     `where` (from `load`) locates each id's definition, so a problem names the line and field
-    of the reference itself; without it, the line of the owner's definition is given."""
+    of the reference itself (the file is read again for that); without it, the line of the
+    owner's definition is given."""
     problems: list[Problem] = []
     where = where or {}
+    docs: dict[Path, Document | None] = {}
 
     def report(owner: str, sub: tuple[Any, ...], message: str) -> None:
+        doc = None
         if owner in where:
-            doc, loc = where[owner]
+            source, shown, loc = where[owner]
+            if source not in docs:
+                docs[source] = read(source, shown)[0]
+            doc = docs[source]
+        if doc is not None:
             problems.append(Problem(doc.path, doc.line_of(loc + sub), dotted(loc + sub), message))
         else:
             path, _, line = lib.origin[owner].rpartition(":")

@@ -1,0 +1,96 @@
+"""How the console names things: pure functions from the session state to display text.
+
+No rules of the game live here; only wording. Everything returned is plain text, to be
+wrapped with `widgets.safe.plain` (or assembled into Content) before it is shown.
+"""
+
+from __future__ import annotations
+
+from wargame.engine.outcomes import outcome_label
+from wargame.engine.state import Delivery, Move, SessionState
+from wargame.model import Inject, Slot
+
+DELIVERY_NAMES: dict[str, tuple[str, str]] = {
+    "news_flash": ("Nieuwsflits", "News flash"),
+    "intel_brief": ("Inlichtingenbrief", "Intelligence brief"),
+    "cable": ("Diplomatiek telegram", "Diplomatic cable"),
+    "call": ("Telefoongesprek", "Phone call"),
+    "press_conference": ("Persconferentie", "Press conference"),
+    "social_post": ("Sociale media", "Social media post"),
+}
+
+HOW_NAMES = {"fixed": "fixed", "draw": "drawn", "drift": "drift", "branch": "branch", "bench": "bench"}
+
+TAGS = {"": "note", "strength": "strength", "improvement": "improvement", "action": "action"}
+
+
+def pick(lang: str, nl: str, en: str) -> str:
+    return nl if lang == "nl" else en
+
+
+def delivery_name(kind: str, lang: str) -> str:
+    nl, en = DELIVERY_NAMES.get(kind, (kind, kind))
+    return pick(lang, nl, en)
+
+
+def inject_date(inj: Inject, lang: str) -> str:
+    return inj.date_label.get(lang) if inj.date_label else inj.date  # type: ignore[arg-type]
+
+
+def team_name(st: SessionState, team: str) -> str:
+    t = st.teams.get(team)
+    return t.name.get(st.lang) if t else team  # type: ignore[arg-type]
+
+
+def inject_title(st: SessionState, inject_id: str) -> str:
+    inj = st.injects.get(inject_id)
+    return inj.title.get(st.lang) if inj else inject_id  # type: ignore[arg-type]
+
+
+def scenario_title(st: SessionState, scenario_id: str | None) -> str:
+    if scenario_id is None:
+        return "wildcard"
+    sc = st.scenarios.get(scenario_id)
+    return f"{sc.number} {sc.title.get(st.lang)}" if sc else scenario_id  # type: ignore[arg-type]
+
+
+def slot_label(st: SessionState, slot: Slot) -> str:
+    """A deck slot not yet played: its fixed inject's title, or what it will draw."""
+    if slot.fixed:
+        return inject_title(st, slot.fixed)
+    if slot.draw:
+        if slot.draw.scenario:
+            src = scenario_title(st, slot.draw.scenario)
+        else:
+            src = f"{len(slot.draw.pool)} injects"
+        return f"draw {slot.draw.count} · {src}"
+    count = slot.drift.count if slot.drift else 1
+    return f"drift {count} · from the world's quadrant"
+
+
+def delivery_label(st: SessionState, d: Delivery) -> str:
+    return f"{inject_title(st, d.inject_id)} ({HOW_NAMES.get(d.how, d.how)})"
+
+
+def round_title(st: SessionState, round_no: int) -> str:
+    if st.deck is None or not 0 <= round_no < len(st.deck.rounds):
+        return ""
+    return st.deck.rounds[round_no].title.get(st.lang)  # type: ignore[arg-type]
+
+
+def ruling_label(st: SessionState, move: Move) -> str:
+    r = st.rulings.get(move.id)
+    return outcome_label(r.outcome, st.lang) if r else ""
+
+
+def position_text(st: SessionState) -> str:
+    x, y = st.position
+    sc = st.scenario_at(x, y)
+    where = scenario_title(st, sc.id) if sc else "?"
+    return f"erosion {x:+d} · rapprochement {y:+d} · {where}"
+
+
+def push_text(erosion: int, rapprochement: int) -> str:
+    if not erosion and not rapprochement:
+        return "no push"
+    return f"push erosion {erosion:+d}, rapprochement {rapprochement:+d}"

@@ -1,0 +1,73 @@
+"""The inject clock as big digits: readable across a room, amber in the last minute, red in overtime."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Label
+
+from wargame.engine.clock import Clock, mmss
+
+from .safe import plain
+
+STATES = ("-idle", "-running", "-paused", "-done", "-last-minute", "-overtime", "-none")
+
+
+def clock_status(clock: Clock | None, remaining: float) -> tuple[str, str]:
+    """(css class, caption) for a clock at `remaining` seconds."""
+    if clock is None:
+        return "-none", "no inject yet"
+    if clock.mode == "done":
+        return "-done", "time box closed"
+    if remaining < 0:
+        return "-overtime", "OVERTIME" + (" · paused" if clock.mode == "paused" else "")
+    if clock.mode == "idle":
+        return "-idle", "ready · press s to start"
+    if clock.mode == "paused":
+        return "-paused", "paused"
+    if remaining <= 60:
+        return "-last-minute", "last minute"
+    return "-running", "running"
+
+
+class Countdown(Vertical):
+    """Time left on the current inject, computed from its deadline at every refresh."""
+
+    DEFAULT_CSS = """
+    Countdown {
+        width: auto;
+        min-width: 22;
+        height: auto;
+        padding: 0 1;
+        border: round $primary;
+    }
+    Countdown Digits { width: auto; color: $success; }
+    Countdown Label { width: 100%; color: $text-muted; text-align: center; }
+    Countdown.-idle Digits, Countdown.-none Digits, Countdown.-done Digits { color: $text-muted; }
+    Countdown.-paused Digits { color: $secondary; text-style: italic; }
+    Countdown.-last-minute { border: round $warning; }
+    Countdown.-last-minute Digits { color: $warning; }
+    Countdown.-overtime { border: heavy $error; }
+    Countdown.-overtime Digits, Countdown.-overtime Label { color: $error; text-style: bold; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: tuple[str, str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Digits("--:--")
+        yield Label("")
+
+    def show(self, clock: Clock | None, now: float) -> None:
+        """Show `clock` at time `now`; cheap when nothing visible changed."""
+        remaining = clock.remaining(now) if clock is not None else 0.0
+        css, caption = clock_status(clock, remaining)
+        text = mmss(remaining) if clock is not None else "--:--"
+        if self._shown == (text, css, caption):
+            return
+        self._shown = (text, css, caption)
+        self.query_one(Digits).update(text)
+        self.query_one(Label).update(plain(caption))
+        for c in STATES:
+            self.set_class(c == css, c)

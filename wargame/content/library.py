@@ -96,7 +96,8 @@ def _add(lib: Library, doc: Document, defined: dict[str, Where], source: Path) -
         return [Problem(doc.path, 1, "", f"expected a mapping with one of: {', '.join(FILE_KINDS)}")]
     kinds = [k for k in FILE_KINDS if k in data]
     if len(kinds) != 1:
-        return [Problem(doc.path, 1, "", f"cannot tell what this file holds: expected exactly one of "
+        line = doc.line_of((kinds[1],)) if len(kinds) > 1 else doc.root.start_mark.line + 1
+        return [Problem(doc.path, line, "", f"cannot tell what this file holds: expected exactly one of "
                         f"{', '.join(FILE_KINDS)} at the top level, found {', '.join(data) or 'nothing'}")]
     model = FILE_KINDS[kinds[0]]
     try:

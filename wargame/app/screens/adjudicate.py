@@ -1,0 +1,95 @@
+"""Rule on a move: an outcome from Disaster (-3) to Triumph (+3), a narrative and a push on the axes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.validation import Integer
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
+
+from wargame.engine.outcomes import OUTCOMES, outcome_label
+
+from .. import view
+from ..widgets.safe import plain
+from .dialog import Dialog
+from .move_detail import render_move
+
+
+class AdjudicateForm(Dialog[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", tooltip="Record the ruling"),
+        Binding("escape", "close", "Cancel", tooltip="Close without a ruling"),
+    ]
+
+    DEFAULT_CSS = """
+    AdjudicateForm #move-text { max-height: 8; overflow-y: auto; border: round $primary; padding: 0 1; }
+    AdjudicateForm RadioSet { width: 100%; }
+    AdjudicateForm .push Input { width: 1fr; }
+    AdjudicateForm .push { height: auto; }
+    AdjudicateForm .push Label { padding: 1 1 0 0; }
+    """
+
+    def __init__(self, move_id: str) -> None:
+        super().__init__()
+        self.move_id = move_id
+
+    def compose(self) -> ComposeResult:
+        st = self.app.session.state
+        move = st.moves[self.move_id]
+        old = st.rulings.get(move.id)
+        with VerticalScroll(classes="dialog"):
+            yield Static(plain(f"Adjudicate · {view.team_name(st, move.team)} · round {move.round + 1}"),
+                         classes="dialog-title")
+            yield VerticalScroll(Static(render_move(st, move)), id="move-text")
+            yield Label(plain("Outcome (↑↓ then Enter)"), classes="field-label")
+            chosen = old.outcome if old else 0
+            with RadioSet(id="outcome"):
+                for score in sorted(OUTCOMES, reverse=True):
+                    yield RadioButton(plain(outcome_label(score, st.lang)), value=score == chosen, name=str(score))
+            yield Label(plain("Narrative: what happens as a result"), classes="field-label")
+            yield TextArea(old.narrative if old else "", id="narrative", soft_wrap=True)
+            yield Label(plain("Push on the axes, -3 to +3"), classes="field-label")
+            with Horizontal(classes="push"):
+                yield Label(plain("erosion →"))
+                yield Input(str(old.erosion if old else 0), id="erosion", type="integer",
+                            validators=[Integer(-3, 3)])
+                yield Label(plain("rapprochement ↑"))
+                yield Input(str(old.rapprochement if old else 0), id="rapprochement", type="integer",
+                            validators=[Integer(-3, 3)])
+            with Horizontal(classes="buttons"):
+                yield Button(plain("Save (ctrl+s)"), variant="primary", id="save")
+                yield Button(plain("Cancel (esc)"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#outcome", RadioSet).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def _int(self, wid: str) -> int | None:
+        raw = self.query_one(f"#{wid}", Input).value.strip() or "0"
+        try:
+            v = int(raw)
+        except ValueError:
+            return None
+        return v if -3 <= v <= 3 else None
+
+    def action_save(self) -> None:
+        pressed = self.query_one("#outcome", RadioSet).pressed_button
+        outcome = int(pressed.name) if pressed is not None and pressed.name else 0
+        erosion, rapprochement = self._int("erosion"), self._int("rapprochement")
+        if erosion is None or rapprochement is None:
+            self.app.say("Push each axis by a whole number from -3 to +3.", severity="warning")
+            return
+        session = self.app.session
+        ok, _ = self.app.command(session.adjudicate, self.move_id, outcome,
+                                 self.query_one("#narrative", TextArea).text, erosion, rapprochement)
+        if ok:
+            move = session.state.moves[self.move_id]
+            self.app.say(f"Ruled · {view.team_name(session.state, move.team)}: {outcome_label(outcome, session.state.lang)}")
+            self.dismiss(None)

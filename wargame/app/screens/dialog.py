@@ -1,0 +1,38 @@
+"""The frame every dialog shares: centred, scrollable, closed with Escape."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.binding import Binding
+from textual.screen import ModalScreen
+
+R = TypeVar("R")
+
+
+class Dialog(ModalScreen[R]):
+    """A modal dialog; subclasses compose a `VerticalScroll(classes="dialog")` body."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog .dialog {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        max-height: 100%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    Dialog .dialog-title { text-style: bold; color: $accent; margin-bottom: 1; width: 100%; }
+    Dialog .field-label { margin-top: 1; color: $text-muted; }
+    Dialog .buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    Dialog .buttons Button { margin-left: 1; }
+    Dialog .hint { color: $text-muted; margin-top: 1; }
+    Dialog TextArea { height: 5; }
+    """
+
+    BINDINGS = [Binding("escape", "close", "Close", tooltip="Close this dialog without changes")]
+
+    def action_close(self) -> None:
+        self.dismiss(None)

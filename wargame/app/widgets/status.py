@@ -1,0 +1,46 @@
+"""The status line over the console: round, inject, moves open or closed, world position."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from wargame.engine.state import SessionState
+
+from .. import view
+from .safe import clip, lines
+
+
+class RoundStatus(Static):
+    DEFAULT_CSS = """
+    RoundStatus { height: auto; width: 1fr; padding: 0 1; }
+    """
+
+    def show(self, st: SessionState, now: float) -> None:
+        self.update(render_status(st, now))
+
+
+def render_status(st: SessionState, now: float) -> Content:
+    deck = st.deck
+    rounds = len(deck.rounds) if deck else 0
+    if st.ended:
+        first = Content.styled("Exercise ended · press d for the debrief", "bold $warning")
+    elif not st.started:
+        first = Content.styled(f"Not started · {rounds} rounds · press n to start", "bold")
+    else:
+        first = Content.assemble((f"Round {st.round + 1}/{rounds}: ", "bold"),
+                                 (clip(view.round_title(st, st.round), 40), "bold $accent"))
+    parts = [first]
+    inj = st.current_inject
+    if inj is not None:
+        parts.append(Content.assemble(("▶ ", "$accent"), (clip(inj.title.get(st.lang), 70), "bold")))
+    if st.started and not st.ended:
+        is_open = st.moves_open(now)
+        moved = len(st.current_moves())
+        parts.append(Content.assemble(
+            ("moves open" if is_open else "moves closed (r reopens)", "$success" if is_open else "$error"),
+            f" · {moved}/{len(st.teams)} moved · ",
+            (st.lang.upper(), "bold"),
+        ))
+    parts.append(Content.styled(clip(view.position_text(st), 80), "dim"))
+    return lines(parts)

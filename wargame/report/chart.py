@@ -1,0 +1,179 @@
+"""The axis cross as a vector chart: four futures in their quadrants and the world's path with round labels."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Polygon, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ..engine.state import PathPoint
+from ..model import AXIS_LIMIT, Scenario
+from .fonts import BOLD, ITALIC, REGULAR, register
+from .labels import position_text, t
+from .styles import INK, MUTED, NAVY, QUADRANT_FILLS, RULE
+from .text import plain
+
+PATH_COLOR = colors.HexColor("#b3261e")
+
+
+def axis_chart(scenarios: dict[str, Scenario], path: list[PathPoint], rounds_played: int, lang: str, *,
+               width: float = 170 * mm, ended: bool = True) -> Drawing:
+    """A Drawing of the axis cross, `width` wide, with the path and R1..Rn where each round ended."""
+    register()
+    side = min(width - 30 * mm, 128 * mm)
+    pad_left, pad_bottom, pad_top = (width - side) / 2, 13 * mm, 4 * mm
+    d = Drawing(width, side + pad_bottom + pad_top)
+    x0, y0 = pad_left, pad_bottom
+
+    def px(v: float) -> float:
+        return x0 + (v + AXIS_LIMIT) / (2 * AXIS_LIMIT) * side
+
+    def py(v: float) -> float:
+        return y0 + (v + AXIS_LIMIT) / (2 * AXIS_LIMIT) * side
+
+    half = side / 2
+    by_quadrant = {(s.quadrant.erosion, s.quadrant.rapprochement): s for s in scenarios.values()}
+    for (ex, ry), fill in QUADRANT_FILLS.items():
+        qx = x0 + (half if ex == "high" else 0)
+        qy = y0 + (half if ry == "high" else 0)
+        d.add(Rect(qx, qy, half, half, fillColor=fill, strokeColor=None))
+        sc = by_quadrant.get((ex, ry))
+        if sc is not None:
+            _quadrant_label(d, sc, lang, qx, qy, half, left=ex == "low", top=ry == "high")
+
+    # grid and frame
+    for v in range(-AXIS_LIMIT, AXIS_LIMIT + 1, 5):
+        if v in (-AXIS_LIMIT, 0, AXIS_LIMIT):
+            continue
+        d.add(Line(px(v), y0, px(v), y0 + side, strokeColor=colors.white, strokeWidth=0.8))
+        d.add(Line(x0, py(v), x0 + side, py(v), strokeColor=colors.white, strokeWidth=0.8))
+    d.add(Rect(x0, y0, side, side, fillColor=None, strokeColor=RULE, strokeWidth=0.6))
+    # axes with arrowheads at the positive ends
+    d.add(Line(x0, py(0), x0 + side + 3 * mm, py(0), strokeColor=INK, strokeWidth=0.9))
+    d.add(Line(px(0), y0, px(0), y0 + side + 3 * mm, strokeColor=INK, strokeWidth=0.9))
+    ax, ay = x0 + side + 3 * mm, py(0)
+    d.add(Polygon([ax, ay, ax - 5, ay + 2.6, ax - 5, ay - 2.6], fillColor=INK, strokeColor=None))
+    bx, by = px(0), y0 + side + 3 * mm
+    d.add(Polygon([bx, by, bx - 2.6, by - 5, bx + 2.6, by - 5], fillColor=INK, strokeColor=None))
+    for v in (-AXIS_LIMIT, -5, 5, AXIS_LIMIT):
+        d.add(String(px(v), y0 - 9, f"{v:+d}".replace("-", "−"), fontName=REGULAR, fontSize=6.5,
+                     fillColor=MUTED, textAnchor="middle"))
+        d.add(String(x0 - 4, py(v) - 2.2, f"{v:+d}".replace("-", "−"), fontName=REGULAR, fontSize=6.5,
+                     fillColor=MUTED, textAnchor="end"))
+    d.add(String(x0 + side / 2, y0 - 21, plain(t("axis_x", lang), BOLD), fontName=BOLD, fontSize=8.5,
+                 fillColor=INK, textAnchor="middle"))
+    ylab = Group(String(0, 0, plain(t("axis_y", lang), BOLD), fontName=BOLD, fontSize=8.5, fillColor=INK,
+                        textAnchor="middle"))
+    ylab.transform = (0, 1, -1, 0, x0 - 16, y0 + side / 2)
+    d.add(ylab)
+
+    if path:
+        _trajectory(d, path, rounds_played, lang, px, py, ended)
+    return d
+
+
+def _quadrant_label(d: Drawing, sc: Scenario, lang: str, qx: float, qy: float, half: float, *,
+                    left: bool, top: bool) -> None:
+    inset = 5
+    size = 9
+    width = half - 2 * inset
+    lines = _wrap(f"{sc.number} · {plain(sc.title.get(lang), BOLD)}", BOLD, size, width)[:3]  # type: ignore[arg-type]
+    sub = _wrap(plain(sc.subtitle.get(lang), ITALIC), ITALIC, 6.5, width)[:2]  # type: ignore[arg-type]
+    anchor = "start" if left else "end"
+    x = qx + inset if left else qx + half - inset
+    block = len(lines) * (size + 2) + len(sub) * 8
+    y = qy + half - inset - size if top else qy + inset + block - size
+    for line in lines:
+        d.add(String(x, y, line, fontName=BOLD, fontSize=size, fillColor=NAVY, textAnchor=anchor))
+        y -= size + 2
+    for line in sub:
+        d.add(String(x, y, line, fontName=ITALIC, fontSize=6.5, fillColor=MUTED, textAnchor=anchor))
+        y -= 8
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    words, lines, cur = text.split(), [], ""
+    for w in words:
+        trial = f"{cur} {w}" if cur else w
+        if stringWidth(trial, font, size) <= width or not cur:
+            cur = trial
+        else:
+            lines.append(cur)
+            cur = w
+    if cur:
+        lines.append(cur)
+    out = []
+    for line in lines:  # a single word wider than the box: cut it
+        while stringWidth(line, font, size) > width and len(line) > 1:
+            line = line[:-2] + "…"
+        out.append(line)
+    return out
+
+
+def _trajectory(d: Drawing, path: list[PathPoint], rounds_played: int, lang: str, px, py, ended: bool) -> None:
+    pts = [(px(p.erosion), py(p.rapprochement)) for p in path]
+    if len(pts) > 1:
+        flat = [c for xy in pts for c in xy]
+        d.add(PolyLine(flat, strokeColor=PATH_COLOR, strokeWidth=1.6, strokeLineJoin=1, strokeLineCap=1))
+        for (xa, ya), (xb, yb) in zip(pts, pts[1:]):
+            _arrow(d, xa, ya, xb, yb)
+    for x, y in pts[1:-1]:
+        d.add(Circle(x, y, 1.6, fillColor=PATH_COLOR, strokeColor=None))
+
+    # where each round ended: the last point recorded in or before that round
+    marks: dict[tuple[int, int], list[int]] = {}
+    for r in range(rounds_played):
+        at = (path[0].erosion, path[0].rapprochement)
+        for p in path:
+            if p.round <= r:
+                at = (p.erosion, p.rapprochement)
+        marks.setdefault(at, []).append(r + 1)
+
+    start, end = path[0], path[-1]
+    sx, sy = px(start.erosion), py(start.rapprochement)
+    d.add(Circle(sx, sy, 4.2, fillColor=colors.white, strokeColor=PATH_COLOR, strokeWidth=1.6))
+    ex, ey = px(end.erosion), py(end.rapprochement)
+    if len(path) > 1 or rounds_played:
+        d.add(Circle(ex, ey, 4.6, fillColor=PATH_COLOR, strokeColor=colors.white, strokeWidth=1.2))
+
+    labels: dict[tuple[int, int], list[str]] = {}
+    labels.setdefault((start.erosion, start.rapprochement), []).append(t("start", lang))
+    for at, rounds in marks.items():
+        labels.setdefault(at, []).append(_round_span(rounds))
+    if len(path) > 1:
+        labels.setdefault((end.erosion, end.rapprochement), []).append(t("end" if ended else "now", lang))
+    for (e, r), parts in labels.items():
+        text = " · ".join(parts)
+        x, y = px(e), py(r)
+        w = stringWidth(text, BOLD, 7.5)
+        right = e < AXIS_LIMIT - 4
+        lx = x + 7 if right else x - 7 - w
+        ly = y + 5
+        d.add(Rect(lx - 2, ly - 2.2, w + 4, 10, fillColor=colors.Color(1, 1, 1, alpha=0.85), strokeColor=None))
+        d.add(String(lx, ly, text, fontName=BOLD, fontSize=7.5, fillColor=INK))
+    d.add(String(px(end.erosion), py(end.rapprochement) - 13, position_text(end.erosion, end.rapprochement),
+                 fontName=REGULAR, fontSize=6.5, fillColor=MUTED, textAnchor="middle"))
+
+
+def _round_span(rounds: list[int]) -> str:
+    """`R1`, `R2–R4`, `R1, R3`."""
+    if len(rounds) == 1:
+        return f"R{rounds[0]}"
+    if rounds == list(range(rounds[0], rounds[-1] + 1)):
+        return f"R{rounds[0]}–R{rounds[-1]}"
+    return ", ".join(f"R{r}" for r in rounds)
+
+
+def _arrow(d: Drawing, xa: float, ya: float, xb: float, yb: float) -> None:
+    """A small arrowhead in the middle of a segment, pointing the way the world moved."""
+    dx, dy = xb - xa, yb - ya
+    n = (dx * dx + dy * dy) ** 0.5
+    if n < 14:
+        return
+    ux, uy = dx / n, dy / n
+    mx, my = xa + dx * 0.55, ya + dy * 0.55
+    s = 4.2
+    d.add(Polygon([mx + ux * s, my + uy * s, mx - ux * s - uy * s * 0.7, my - uy * s + ux * s * 0.7,
+                   mx - ux * s + uy * s * 0.7, my - uy * s - ux * s * 0.7],
+                  fillColor=PATH_COLOR, strokeColor=None))

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import io
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -166,13 +168,16 @@ def generate(folder: Path, files: int, per_file: int) -> list[Path]:
     return sorted(folder.rglob("*.yaml"))
 
 
-def timed(fn, repeat: int) -> list[float]:
-    times = []
+def timed(fns: dict[str, Callable[[], None]], repeat: int) -> dict[str, float]:
+    """Median seconds of each function; runs are interleaved so a busy moment hits all alike."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return times
+        for name, fn in fns.items():
+            gc.collect()
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(ts) for name, ts in times.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,9 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         def load_only() -> None:
             load([folder])
 
-        t_bare = statistics.median(timed(bare, args.repeat))
-        t_validate = statistics.median(timed(validate, args.repeat))
-        t_load = statistics.median(timed(load_only, args.repeat))
+        del lib
+        medians = timed({"bare": bare, "validate": validate, "load": load_only}, args.repeat)
+        t_bare, t_validate, t_load = medians["bare"], medians["validate"], medians["load"]
 
     ratio = t_validate / t_bare
     print(f"library: {count:,} injects in {len(files)} files, {size / 1024:,.0f} KiB")

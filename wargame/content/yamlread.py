@@ -111,11 +111,16 @@ def parse(text: str, name: str) -> tuple[Document | None, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         return None, problems + [_syntax_problem(exc, text, name)]
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
+        if _Loader.__name__.startswith("C"):  # libyaml gives a byte offset, PyYAML a character index
+            line = text.encode("utf-8", "surrogatepass")[:exc.position].count(b"\n") + 1
+        else:
+            line = text.count("\n", 0, exc.position) + 1
         char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
         return None, problems + [Problem(name, line, "", f"{exc.reason}: found {char}")]
     except yaml.YAMLError as exc:
         return None, problems + [Problem(name, 1, "", f"YAML syntax: {exc}")]
+    except RecursionError:  # the pure-Python composer, where PyYAML has no libyaml
+        return None, problems + [Problem(name, 1, "", f"nested more than {MAX_DEPTH} levels deep")]
     if root is None:
         return None, problems + [Problem(name, 1, "", "file is empty")]
     builder = _Builder(name)

@@ -38,9 +38,6 @@ def axis_chart(scenarios: dict[str, Scenario], path: list[PathPoint], rounds_pla
         qx = x0 + (half if ex == "high" else 0)
         qy = y0 + (half if ry == "high" else 0)
         d.add(Rect(qx, qy, half, half, fillColor=fill, strokeColor=None))
-        sc = by_quadrant.get((ex, ry))
-        if sc is not None:
-            _quadrant_label(d, sc, lang, qx, qy, half, left=ex == "low", top=ry == "high")
 
     # grid and frame
     for v in range(-AXIS_LIMIT, AXIS_LIMIT + 1, 5):
@@ -49,6 +46,11 @@ def axis_chart(scenarios: dict[str, Scenario], path: list[PathPoint], rounds_pla
         d.add(Line(px(v), y0, px(v), y0 + side, strokeColor=colors.white, strokeWidth=0.8))
         d.add(Line(x0, py(v), x0 + side, py(v), strokeColor=colors.white, strokeWidth=0.8))
     d.add(Rect(x0, y0, side, side, fillColor=None, strokeColor=RULE, strokeWidth=0.6))
+    for (ex, ry) in QUADRANT_FILLS:
+        sc = by_quadrant.get((ex, ry))
+        if sc is not None:
+            _quadrant_label(d, sc, lang, x0 + (half if ex == "high" else 0), y0 + (half if ry == "high" else 0),
+                            half, left=ex == "low", top=ry == "high")
     # axes with arrowheads at the positive ends
     d.add(Line(x0, py(0), x0 + side + 3 * mm, py(0), strokeColor=INK, strokeWidth=0.9))
     d.add(Line(px(0), y0, px(0), y0 + side + 3 * mm, strokeColor=INK, strokeWidth=0.9))

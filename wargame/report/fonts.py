@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
+from reportlab.lib.rl_accel import _c_funcs
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -19,12 +20,42 @@ BOLD_ITALIC = "DejaVuSans-BoldOblique"
 FACES = (REGULAR, BOLD, ITALIC, BOLD_ITALIC)
 
 
+class _Widths(dict):
+    """Advance widths by character; a character without a glyph gets the font's default width."""
+
+    def __init__(self, widths: dict[str, float], default: float):
+        super().__init__(widths)
+        self.default = default
+
+    def __missing__(self, ch: str) -> float:
+        return self.default
+
+
+class FastTTFont(TTFont):
+    """A TTFont whose text width is summed with map() over a dict when ReportLab's C accelerator
+    (the optional rl_accel package) is not installed: the pure-Python fallback costs a generator
+    step per character, and line breaking measures every word of every paragraph."""
+
+    def __init__(self, name: str, filename: str):
+        super().__init__(name, filename)
+        face = self.face
+        self._widths = _Widths({chr(c): w for c, w in face.charWidths.items()}, face.defaultWidth)
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802
+        if not isinstance(text, str):
+            text = text.decode(encoding or "utf8")
+        return 0.001 * size * sum(map(self._widths.__getitem__, text))
+
+
+_FONT_CLASS = TTFont if "instanceStringWidthTTF" in _c_funcs else FastTTFont
+
+
 @lru_cache(maxsize=1)
 def register() -> str:
     """Register the four faces and the family (so <b> and <i> in paragraphs pick them); returns the family."""
     for face in FACES:
         if face not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(face, str(FONT_DIR / f"{face}.ttf")))
+            pdfmetrics.registerFont(_FONT_CLASS(face, str(FONT_DIR / f"{face}.ttf")))
     pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
     for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
         addMapping(FAMILY, bold, italic, face)

@@ -85,6 +85,7 @@ _L: dict[str, tuple[str, str]] = {
     "time": ("Tijd", "Time"),
     "event": ("Gebeurtenis", "Event"),
     "position": ("Positie", "Position"),
+    "scenario": ("Scenario", "Scenario"),
     "ev_round": ("Ronde {n} begint: {title}", "Round {n} starts: {title}"),
     "ev_inject": ("Inject: {title}", "Inject: {title}"),
     "ev_move": ("Zet van {team}", "Move by {team}"),

@@ -34,6 +34,7 @@ OUTCOME_COLORS = {
 }
 
 PAGE_MARGIN_X = 20 * mm
+FIELD_INDENT = 27 * mm
 PAGE_MARGIN_TOP = 24 * mm
 PAGE_MARGIN_BOTTOM = 22 * mm
 
@@ -60,12 +61,19 @@ def styles() -> SimpleNamespace:
                           spaceAfter=4, keepWithNext=1)
     s.h3 = ParagraphStyle("h3", base, fontName=BOLD, fontSize=10, leading=13.5, textColor=INK, spaceBefore=7,
                           spaceAfter=2, keepWithNext=1)
-    s.label = ParagraphStyle("label", base, fontName=BOLD, fontSize=8, leading=10.5, textColor=MUTED,
-                             spaceBefore=3, spaceAfter=0, keepWithNext=1)
+    s.field = ParagraphStyle("field", base, leftIndent=FIELD_INDENT, bulletIndent=0, bulletFontName=BOLD,
+                             bulletFontSize=7.5, bulletColor=MUTED, spaceAfter=4)
+    s.team = ParagraphStyle("team", s.h3, keepWithNext=0)
+    s.label = ParagraphStyle("label", base, fontName=BOLD, fontSize=7.5, leading=10, textColor=MUTED,
+                             spaceBefore=2, spaceAfter=0)
     s.meta = ParagraphStyle("meta", base, fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=4)
     s.quote = ParagraphStyle("quote", base, fontName=ITALIC, leftIndent=10, textColor=INK)
     s.bullet = ParagraphStyle("bullet", base, leftIndent=12, bulletIndent=2)
     s.caption = ParagraphStyle("caption", base, fontSize=8, leading=10.5, textColor=MUTED, alignment=TA_CENTER)
     s.hw_q = ParagraphStyle("hw_q", base, fontSize=10, leading=13.5, keepWithNext=1, spaceBefore=6)
+    s.cover_team = ParagraphStyle("cover_team", s.cover_sub, fontName=BOLD, textColor=PRIVATE)
+    s.inject_title = ParagraphStyle("inject_title", s.h3, spaceBefore=0, fontSize=11.5, leading=14.5, textColor=NAVY)
+    s.ruling = ParagraphStyle("ruling", base, spaceBefore=3)
+    s.source = ParagraphStyle("source", s.small, fontName=ITALIC)
     s.left = TA_LEFT
     return s

@@ -12,7 +12,7 @@ from wargame.engine.outcomes import OUTCOMES, outcome_label
 
 from .. import view
 from ..widgets.safe import plain
-from .dialog import Dialog
+from .dialog import Dialog, highlight_pressed
 from .move_detail import render_move
 
 
@@ -23,7 +23,7 @@ class AdjudicateForm(Dialog[None]):
     ]
 
     DEFAULT_CSS = """
-    AdjudicateForm #move-text { max-height: 8; overflow-y: auto; border: round $primary; padding: 0 1; }
+    AdjudicateForm #move-text { height: auto; max-height: 8; overflow-y: auto; border: round $primary; padding: 0 1; }
     AdjudicateForm RadioSet { width: 100%; }
     AdjudicateForm .push Input { width: 1fr; }
     AdjudicateForm .push { height: auto; }
@@ -62,7 +62,9 @@ class AdjudicateForm(Dialog[None]):
                 yield Button(plain("Cancel (esc)"), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#outcome", RadioSet).focus()
+        radios = self.query_one("#outcome", RadioSet)
+        highlight_pressed(radios)
+        radios.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

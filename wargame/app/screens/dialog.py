@@ -6,6 +6,7 @@ from typing import TypeVar
 
 from textual.binding import Binding
 from textual.screen import ModalScreen
+from textual.widgets import RadioButton, RadioSet
 
 R = TypeVar("R")
 
@@ -36,3 +37,12 @@ class Dialog(ModalScreen[R]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def highlight_pressed(radios: RadioSet) -> None:
+    """Put the keyboard highlight on the pressed button (RadioSet starts on the first one)."""
+    buttons = list(radios.query(RadioButton))
+    for i, b in enumerate(buttons):
+        if b.value:
+            radios._selected = i  # noqa: SLF001 - RadioSet offers no public way to move its highlight
+            return

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, Label
+from textual.widgets import Digits
 
 from wargame.engine.clock import Clock, mmss
 
-from .safe import plain
 
 STATES = ("-idle", "-running", "-paused", "-done", "-last-minute", "-overtime", "-none")
 
@@ -42,13 +41,15 @@ class Countdown(Vertical):
         border: round $primary;
     }
     Countdown Digits { width: auto; color: $success; }
-    Countdown Label { width: 100%; color: $text-muted; text-align: center; }
+    Countdown { border-subtitle-align: center; border-subtitle-color: $text-muted; }
     Countdown.-idle Digits, Countdown.-none Digits, Countdown.-done Digits { color: $text-muted; }
     Countdown.-paused Digits { color: $secondary; text-style: italic; }
     Countdown.-last-minute { border: round $warning; }
     Countdown.-last-minute Digits { color: $warning; }
     Countdown.-overtime { border: heavy $error; }
-    Countdown.-overtime Digits, Countdown.-overtime Label { color: $error; text-style: bold; }
+    Countdown.-overtime Digits { color: $error; text-style: bold; }
+    Countdown.-overtime { border-subtitle-color: $error; border-subtitle-style: bold; }
+    Countdown.-last-minute { border-subtitle-color: $warning; }
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -57,7 +58,6 @@ class Countdown(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Digits("--:--")
-        yield Label("")
 
     def show(self, clock: Clock | None, now: float) -> None:
         """Show `clock` at time `now`; cheap when nothing visible changed."""
@@ -68,6 +68,6 @@ class Countdown(Vertical):
             return
         self._shown = (text, css, caption)
         self.query_one(Digits).update(text)
-        self.query_one(Label).update(plain(caption))
+        self.border_subtitle = caption
         for c in STATES:
             self.set_class(c == css, c)

@@ -49,8 +49,12 @@ class InjectCard(Vertical):
         questions = self.query_one("#card-questions", Static)
         if inj is None or cur is None:
             title.update(plain(st.title or "No inject delivered yet"))
-            meta.update(plain("Press n to start the exercise, or b to fire an inject from the bench."
-                              if not st.ended else "The exercise has ended."))
+            if st.ended:
+                meta.update(plain("The exercise has ended."))
+            elif self.facilitator:
+                meta.update(plain("Press n to start the exercise, or b to fire an inject from the bench."))
+            else:
+                meta.update(plain("The exercise starts soon."))
             desc = st.deck.description.get(lang) if st.deck else ""
             briefing.update(plain(desc))
             questions.update("")

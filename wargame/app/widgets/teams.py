@@ -44,10 +44,11 @@ class TeamsPanel(OptionList):
                 options.append(Option(head, id=team))
                 continue
             ruling = view.ruling_label(st, m)
-            flags = " · private" if m.private else ""
-            head = Content.assemble(("✓ ", "$success"), (name, "bold"), (flags, "dim"),
+            head = Content.assemble(("✓ ", "$success"), (name, "bold"),
                                     (f"  {ruling}" if ruling else "  to rule", "$success" if ruling else "$text-muted"))
-            options.append(Option(Content.assemble(head, "\n  ", clip(m.action, width)), id=team))
+            flags = "(private) " if m.private else ""
+            options.append(Option(Content.assemble(head, "\n  ", (flags, "dim"),
+                                                   clip(m.action, max(width - len(flags), 8))), id=team))
         self.set_options(options)
         if self._teams:
             self.highlighted = min(highlighted or 0, len(self._teams) - 1)

@@ -12,7 +12,7 @@ from .safe import clip, lines
 
 
 class Timeline(Static):
-    """Rounds and injects of the session: ✓ done, ▶ current, ○ to come; moves per round under it."""
+    """Rounds and injects of the session: ✓ done, ▶ current, ○ to come; each team's move under its round."""
 
     DEFAULT_CSS = """
     Timeline { height: auto; padding: 0 1; }
@@ -22,47 +22,55 @@ class Timeline(Static):
         super().__init__(id=id, classes=classes)
         self.with_moves = moves
 
-    def show(self, st: SessionState) -> None:
-        self.update(render_timeline(st, self.with_moves))
+    def show(self, st: SessionState, width: int = 36) -> None:
+        self.update(render_timeline(st, self.with_moves, width))
 
 
 def render_timeline(st: SessionState, with_moves: bool = True, width: int = 60) -> Content:
+    """The MSEL as lines of at most `width` cells (the full texts are in the dialogs and the debrief)."""
     if st.deck is None:
         return Content("")
-    out: list[Content] = [Content.styled("MSEL · rounds and injects", "bold underline")]
+    w = max(width, 20)
+    out: list[Content] = [Content.styled(clip("MSEL · rounds and injects", w), "bold underline")]
     current = st.current
     for r, rnd in enumerate(st.deck.rounds):
-        if st.ended or r < st.round:
+        played = r <= st.round
+        if (st.ended and played) or r < st.round:
             mark, style = "✓", "dim"
         elif r == st.round:
             mark, style = "▶", "bold $accent"
+        elif st.ended:
+            mark, style = "–", "dim strike"
         else:
             mark, style = "○", ""
+        minutes = f" · {rnd.minutes} min"
         out.append(Content.assemble((f"{mark} R{r + 1} ", style),
-                                    (clip(rnd.title.get(st.lang), width), style),
-                                    (f" · {rnd.minutes} min", "dim")))
+                                    (clip(rnd.title.get(st.lang), w - 5 - len(minutes)), style), (minutes, "dim")))
         for d in st.round_deliveries(r):
             now_playing = d is current and not st.ended
-            out.append(Content.assemble(("   ▶ " if now_playing else "   ✓ ", "bold" if now_playing else "dim"),
-                                        (clip(view.delivery_label(st, d), width), "bold" if now_playing else "")))
+            out.append(Content.assemble(("  ▶ " if now_playing else "  ✓ ", "bold" if now_playing else "dim"),
+                                        (clip(view.delivery_label(st, d), w - 4), "bold" if now_playing else "")))
         if r == st.round and not st.ended:
             for inject_id, how in st.queue:
-                out.append(Content.assemble(("   → ", "$warning"),
-                                            clip(f"{view.inject_title(st, inject_id)} ({view.HOW_NAMES.get(how, how)})", width)))
-        if r > st.round or (r == st.round and not st.ended):
+                out.append(Content.assemble(("  → ", "$warning"),
+                                            clip(f"{view.inject_title(st, inject_id)} ({view.HOW_NAMES.get(how, how)})",
+                                                 w - 4)))
+        if not st.ended and r >= st.round:
             first = st.slot if r == st.round else 0
             for slot in rnd.injects[first:]:
-                out.append(Content.assemble(("   ○ ", "dim"), clip(view.slot_label(st, slot), width)))
-        if with_moves and r <= st.round:
+                out.append(Content.assemble(("  ○ ", "dim"), clip(view.slot_label(st, slot), w - 4)))
+        if with_moves and played:
             moves = st.current_moves(r)
             for team in st.teams:
                 m = moves.get(team)
                 if m is None:
                     continue
                 ruling = view.ruling_label(st, m)
-                out.append(Content.assemble(("     ", ""), (clip(view.team_name(st, team), 18), "italic"), ": ",
-                                            clip(m.action, width - 10),
-                                            (f" [{ruling}]" if ruling else "", "$success")))
+                tag = f" [{ruling}]" if ruling else ""
+                name = clip(view.team_name(st, team), 16)
+                room = w - 4 - len(name) - 2 - len(tag)
+                out.append(Content.assemble("    ", (name, "italic"), ": ", clip(m.action, max(room, 6)),
+                                            (tag, "$success")))
     if st.ended:
         out.append(Content.styled("■ exercise ended", "bold"))
     return lines(out)

@@ -1,0 +1,91 @@
+"""Fixtures for the console tests: a small fixed library, a fake clock, a private WARGAME_HOME."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from wargame.content import load
+from wargame.engine.session import Session
+
+DATA = Path(__file__).resolve().parent / "data"
+T0 = 1_800_000_000.0
+
+
+class FakeClock:
+    """A clock the test moves by hand; the console computes every countdown from it."""
+
+    def __init__(self, t: float = T0):
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+    def tick(self, seconds: float) -> None:
+        self.t += seconds
+
+
+_LIB = None
+
+
+def app_library():
+    """The app tests' own content (a two-round deck over four small scenarios): stable snapshots."""
+    global _LIB
+    if _LIB is None:
+        _LIB = load([DATA])
+    return _LIB
+
+
+@pytest.fixture
+def lib():
+    return app_library()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(autouse=True)
+def wargame_home(tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("WARGAME_HOME", str(home))
+    monkeypatch.setenv("TZ", "UTC")
+    import time
+
+    time.tzset()
+    return home
+
+
+def new_session(path: Path, clock: FakeClock, seed: int = 1, lang: str = "en") -> tuple[Session, dict[str, str]]:
+    lib = app_library()
+    return Session.create(path, lib.decks["two-rounds"], lib, seed=seed, lang=lang, now=clock)
+
+
+def screen_text(app) -> str:  # noqa: ANN001
+    """What the terminal shows now, as plain text (the top screen over the ones below)."""
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+def notifications(app) -> list[str]:  # noqa: ANN001
+    return [n.message for n in app._notifications]
+
+
+def sync(fn):  # noqa: ANN001, ANN201
+    """Run an async test without a pytest plugin (none is a dependency)."""
+    import asyncio
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        return asyncio.run(fn(*args, **kwargs))
+
+    return wrapper

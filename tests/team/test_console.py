@@ -1,0 +1,254 @@
+"""The team console through Textual's Pilot: login, moves, the deadline, following the facilitator."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Checkbox, Select
+
+from wargame.app.team import make_team_app
+from wargame.app.team.screens.console import TeamScreen
+from wargame.app.team.screens.login import LoginScreen
+from wargame.app.widgets.axis_cross import AxisCross
+from wargame.engine.codes import MAX_FAILED
+from wargame.engine.session import Session
+
+from .helpers import HOSTILE, SECRET_NOTE, fill, form, login, make_session, rendered, screen_text, text_of
+
+SIZE = (140, 50)
+
+
+async def test_right_code_opens_the_console(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, LoginScreen)
+        assert app.screen.query_one("#team", Select).value == "red"
+        await login(pilot, codes["red"].lower().replace("-", ""))  # codes are read aloud: case and dash do not matter
+        assert isinstance(app.screen, TeamScreen)
+        assert app.team == "red"
+        assert app.session.store.role.team == "red"
+        assert "Title s1-a1" in text_of(app, "#card-title")
+        assert "Briefing s1-a1." in text_of(app, "#card-briefing")
+
+
+async def test_team_is_chosen_from_the_sessions_teams(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        select = app.screen.query_one("#team", Select)
+        assert select.value == Select.NULL
+        await login(pilot, codes["blue"])
+        assert isinstance(app.screen, LoginScreen)
+        assert "Choose your team" in text_of(app, "#login-message")
+        await login(pilot, codes["blue"], team="blue")
+        assert isinstance(app.screen, TeamScreen) and app.team == "blue"
+
+
+async def test_an_unknown_preset_team_asks_for_the_team(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, team="nope", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "no team 'nope'" in text_of(app, "#login-message")
+        await login(pilot, codes["green"], team="green")
+        assert app.team == "green"
+
+
+async def test_wrong_code_is_refused_and_counted_then_locked_out(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["blue"])  # another team's code
+        assert isinstance(app.screen, LoginScreen)
+        msg = text_of(app, "#login-message")
+        assert "not the join code" in msg and f"{MAX_FAILED - 1} tries left" in msg
+        for _ in range(MAX_FAILED - 1):
+            await login(pilot, "WRONG-CODE")
+        assert "No tries left" in text_of(app, "#login-message")
+        await login(pilot, codes["red"])  # even the right code: locked until a new code is issued
+        assert isinstance(app.screen, LoginScreen)
+        assert "too many wrong codes" in text_of(app, "#login-message")
+    fac.refresh()
+    assert fac.state.failed_joins["red"] == MAX_FAILED
+    new = fac.new_code("red")
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, new)
+        assert isinstance(app.screen, TeamScreen)
+
+
+async def test_typed_move_is_recorded_in_the_store(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        await pilot.click("#action")
+        await pilot.press(*"Sanctions")
+        await pilot.click("#result")
+        await pilot.press(*"Moscow blinks")
+        await pilot.click("#private")
+        await pilot.click("#submit")
+        await pilot.pause()
+        assert text_of(app, "#form-status").startswith("✓ Recorded")
+        fac.refresh()
+        (m,) = fac.state.current_moves().values()
+        assert (m.team, m.action, m.result, m.private, m.actor) == ("red", "Sanctions", "Moscow blinks", True, "team:red")
+        assert "Sanctions" in text_of(app, "#own-moves") and "private" in text_of(app, "#own-moves")
+        # editing is submitting again: the new version supersedes the old
+        fill(app, "Sanctions, softened", "Moscow blinks", "")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        fac.refresh()
+        latest = fac.state.current_moves()["red"]
+        assert latest.action == "Sanctions, softened" and latest.supersedes == m.id
+        assert "version 2" in text_of(app, "#form-status")
+
+
+async def test_an_empty_move_is_refused_plainly(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "a move needs an action" in text_of(app, "#form-status")
+    fac.refresh()
+    assert fac.state.moves == {}
+
+
+async def test_after_the_deadline_the_move_is_refused_and_the_text_kept(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    fac.clock("start")
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        assert "Moves are open" in text_of(app, "#phase")
+        clock.tick(11 * 60)  # the inject allows 10 minutes
+        await pilot.pause(0.7)  # the screen notices the deadline by itself
+        assert "deadline has passed" in text_of(app, "#phase")
+        fill(app, "Too late [/]", "result", "reasons")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        status = text_of(app, "#form-status")
+        assert "Not recorded" in status and "deadline" in status and "kept" in status
+        assert not status.startswith("✓")
+        assert form(app) == ("Too late [/]", "result", "reasons")
+        fac.refresh()
+        assert fac.state.moves == {}
+        # the facilitator reopens moves: the same text goes in
+        fac.reopen_moves()
+        await pilot.pause(0.7)
+        assert "reopened" in text_of(app, "#phase")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert text_of(app, "#form-status").startswith("✓ Recorded")
+        fac.refresh()
+        assert fac.state.current_moves()["red"].action == "Too late [/]"
+
+
+async def test_facilitator_news_appears_within_a_second(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        assert "Title s1-a1" in text_of(app, "#card-title")
+        other = Session.open(path, now=clock)  # the facilitator's console: another Session on the same file
+        other.advance()
+        await pilot.pause(0.8)
+        assert "Title s1-branch" in text_of(app, "#card-title")
+        assert any(n.title == "New inject" for n in app._notifications)
+        other.clock("start")
+        await pilot.pause(0.8)
+        assert "time left" in str(app.screen.query_one("#countdown").query_one("Label").render())
+        other.next_round()
+        await pilot.pause(0.8)
+        assert "Round 2/3" in text_of(app, "#top-text")
+        assert any(n.title == "New round" for n in app._notifications)
+
+
+async def test_unsent_text_survives_a_new_round(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        fill(app, "half typed")
+        fac.next_round()
+        await pilot.pause(0.8)
+        assert form(app)[0] == "half typed"
+        assert "unsent text" in text_of(app, "#form-status")
+
+
+async def test_only_own_moves_and_rulings_never_notes_or_other_teams(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
+    fac.record_move("blue", "BLUE-PRIVATE-PLAN", "r", "x", private=True)
+    fac.record_move("green", "GREEN-PUBLIC-PLAN", "r", "x", private=False)
+    red = fac.record_move("red", "RED-PLAN", "r", "x")
+    fac.adjudicate(red.id, 2, "It works [/] <b>", erosion=1)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        text = screen_text(app)
+        assert "RED-PLAN" in text and "+2 Success" in text
+        assert "It works [/] <b>" in text
+        assert "BLUE-PRIVATE-PLAN" not in text
+        assert "GREEN-PUBLIC-PLAN" not in text  # other teams' moves are left out altogether
+        assert SECRET_NOTE not in text
+        assert app.screen.query(AxisCross)
+        # a ruling arriving later is announced
+        fac.adjudicate(red.id, -1, "on second thought")
+        await pilot.pause(0.8)
+        assert "on second thought" in text_of(app, "#own-moves")
+
+
+async def test_the_world_is_hidden_when_the_deck_says_so(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path, show_world=False)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        assert not app.screen.query(AxisCross)
+        assert "erosion" not in screen_text(app)
+
+
+async def test_before_the_start_and_after_the_end(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path, start=False)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        assert "not started" in text_of(app, "#phase")
+        fill(app, "early")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "has not started" in text_of(app, "#form-status")
+        fac.advance()
+        fac.end()
+        await pilot.pause(0.8)
+        assert "ended" in text_of(app, "#phase")
+        assert form(app)[0] == "early"
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=lambda s: s[:12] if len(s) < 100 else "10k")
+async def test_hostile_text_is_stored_and_shown_literally(tmp_path, hostile):
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        fill(app, hostile, hostile, hostile)
+        app.screen.query_one("#private", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert text_of(app, "#form-status").startswith("✓ Recorded")
+        assert app.is_running
+        shown = text_of(app, "#own-moves")
+        if len(hostile) < 100:
+            assert f"Action: {hostile}" in shown
+            assert f"Action: {hostile}" in rendered(app)  # on the terminal, as typed
+        fac.refresh()
+        m = fac.state.current_moves()["red"]
+        assert (m.action, m.result, m.reasons) == (hostile, hostile, hostile)
+        # the facilitator answers in kind: a hostile ruling is shown literally too
+        fac.adjudicate(m.id, 0, hostile)
+        app.screen.poll()  # what the poll timer does twice a second
+        await pilot.pause()
+        assert app.is_running
+        if len(hostile) < 100:
+            assert hostile in text_of(app, "#own-moves")

@@ -1,0 +1,184 @@
+"""The facilitator console app: `make_app()` opens Home, `make_app(path)` opens a session's console.
+
+A thin skin over the engine: every command goes to `wargame.engine.session.Session`, and the
+screens only show `session.state`. Other processes (team consoles) append to the same file;
+the app folds their events in twice a second.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from textual.actions import parse as parse_action
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from wargame.engine.session import EngineError, Session
+from wargame.store import StoreError
+
+from .messages import SessionChanged
+
+POLL_SECONDS = 0.5
+
+
+class WargameApp(App[None]):
+    """Home, the console, the projector view, the debrief."""
+
+    TITLE = "wargame"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key of this screen"),
+        Binding("q", "quit", "Quit", show=False, tooltip="Quit (everything is saved already)"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, tooltip="Search every action by name"),
+    ]
+
+    def __init__(self, session: Session | None = None, *, codes: dict[str, str] | None = None,
+                 now: Callable[[], float] = time.time, library: Any = None) -> None:
+        super().__init__()
+        self.session: Session | None = session
+        self.codes: dict[str, str] = dict(codes or {})
+        self.now = now
+        self._library = library
+        self._poller = None
+        if session is not None:
+            self.title = session.state.title or "wargame"
+
+    # --- screens ----------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        if self.session is not None:
+            from .screens.console import ConsoleScreen
+
+            return ConsoleScreen()
+        from .screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.session is not None:
+            self._start_polling()
+            if self.codes:
+                self.show_codes()
+
+    def library(self):  # noqa: ANN201 - wargame.content.Library
+        """The content library Home offers decks from (the built-in one unless given)."""
+        if self._library is None:
+            from wargame.content import builtin_library
+
+            self._library = builtin_library()
+        return self._library
+
+    def open_session(self, session: Session, codes: dict[str, str]) -> None:
+        """Leave Home for the console of `session` (just created or resumed)."""
+        from .screens.console import ConsoleScreen
+
+        if self.session is not None:
+            self.session.close()
+        self.session = session
+        self.codes = dict(codes)
+        self.title = session.state.title or "wargame"
+        self.push_screen(ConsoleScreen())
+        self._start_polling()
+        if codes:
+            self.call_after_refresh(self.show_codes)
+
+    def show_codes(self) -> None:
+        from .screens.codes import CodesDialog
+
+        self.push_screen(CodesDialog())
+
+    def _start_polling(self) -> None:
+        if self._poller is None:
+            self._poller = self.set_interval(POLL_SECONDS, self.poll, name="poll session")
+
+    # --- talking to the engine --------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Fold in what other processes appended (cheap when nothing is new)."""
+        if self.session is None:
+            return
+        try:
+            new = self.session.refresh()
+        except Exception as exc:  # noqa: BLE001 - a locked or vanished file must not kill the console
+            self.say(f"Could not read the session file: {exc}", severity="error")
+            return
+        if new:
+            for screen in self.screen_stack:
+                screen.post_message(SessionChanged(len(new)))
+
+    def command(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[bool, Any]:
+        """Run an engine command; show its error if it is refused. Returns (ok, result)."""
+        try:
+            result = fn(*args, **kwargs)
+        except (EngineError, StoreError) as exc:
+            self.say(str(exc), severity="error")
+            return False, None
+        self.sync()
+        return True, result
+
+    def sync(self) -> None:
+        """Show the state on every screen that shows it."""
+        for screen in self.screen_stack:
+            show = getattr(screen, "sync", None)
+            if show is not None and screen.is_mounted:
+                show()
+
+    def say(self, message: object, *, severity: str = "information", title: str = "",
+            timeout: float | None = None) -> None:
+        """A notification that shows its text literally (team text is never markup)."""
+        self.notify(str(message), title=title, severity=severity, markup=False,  # type: ignore[arg-type]
+                    timeout=timeout)
+
+    # --- app-wide actions -------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            self.pop_screen()
+            return
+        name = {"ConsoleScreen": "console", "HomeScreen": "home", "ProjectorScreen": "projector",
+                "DebriefScreen": "debrief"}.get(type(screen).__name__, type(screen).__name__)
+        self.push_screen(HelpScreen(name, [b for b in screen.BINDINGS if isinstance(b, Binding)]))
+
+    def action_clock_toggle(self) -> None:
+        """Start, pause or resume the current inject's clock (the projector's one key)."""
+        if self.session is None or self.session.state.current is None:
+            return
+        mode = self.session.state.clock.mode
+        what = {"idle": "start", "running": "pause", "paused": "resume"}.get(mode)
+        if what:
+            self.command(self.session.clock, what)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette offers every action of the current screen that applies now."""
+        seen: set[str] = set()
+        for b in getattr(screen, "BINDINGS", []):
+            if not isinstance(b, Binding) or b.action in seen or b.action in ("close", "back"):
+                continue
+            seen.add(b.action)
+            _, name, params = parse_action(b.action)
+            allowed = screen.check_action(name, params)
+            if not allowed:
+                continue
+            key = self.get_key_display(Binding(b.key.split(",")[0], b.action))
+            yield SystemCommand(b.tooltip or b.description, f"{b.description} · key {key}",
+                                partial(self.run_action, b.action, screen))
+        yield SystemCommand("Help: keys", "Every key of this screen · key ?", self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(session_path: Path | None = None, *, codes: dict[str, str] | None = None,
+             now: Callable[[], float] = time.time, library: Any = None) -> App:
+    """The app: Home without a session, else the console of the session file at `session_path`.
+
+    `codes` (team -> join code) are known only right after creation or regeneration; they are
+    shown once in the codes dialog. Raises StoreError or EngineError if the file cannot be opened.
+    """
+    session = Session.open(Path(session_path), now=now) if session_path is not None else None
+    return WargameApp(session, codes=codes, now=now, library=library)

@@ -1,0 +1,298 @@
+"""The facilitator console: status, countdown, inject card, teams, world, timeline, notes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from .. import view
+from ..messages import SessionChanged, TeamChosen
+from ..widgets.axis_cross import AxisCross
+from ..widgets.countdown import Countdown
+from ..widgets.inject_card import InjectCard
+from ..widgets.notes import NotesPanel
+from ..widgets.safe import clip
+from ..widgets.status import RoundStatus
+from ..widgets.teams import TeamsPanel
+from ..widgets.timeline import Timeline
+from .adjudicate import AdjudicateForm
+from .bench import Bench
+from .codes import CodesDialog
+from .confirm import Confirm
+from .move_detail import MoveDetail
+from .move_form import MoveForm
+from .note_form import NoteForm
+from .options import OptionsDialog
+
+WIDE = 120
+"""From this many columns on, the timeline gets a column of its own."""
+
+
+class ConsoleScreen(Screen[None]):
+    """The facilitator's console. Every command goes to the engine; the screen only shows the state."""
+
+    DEFAULT_CSS = """
+    ConsoleScreen #top { height: auto; }
+    ConsoleScreen #body { height: 1fr; }
+    ConsoleScreen #msel { width: 40; border-right: vkey $primary; display: none; }
+    ConsoleScreen.-wide #msel { display: block; }
+    ConsoleScreen #card-scroll { width: 1fr; }
+    ConsoleScreen #side { width: 36; }
+    ConsoleScreen.-wide #side { width: 56; }
+    ConsoleScreen.-wide #timeline-side { display: none; }
+    ConsoleScreen.-wide AxisCross { height: 21; }
+    ConsoleScreen #side > * { margin-bottom: 1; }
+    """
+
+    BINDINGS = [
+        Binding("n", "start", "Start", tooltip="Start the exercise: round 1, first inject"),
+        Binding("n", "advance", "Next", tooltip="Next inject (or the next round when this round is played out)"),
+        Binding("N", "next_round", "Next round", show=False, tooltip="Skip to the next round"),
+        Binding("s,space", "clock('start')", "Start clock", key_display="s", tooltip="Start the inject clock"),
+        Binding("s,space", "clock('pause')", "Pause", key_display="s", tooltip="Pause the inject clock"),
+        Binding("s,space", "clock('resume')", "Resume", key_display="s", tooltip="Resume the inject clock"),
+        Binding("e", "extend(60)", "+1m", tooltip="Give one more minute"),
+        Binding("E", "extend(300)", "+5m", show=False, tooltip="Give five more minutes"),
+        Binding("k", "clock('skip')", "Skip clock", show=False, tooltip="Close the inject's time box now"),
+        Binding("m", "move", "Move", tooltip="Enter or edit the highlighted team's move"),
+        Binding("a", "adjudicate", "Rule", tooltip="Adjudicate the highlighted team's move"),
+        Binding("w", "note", "Note", tooltip="Write a note for the after-action report"),
+        Binding("o", "options", "Options", tooltip="Choose how the current inject plays out (branch)"),
+        Binding("b", "bench", "Bench", show=False, tooltip="Fire any inject from the contingency bench"),
+        Binding("r", "reopen", "Reopen moves", show=False, tooltip="Let teams enter moves again after the deadline"),
+        Binding("p", "projector", "Projector", tooltip="Show the inject and clock full screen, for the wall"),
+        Binding("l", "language", "NL/EN", show=False, tooltip="Switch the content between Dutch and English"),
+        Binding("c", "codes", "Codes", show=False, tooltip="Show and regenerate team join codes"),
+        Binding("x", "end", "End", show=False, tooltip="End the exercise and go to the debrief"),
+        Binding("d", "debrief", "Debrief", tooltip="Open the debrief: hot-wash questions, notes, export"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="top"):
+            yield RoundStatus(id="status")
+            yield Countdown(id="countdown")
+        with Horizontal(id="body"):
+            with VerticalScroll(id="msel", can_focus=False):
+                yield Timeline(id="timeline-wide")
+            with VerticalScroll(id="card-scroll"):
+                yield InjectCard(id="card")
+            with VerticalScroll(id="side"):
+                yield TeamsPanel(id="teams")
+                yield AxisCross(id="cross")
+                yield NotesPanel(id="notes")
+                yield Timeline(id="timeline-side", moves=False)
+        yield Footer(show_command_palette=False, compact=True)
+
+    @property
+    def state(self):  # noqa: ANN201 - SessionState
+        return self.app.session.state
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width >= WIDE, "-wide")
+        self.sync()
+        self.set_interval(0.25, self.tick, name="countdown")
+        self.query_one(TeamsPanel).focus()
+
+    def on_resize(self) -> None:
+        wide = self.size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            self.sync()
+
+    def on_screen_resume(self) -> None:
+        self.sync()
+
+    def on_session_changed(self, _: SessionChanged) -> None:
+        self.sync()
+
+    # --- showing the state ----------------------------------------------------------------------
+
+    def sync(self) -> None:
+        """Show the session's state (called after every change)."""
+        st, now = self.state, self.app.now()
+        self.sub_title = f"{st.session_id} · {st.lang.upper()}"
+        self.query_one(RoundStatus).show(st, now)
+        self.query_one(Countdown).show(st.clock if st.current else None, now)
+        self.query_one(InjectCard).show(st)
+        self.query_one(TeamsPanel).show(st, width=50 if self.has_class("-wide") else 30)
+        self.query_one(AxisCross).show(st)
+        self.query_one(NotesPanel).show(st)
+        wide = self.has_class("-wide")
+        if wide:
+            self.query_one("#timeline-wide", Timeline).show(st, width=36)
+        else:
+            self.query_one("#timeline-side", Timeline).show(st, width=31)
+        self._open = st.moves_open(now)
+        self.refresh_bindings()
+
+    def tick(self) -> None:
+        st, now = self.state, self.app.now()
+        self.query_one(Countdown).show(st.clock if st.current else None, now)
+        if st.moves_open(now) != getattr(self, "_open", None):
+            self.sync()
+
+    # --- which keys apply now ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        st = self.state
+        live = st.started and not st.ended
+        if action == "start":
+            return not st.started and not st.ended
+        if action == "advance":
+            return live
+        if action == "next_round":
+            return live if st.has_next_round() else None
+        if action == "clock":
+            mode = st.clock.mode if st.current and not st.ended else None
+            wanted = parameters[0] if parameters else ""
+            return {"start": mode == "idle", "pause": mode == "running", "resume": mode == "paused",
+                    "skip": mode in ("idle", "running", "paused")}.get(str(wanted), False)
+        if action == "extend":
+            return bool(st.current) and not st.ended and st.clock.mode != "done"
+        if action in ("move", "adjudicate", "end", "reopen"):
+            return live
+        if action == "options":
+            inj = st.current_inject
+            return live and inj is not None and bool(inj.options) and inj.id not in st.options_chosen
+        if action == "bench":
+            return not st.ended
+        if action == "debrief":
+            return st.ended
+        return True
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def _confirm_pending(self, what: str, then) -> None:  # noqa: ANN001
+        st = self.state
+        pending = st.pending_teams() if st.started else []
+        if not pending:
+            then()
+            return
+        names = ", ".join(clip(view.team_name(st, t), 30) for t in pending)
+        self.app.push_screen(
+            Confirm(what, f"{len(pending)} team(s) have not moved this round: {names}.\n\nGo on anyway?", yes="Go on"),
+            lambda yes: then() if yes else None)
+
+    def action_start(self) -> None:
+        self._deliver(self.app.session.advance)
+
+    def action_advance(self) -> None:
+        self._confirm_pending("Next inject", lambda: self._deliver(self.app.session.advance))
+
+    def action_next_round(self) -> None:
+        self._confirm_pending("Next round", lambda: self._deliver(self.app.session.next_round))
+
+    def _deliver(self, command) -> None:  # noqa: ANN001
+        ok, event = self.app.command(command)
+        if not ok:
+            return
+        if event is None:
+            self.app.say("That was the last inject of the last round. Press x to end the exercise.",
+                         severity="warning")
+            return
+        inj = self.state.current_inject
+        if inj is not None:
+            self.app.say(f"Delivered: {inj.title.get(self.state.lang)}", title=f"Round {self.state.round + 1}")
+
+    def action_clock(self, what: str) -> None:
+        self.app.command(self.app.session.clock, what)
+
+    def action_extend(self, seconds: int) -> None:
+        ok, _ = self.app.command(self.app.session.clock, "extend", seconds=seconds)
+        if ok:
+            self.app.say(f"+{seconds // 60} min")
+
+    def _team(self) -> str | None:
+        return self.query_one(TeamsPanel).team
+
+    def action_move(self) -> None:
+        self.app.push_screen(MoveForm(self._team()))
+
+    def on_team_chosen(self, event: TeamChosen) -> None:
+        if not self.state.started:
+            self.app.say("Start the exercise first (n).", severity="warning")
+            return
+        if self.state.current_moves().get(event.team) is None:
+            self.app.push_screen(MoveForm(event.team))
+            return
+
+        def then(what: str | None) -> None:
+            if what == "edit":
+                self.app.push_screen(MoveForm(event.team))
+            elif what == "adjudicate":
+                self._adjudicate(event.team)
+
+        self.app.push_screen(MoveDetail(event.team), then)
+
+    def action_adjudicate(self) -> None:
+        team = self._team()
+        if team is not None:
+            self._adjudicate(team)
+
+    def _adjudicate(self, team: str) -> None:
+        move = self.state.current_moves().get(team)
+        if move is None:
+            self.app.say(f"{view.team_name(self.state, team)} has no move this round to rule on.", severity="warning")
+            return
+        self.app.push_screen(AdjudicateForm(move.id))
+
+    def action_note(self) -> None:
+        self.app.push_screen(NoteForm())
+
+    def action_options(self) -> None:
+        def then(option: str | None) -> None:
+            if option:
+                ok, _ = self.app.command(self.app.session.choose_option, option)
+                if ok:
+                    self.app.say("Option chosen; its follow-up comes next (n).")
+
+        self.app.push_screen(OptionsDialog(), then)
+
+    def action_bench(self) -> None:
+        def then(inject_id: str | None) -> None:
+            if inject_id:
+                self._deliver(lambda: self.app.session.fire(inject_id))
+
+        self.app.push_screen(Bench(), then)
+
+    def action_reopen(self) -> None:
+        ok, _ = self.app.command(self.app.session.reopen_moves)
+        if ok:
+            self.app.say("Moves are open again for this round.")
+
+    def action_projector(self) -> None:
+        from .projector import ProjectorScreen
+
+        self.app.push_screen(ProjectorScreen())
+
+    def action_language(self) -> None:
+        lang = "en" if self.state.lang == "nl" else "nl"
+        ok, _ = self.app.command(self.app.session.set_language, lang)
+        if ok:
+            self.app.say("Content in English." if lang == "en" else "Inhoud in het Nederlands.")
+
+    def action_codes(self) -> None:
+        self.app.push_screen(CodesDialog())
+
+    def action_end(self) -> None:
+        st = self.state
+        pending = st.pending_teams()
+        extra = f"\n\n{len(pending)} team(s) have not moved this round." if pending else ""
+
+        def then(yes: bool | None) -> None:
+            if yes:
+                ok, _ = self.app.command(self.app.session.end)
+                if ok:
+                    self.action_debrief()
+
+        self.app.push_screen(Confirm("End the exercise", "End the exercise now? Moves can no longer be entered; "
+                                     "notes still can." + extra, yes="End"), then)
+
+    def action_debrief(self) -> None:
+        from .debrief import DebriefScreen
+
+        self.app.push_screen(DebriefScreen())

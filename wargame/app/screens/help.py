@@ -1,0 +1,68 @@
+"""Every key of the screen you came from, and the app's own."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ..widgets.safe import lines, plain
+
+
+def binding_rows(app, bindings: list[Binding]) -> list[tuple[str, str, str]]:  # noqa: ANN001
+    """(keys, name, help) per action, keys of one action merged."""
+    rows: dict[str, tuple[list[str], str, str]] = {}
+    for b in bindings:
+        if b.action in rows:
+            keys, _, _ = rows[b.action]
+        else:
+            keys = []
+            rows[b.action] = (keys, b.description, b.tooltip)
+        for key in b.key.split(","):
+            shown = app.get_key_display(Binding(key.strip(), b.action))
+            if shown not in keys:
+                keys.append(shown)
+    return [(" ".join(k), d, t) for k, d, t in rows.values()]
+
+
+class HelpScreen(Screen[None]):
+    DEFAULT_CSS = """
+    HelpScreen VerticalScroll { padding: 0 2; }
+    HelpScreen .help-section { margin-top: 1; }
+    """
+
+    BINDINGS = [Binding("escape,question_mark,q", "back", "Back", tooltip="Close the help")]
+
+    def __init__(self, title: str, bindings: list[Binding]) -> None:
+        super().__init__()
+        self.for_title = title
+        self.for_bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield Static(Content.styled(f"Keys · {self.for_title}", "bold $accent"))
+            yield Static(self._table(self.for_bindings), classes="help-section")
+            yield Static(Content.styled("Everywhere", "bold $accent"), classes="help-section")
+            yield Static(self._table(list(self.app.BINDINGS)), classes="help-section")
+            yield Static(plain(
+                "ctrl+p opens the command palette: every action above, searchable by name. "
+                "The footer shows the keys that apply right now. The mouse works too; the keyboard is enough. "
+                "Every change is saved at once: quit or lose power at any time and reopen the session "
+                "(wargame resume) to go on where you were, clock included."), classes="help-section")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def _table(self, bindings: list[Binding]) -> Content:
+        rows = binding_rows(self.app, [b for b in bindings if isinstance(b, Binding)])
+        width = max((len(k) for k, _, _ in rows), default=4) + 2
+        out = []
+        for keys, desc, tip in rows:
+            out.append(Content.assemble((keys.ljust(width), "bold $secondary"), (desc, "bold"),
+                                        (f" · {tip}" if tip and tip != desc else "", "")))
+        return lines(out)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

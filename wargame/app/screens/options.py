@@ -1,0 +1,45 @@
+"""Play the current inject out by one of its options (a branch); its follow-up comes next."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import view
+from ..widgets.safe import plain
+from .dialog import Dialog
+
+
+class OptionsDialog(Dialog[str | None]):
+    """Returns the chosen option id, or None."""
+
+    BINDINGS = [Binding("escape", "close", "Close", tooltip="Close without choosing")]
+
+    DEFAULT_CSS = """
+    OptionsDialog OptionList { height: auto; max-height: 16; }
+    """
+
+    def compose(self) -> ComposeResult:
+        st = self.app.session.state
+        inj = st.current_inject
+        with VerticalScroll(classes="dialog"):
+            yield Static(plain(f"How does it play out? · {inj.title.get(st.lang) if inj else ''}"), classes="dialog-title")
+            opts = []
+            for o in inj.options if inj else []:
+                follow = f"then: {view.inject_title(st, o.follow_up)}" if o.follow_up else "no follow-up"
+                opts.append(Option(Content.assemble(o.label.get(st.lang),
+                                                    (f"\n    {follow} · {view.push_text(o.push.erosion, o.push.rapprochement)}", "dim")),
+                                   id=o.id))
+            yield OptionList(*opts, id="options")
+            yield Static(plain("↑↓ and Enter to choose · Esc to close"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)

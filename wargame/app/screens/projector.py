@@ -1,0 +1,85 @@
+"""The projector view: the inject and the countdown, full screen, for the wall. No notes, no moves."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from .. import view
+from ..messages import SessionChanged
+from ..widgets.axis_cross import AxisCross
+from ..widgets.countdown import Countdown
+from ..widgets.inject_card import InjectCard
+from ..widgets.safe import plain
+
+
+class ProjectorScreen(Screen[None]):
+    DEFAULT_CSS = """
+    ProjectorScreen { background: $background; }
+    ProjectorScreen #p-top { height: auto; padding: 1 2 0 2; }
+    ProjectorScreen #p-round { width: 1fr; height: auto; color: $text-muted; }
+    ProjectorScreen #p-banner { width: 100%; height: 1; text-align: center; color: $warning; text-style: bold; }
+    ProjectorScreen #p-body { height: 1fr; }
+    ProjectorScreen #p-card { padding: 0 2; height: 1fr; width: 1fr; max-width: 110; }
+    ProjectorScreen #p-world { display: none; width: 1fr; max-width: 60; height: 23; margin: 1 2; }
+    ProjectorScreen.-wide.-world #p-world { display: block; }
+    ProjectorScreen InjectCard #card-title { text-style: bold reverse; color: $accent; padding: 0 1; }
+    ProjectorScreen #p-hint { dock: bottom; height: 1; color: $text-muted; text-align: right; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("p,escape", "back", "Back", tooltip="Back to the facilitator console"),
+        Binding("s,space", "app.clock_toggle", "Start/pause", show=False, key_display="s",
+                tooltip="Start, pause or resume the clock"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain("EXERCISE · EXERCISE · EXERCISE"), id="p-banner")
+        with Horizontal(id="p-top"):
+            with Vertical(id="p-round"):
+                yield Static(id="p-round-text")
+            yield Countdown(id="p-countdown")
+        with Horizontal(id="p-body"):
+            with VerticalScroll(id="p-card"):
+                yield InjectCard(facilitator=False, id="p-inject")
+            yield AxisCross(id="p-world")
+        yield Static(plain("p / Esc: back to the console"), id="p-hint")
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width >= 120, "-wide")
+        self.sync()
+        self.set_interval(0.25, self.tick, name="projector countdown")
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= 120, "-wide")
+
+    def on_screen_resume(self) -> None:
+        self.sync()
+
+    def on_session_changed(self, _: SessionChanged) -> None:
+        self.sync()
+
+    def sync(self) -> None:
+        st = self.app.session.state
+        parts = [Content.styled(st.title, "bold")]
+        if st.started:
+            parts.append(plain(f"Round {st.round + 1}: {view.round_title(st, st.round)}"))
+        show_world = st.deck is not None and st.deck.show_world
+        self.set_class(show_world, "-world")
+        if show_world:
+            parts.append(plain(view.position_text(st)))
+            self.query_one(AxisCross).show(st)
+        self.query_one("#p-round-text", Static).update(Content("\n").join(parts))
+        self.query_one(InjectCard).show(st)
+        self.tick()
+
+    def tick(self) -> None:
+        st = self.app.session.state
+        self.query_one(Countdown).show(st.clock if st.current else None, self.app.now())
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

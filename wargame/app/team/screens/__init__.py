@@ -1,0 +1,1 @@
+"""Screens of the team console: the login and the team's own console."""

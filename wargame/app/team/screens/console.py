@@ -1,0 +1,281 @@
+"""The team's console: the inject, the clock, the world, the move form and the team's own moves.
+
+It follows the session by polling the store (cheap when nothing is new), so a new inject or round
+from the facilitator appears within a second. Writing goes through a Session opened for this team
+only: the store refuses anything else, whatever the screen does.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
+
+from wargame.engine.outcomes import outcome_label
+from wargame.engine.session import EngineError, Session
+from wargame.engine.state import SessionState
+from wargame.store import StoreError
+
+from ... import view
+from ...widgets.axis_cross import AxisCross
+from ...widgets.safe import clip, lines, plain
+from ..visible import PHASE_TEXT, Attempts, Draft, phase, shows_world, this_round_move, visible_inject
+from ..widgets import OwnMoves, TeamCountdown, TeamInjectCard
+
+POLL = 0.5
+"""Seconds between looks at the session file for the facilitator's news."""
+
+WIDE = 110
+"""From this many columns on, the inject and the move form stand side by side."""
+
+
+class TeamScreen(Screen[None]):
+    DEFAULT_CSS = """
+    TeamScreen #top { height: auto; }
+    TeamScreen #top-text { width: 1fr; height: auto; padding: 0 1; }
+    TeamScreen #body { height: 1fr; layout: vertical; overflow-y: auto; }
+    TeamScreen.-wide #body { layout: horizontal; overflow-y: hidden; }
+    TeamScreen #left, TeamScreen #right { height: auto; width: 1fr; overflow-y: hidden; }
+    TeamScreen.-wide #left, TeamScreen.-wide #right { height: 1fr; overflow-y: auto; }
+    TeamScreen.-wide #right { border-left: vkey $primary; }
+    TeamScreen #phase { padding: 0 1; margin-bottom: 1; height: auto; }
+    TeamScreen #phase.-closed { color: $error; text-style: bold; }
+    TeamScreen #phase.-open { color: $success; }
+    TeamScreen #world-box { height: auto; margin: 1 0; }
+    TeamScreen #position { padding: 0 1; color: $text-muted; }
+    TeamScreen #form { height: auto; padding: 0 1; }
+    TeamScreen #form-title, TeamScreen #moves-title { text-style: bold; color: $accent; margin-top: 1; }
+    TeamScreen .field-label { margin-top: 1; color: $text-muted; }
+    TeamScreen TextArea { height: 5; }
+    TeamScreen #action { height: 4; }
+    TeamScreen #form-buttons { height: auto; margin-top: 1; }
+    TeamScreen #form-status { margin-top: 1; height: auto; }
+    TeamScreen #form-status.-ok { color: $success; text-style: bold; }
+    TeamScreen #form-status.-error { color: $error; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Submit move", priority=True, tooltip="Record your move (again: it replaces it)"),
+    ]
+
+    def __init__(self, session: Session, team: str) -> None:
+        super().__init__()
+        self.session = session
+        self.team = team
+        self.attempts = Attempts()
+        self._loaded = Draft.of(None)
+        """What the form held when last loaded or recorded: the form is 'clean' while it still holds that."""
+        self._round = -2
+        self._deliveries = 0
+        self._rulings: set[str] = set()
+        self._phase = ""
+        self._ended = False
+
+    @property
+    def state(self) -> SessionState:
+        return self.session.state
+
+    def now(self) -> float:
+        return self.session.now()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top"):
+            yield Static(id="top-text")
+            yield TeamCountdown(id="countdown")
+        with Vertical(id="body"):
+            with VerticalScroll(id="left"):
+                yield Static(id="phase")
+                yield TeamInjectCard(id="card")
+                if shows_world(self.state):
+                    with Vertical(id="world-box"):
+                        yield AxisCross(id="cross")
+                        yield Static(id="position")
+            with VerticalScroll(id="right"):
+                with Vertical(id="form"):
+                    yield Static(id="form-title")
+                    yield Label(plain("Action: what your team does"), classes="field-label")
+                    yield TextArea(id="action", soft_wrap=True)
+                    yield Label(plain("Intended result"), classes="field-label")
+                    yield TextArea(id="result", soft_wrap=True)
+                    yield Label(plain("Reasons: why it would work"), classes="field-label")
+                    yield TextArea(id="reasons", soft_wrap=True)
+                    yield Checkbox(plain("Private: only the facilitator sees it"), id="private")
+                    with Horizontal(id="form-buttons"):
+                        yield Button(plain("Submit move (ctrl+s)"), variant="primary", id="submit")
+                    yield Static(id="form-status")
+                yield Static(plain("Your moves"), id="moves-title")
+                yield OwnMoves(id="own-moves")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width >= WIDE, "-wide")
+        st = self.state
+        self._round = st.round
+        self._deliveries = len(st.deliveries)
+        self._rulings = self._own_rulings()
+        self._ended = st.ended
+        self.load_form(Draft.of(this_round_move(st, self.team)))
+        self.sync()
+        self.set_interval(POLL, self.poll, name="poll")
+        self.query_one("#action", TextArea).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width >= WIDE, "-wide")
+
+    def on_unmount(self) -> None:
+        self.session.close()
+
+    # --- following the session -------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Fold in what the facilitator (or another console of this team) wrote; keep the clock going."""
+        try:
+            new = self.session.refresh()
+        except (StoreError, sqlite3.Error) as exc:
+            self.status(f"Cannot read the session file right now ({exc}); still trying.", error=True)
+            return
+        if new:
+            self.news()
+            self.sync()
+        else:
+            self.tick()
+
+    def news(self) -> None:
+        """Tell the team what changed: a new round, a new inject, a ruling, the end."""
+        st = self.state
+        if st.round != self._round:
+            self._round = st.round
+            title = view.round_title(st, st.round)
+            self.app.notify(f"Round {st.round + 1}: {title}", title="New round", markup=False)
+            self.new_round_form()
+        if len(st.deliveries) > self._deliveries:
+            self._deliveries = len(st.deliveries)
+            inj = visible_inject(st, self.team)
+            if inj is not None:
+                self.app.notify(inj.title.get(st.lang), title="New inject", markup=False, timeout=8)
+        rulings = self._own_rulings()
+        for move_id in rulings - self._rulings:
+            r = st.rulings[move_id]
+            self.app.notify(outcome_label(r.outcome, st.lang), title="The facilitator ruled on your move",
+                            markup=False, timeout=8)
+        self._rulings = rulings
+        if st.ended and not self._ended:
+            self._ended = True
+            self.app.notify("The exercise has ended.", markup=False, timeout=10)
+        # another console of this team recorded a move: show it, unless this form holds unsent edits
+        latest = this_round_move(st, self.team)
+        if latest is not None and Draft.of(latest) != self._loaded and self.form_clean():
+            self.load_form(Draft.of(latest))
+
+    def _own_rulings(self) -> set[str]:
+        st = self.state
+        return {mid for mid in st.rulings if st.moves[mid].team == self.team}
+
+    def tick(self) -> None:
+        """Between events only time moves: the clock, and whether moves are still open."""
+        st, now = self.state, self.now()
+        self.query_one(TeamCountdown).show(st.clock if st.current else None, now, reopened=st.reopened)
+        if phase(st, now) != self._phase:
+            self.sync()
+
+    def sync(self) -> None:
+        """Show the whole state."""
+        st, now = self.state, self.now()
+        ph = phase(st, now)
+        self._phase = ph
+        rounds = len(st.deck.rounds) if st.deck else 0
+        team_name = view.team_name(st, self.team)
+        if st.started:
+            where = Content.assemble((f"Round {st.round + 1}/{rounds}: ", "bold"),
+                                     (clip(view.round_title(st, st.round), 50), "bold $accent"))
+        else:
+            where = Content.styled(f"Not started · {rounds} rounds", "bold")
+        self.query_one("#top-text", Static).update(lines([
+            Content.assemble((team_name, "bold reverse"), "  ", (clip(st.title, 60), "dim")),
+            where,
+        ]))
+        self.query_one(TeamCountdown).show(st.clock if st.current else None, now, reopened=st.reopened)
+        box = self.query_one("#phase", Static)
+        box.update(plain(PHASE_TEXT[ph]))
+        box.set_class(ph == "closed", "-closed")
+        box.set_class(ph in ("open", "reopened"), "-open")
+        self.query_one(TeamInjectCard).show_team(st, self.team, ph)
+        if shows_world(st):
+            self.query_one(AxisCross).show(st)
+            self.query_one("#position", Static).update(plain(view.position_text(st)))
+        mine = this_round_move(st, self.team)
+        head = f"Your move · round {st.round + 1}" if st.started else "Your move"
+        if mine is not None:
+            head += f" · recorded {time.strftime('%H:%M:%S', time.localtime(mine.at))} (submit again to replace it)"
+        self.query_one("#form-title", Static).update(plain(head))
+        self.query_one(OwnMoves).show_team(st, self.team)
+
+    # --- the form --------------------------------------------------------------------------------
+
+    def read_form(self) -> Draft:
+        return Draft(self.query_one("#action", TextArea).text, self.query_one("#result", TextArea).text,
+                     self.query_one("#reasons", TextArea).text, self.query_one("#private", Checkbox).value)
+
+    def load_form(self, draft: Draft) -> None:
+        self.query_one("#action", TextArea).text = draft.action
+        self.query_one("#result", TextArea).text = draft.result
+        self.query_one("#reasons", TextArea).text = draft.reasons
+        self.query_one("#private", Checkbox).value = draft.private
+        self._loaded = draft
+
+    def form_clean(self) -> bool:
+        return self.read_form() == self._loaded
+
+    def new_round_form(self) -> None:
+        """A new round starts with an empty form, unless it holds text not yet recorded: that stays."""
+        if self.form_clean():
+            self.load_form(Draft.of(this_round_move(self.state, self.team)))
+            self.status("")
+        else:
+            self.status("A new round started. Your unsent text is still in the form: "
+                        "submit it for this round, or change it first.", error=True)
+
+    def status(self, message: str, *, ok: bool = False, error: bool = False) -> None:
+        box = self.query_one("#form-status", Static)
+        box.update(plain(message))
+        box.set_class(ok, "-ok")
+        box.set_class(error, "-error")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit":
+            event.stop()
+            self.action_submit()
+
+    def action_submit(self) -> None:
+        """Record the form as this round's move. 'Recorded' is said only once the store has committed it."""
+        draft = self.read_form()
+        st = self.state
+        key = self.attempts.key_for(st.round, draft)
+        try:
+            move = self.session.record_move(self.team, draft.action, draft.result, draft.reasons, draft.private,
+                                            key=key)
+        except EngineError as exc:
+            self.status(f"Not recorded: {exc}. Your text is kept in the form.", error=True)
+            self.app.notify(str(exc), title="Move not recorded", severity="error", markup=False)
+            return
+        except (StoreError, sqlite3.Error) as exc:
+            self.status(f"Not recorded: the session file could not be written ({exc}). "
+                        "Your text is kept in the form; submit again.", error=True)
+            return
+        self.attempts.committed()
+        if Draft.of(move) != draft:  # the store's text (e.g. NUL characters dropped)
+            self.load_form(Draft.of(move))
+        self._loaded = Draft.of(move)
+        versions = len(self.state.move_history(move.id))
+        again = f", version {versions}" if versions > 1 else ""
+        self.status(f"✓ Recorded at {time.strftime('%H:%M:%S', time.localtime(move.at))} "
+                    f"(round {move.round + 1}{again}). Submit again to replace it.", ok=True)
+        self.app.notify("Your move is recorded.", markup=False)
+        self._rulings = self._own_rulings()
+        self.sync()

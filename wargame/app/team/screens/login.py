@@ -1,0 +1,134 @@
+"""The login: the team (preset with --team) and its join code, checked by the store's rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from wargame.engine.codes import MAX_FAILED
+from wargame.engine.session import EngineError, Now, Session
+from wargame.store import StoreError
+
+from ... import view
+from ...widgets.safe import plain
+from ..visible import LOBBY
+
+
+class LoginScreen(Screen[None]):
+    """Choose the team, type its code. Wrong codes are counted in the session; a few lock the team out."""
+
+    DEFAULT_CSS = """
+    LoginScreen { align: center middle; }
+    LoginScreen #login-box {
+        width: 90%;
+        max-width: 72;
+        height: auto;
+        max-height: 100%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 2;
+    }
+    LoginScreen #login-title { text-style: bold; color: $accent; margin-top: 1; }
+    LoginScreen #login-session { color: $text-muted; margin-bottom: 1; }
+    LoginScreen .field-label { margin-top: 1; color: $text-muted; }
+    LoginScreen #login-buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    LoginScreen #login-message { margin: 1 0; height: auto; }
+    LoginScreen #login-message.-error { color: $error; text-style: bold; }
+    """
+
+    def __init__(self, path: Path, team: str | None, now: Now) -> None:
+        super().__init__()
+        self.path = path
+        self.preset = team
+        self.now = now
+        self.teams: dict[str, str] = {}
+        self.title_text = ""
+        self.problem = ""
+        try:
+            lobby = Session.open(path, team=LOBBY, now=now)  # can read, cannot write anything
+        except (EngineError, StoreError) as exc:
+            self.problem = str(exc)
+        else:
+            st = lobby.state
+            self.teams = {t: view.team_name(st, t) for t in st.teams}
+            self.title_text = st.title
+            lobby.close()
+        if team is not None and self.teams and team not in self.teams:
+            self.problem = f"There is no team {team!r} in this session; choose yours."
+            self.preset = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="login-box"):
+            yield Static(plain("wargame · team console"), id="login-title")
+            yield Static(plain(self.title_text or self.path.stem), id="login-session")
+            yield Label(plain("Your team"), classes="field-label")
+            options = [(plain(name), t) for t, name in self.teams.items()]
+            yield Select(options, value=self.preset if self.preset else Select.NULL, allow_blank=True,
+                         prompt="Choose your team", id="team", disabled=not options)
+            yield Label(plain("Join code (from the facilitator)"), classes="field-label")
+            yield Input(placeholder="e.g. K7QF-2M9D", id="code", max_length=64, disabled=not options)
+            with Horizontal(id="login-buttons"):
+                yield Button(plain("Join"), variant="primary", id="join", disabled=not options)
+            yield Static(id="login-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.problem:
+            self.say(self.problem, error=True)
+        if self.preset:
+            self.query_one("#code", Input).focus()
+        elif self.teams:
+            self.query_one("#team", Select).focus()
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        box = self.query_one("#login-message", Static)
+        box.update(plain(message))
+        box.set_class(error, "-error")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.query_one("#code", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.join()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.join()
+
+    def join(self) -> None:
+        team = self.query_one("#team", Select).value
+        code_input = self.query_one("#code", Input)
+        code = code_input.value
+        if not isinstance(team, str):
+            self.say("Choose your team first.", error=True)
+            return
+        if not code.strip():
+            self.say("Type your team's join code; the facilitator has it.", error=True)
+            code_input.focus()
+            return
+        session: Session | None = None
+        try:
+            session = Session.open(self.path, team=team, now=self.now)
+            ok = session.check_join(team, code)
+        except (EngineError, StoreError) as exc:
+            if session is not None:
+                session.close()
+            self.say(str(exc), error=True)
+            return
+        if not ok:
+            left = MAX_FAILED - session.state.failed_joins.get(team, 0)
+            session.close()
+            code_input.value = ""
+            code_input.focus()
+            name = self.teams.get(team, team)
+            more = (f"{left} {'try' if left == 1 else 'tries'} left before the team is locked out."
+                    if left > 0 else "No tries left: ask the facilitator for a new code.")
+            self.say(f"That is not the join code of {name}. {more}", error=True)
+            return
+        self.app.signed_in(session, team)  # type: ignore[attr-defined]

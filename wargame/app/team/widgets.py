@@ -1,0 +1,140 @@
+"""The team console's widgets: the facilitator console's inject card and countdown, worded for a team."""
+
+from __future__ import annotations
+
+import time
+
+from textual.content import Content
+from textual.widgets import Digits, Label, Static
+
+from wargame.engine.clock import Clock, mmss
+from wargame.engine.outcomes import outcome_label
+from wargame.engine.state import Move, SessionState
+
+from .. import view
+from ..widgets.countdown import STATES, Countdown, clock_status
+from ..widgets.inject_card import InjectCard
+from ..widgets.safe import lines, plain
+from .visible import PHASE_TEXT, own_moves, own_ruling, shows_world, visible_inject
+
+TEAM_CAPTIONS = {
+    "-none": "no inject yet",
+    "-done": "time box closed",
+    "-overtime": "deadline passed",
+    "-idle": "clock not started yet",
+    "-paused": "clock paused",
+    "-last-minute": "last minute!",
+    "-running": "time left",
+}
+
+LONG = 600
+"""Characters of a past move's field shown in the history (the form holds the whole move)."""
+
+
+class TeamCountdown(Countdown):
+    """The facilitator's countdown, with captions for a team (no facilitator key hints)."""
+
+    def show(self, clock: Clock | None, now: float, *, reopened: bool = False) -> None:  # type: ignore[override]
+        remaining = clock.remaining(now) if clock is not None else 0.0
+        css, _ = clock_status(clock, remaining)
+        caption = TEAM_CAPTIONS[css]
+        if reopened and css in ("-overtime", "-done"):
+            caption = "moves reopened"
+        text = mmss(remaining) if clock is not None else "--:--"
+        if self._shown == (text, css, caption):
+            return
+        self._shown = (text, css, caption)
+        self.query_one(Digits).update(text)
+        self.query_one(Label).update(plain(caption))
+        for c in STATES:
+            self.set_class(c == css, c)
+
+
+class TeamInjectCard(InjectCard):
+    """The current inject as the team may see it: title, date, delivery, sender, briefing, questions.
+
+    Never the facilitator's notes, options, axis push, scenario or source; an inject addressed to
+    other teams shows only that it exists.
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(facilitator=False, id=id, classes=classes)
+
+    def show_team(self, st: SessionState, team: str, phase: str) -> None:
+        lang = st.lang
+        title, meta, briefing, questions = (self.query_one(f"#card-{n}", Static)
+                                            for n in ("title", "meta", "briefing", "questions"))
+        inj = visible_inject(st, team)
+        if inj is None:
+            if st.current_inject is not None and not st.ended:
+                title.update(plain("The current inject is addressed to other teams"))
+            else:
+                title.update(plain(st.title or "No inject yet"))
+            meta.update(plain(PHASE_TEXT[phase]))
+            t = st.teams.get(team)
+            role = t.role.get(lang) if t else ""  # type: ignore[arg-type]
+            briefing.update(lines([Content.styled("Your role", "bold"), plain(role)]) if role else Content(""))
+            questions.update(Content(""))
+            return
+        title.update(plain(inj.title.get(lang)))
+        meta.update(plain(" · ".join([view.inject_date(inj, lang), view.delivery_name(inj.delivery, lang),
+                                      inj.sender.get(lang)])))
+        briefing.update(plain(inj.briefing.get(lang)))
+        head = "Vragen" if lang == "nl" else "Questions"
+        questions.update(lines([Content.styled(head, "bold")] +
+                               [Content.assemble("• ", q.get(lang)) for q in inj.questions]))
+
+
+def _clip(text: str, limit: int = LONG) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _clock_time(at: float) -> str:
+    return time.strftime("%H:%M:%S", time.localtime(at))
+
+
+class OwnMoves(Static):
+    """The team's own moves, newest round first, with the facilitator's rulings."""
+
+    DEFAULT_CSS = """
+    OwnMoves { height: auto; padding: 0 1; }
+    """
+
+    def show_team(self, st: SessionState, team: str) -> None:
+        self.update(render_own_moves(st, team))
+
+
+def render_own_moves(st: SessionState, team: str) -> Content:
+    moves = own_moves(st, team)
+    if not moves:
+        return Content.styled("No moves recorded yet.", "dim")
+    parts: list[Content] = []
+    for m in moves:
+        parts.append(_move_head(st, m))
+        for label, text in (("Action", m.action), ("Result", m.result), ("Reasons", m.reasons)):
+            if text.strip():
+                parts.append(Content.assemble((f"  {label}: ", "bold"), _clip(text)))
+        r = own_ruling(st, m)
+        if r is None:
+            parts.append(Content.styled("  Not ruled yet.", "dim italic"))
+        else:
+            earlier = " (on an earlier version)" if r.move_id != m.id else ""
+            style = "$success" if r.outcome > 0 else "$error" if r.outcome < 0 else "$text-muted"
+            parts.append(Content.assemble(("  Ruling: ", "bold"), (outcome_label(r.outcome, st.lang), f"bold {style}"),
+                                          (earlier, "dim")))
+            if r.narrative.strip():
+                parts.append(Content.assemble("  ", _clip(r.narrative)))
+            if shows_world(st) and (r.erosion or r.rapprochement):
+                parts.append(Content.styled("  " + view.push_text(r.erosion, r.rapprochement), "dim"))
+        parts.append(Content(""))
+    return lines(parts)
+
+
+def _move_head(st: SessionState, m: Move) -> Content:
+    versions = len(st.move_history(m.id))
+    bits = [f"Round {m.round + 1}", _clock_time(m.at)]
+    if m.private:
+        bits.append("private")
+    if versions > 1:
+        bits.append(f"edited · {versions} versions")
+    return Content.styled(" · ".join(bits), "bold $accent")

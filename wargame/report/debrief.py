@@ -1,0 +1,590 @@
+"""The debrief PDF: an after-action report in the HSEEP AAR/IP manner, A4, built with ReportLab platypus.
+
+Cover · summary (strengths, areas for improvement, the world's path) · the axis cross · timeline ·
+round by round (inject, moves, rulings, axis push) · hot wash with room to write · improvement plan ·
+appendix (where each inject comes from in the seed). Every page carries the exercise marking top and
+bottom, the running title and "page n / N"; the same session always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, HRFlowable, KeepTogether, NextPageTemplate, PageBreak,
+    PageTemplate, Paragraph, Spacer, Table, TableStyle,
+)
+
+from .. import __version__
+from ..engine.outcomes import OUTCOMES
+from ..engine.state import SessionState
+from . import aar
+from .chart import PATH_COLOR as DRIFT
+from .chart import axis_chart
+from .fonts import BOLD, ITALIC, REGULAR, register
+from .labels import MARKING, delivery_label, how_label, position_text, push_text, t
+from .styles import (
+    INK, MARKING_RED, MUTED, NAVY, OUTCOME_COLORS, PAGE_MARGIN_BOTTOM, PAGE_MARGIN_TOP, PAGE_MARGIN_X, PRIVATE,
+    RULE, SHADE, styles,
+)
+from .text import para, plain, shorten
+
+Progress = Callable[[float], None]
+
+PAGE_W, PAGE_H = A4
+FRAME_W = PAGE_W - 2 * PAGE_MARGIN_X
+
+
+def write_debrief(state: SessionState, out: Path, *, team: str | None = None, lang: str | None = None,
+                  progress: Progress | None = None) -> int:
+    """Write the debrief (or `team`'s handout) of `state` to `out` as PDF; returns the number of pages.
+
+    Raises ValueError for a team the session does not have. `progress` is called with 0.0 .. 1.0
+    from the calling thread as the document is laid out.
+    """
+    data = aar.build(state, team=team, lang=lang)
+    pdf, pages = render(data, progress)
+    out = Path(out)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(pdf)
+    os.replace(tmp, out)
+    return pages
+
+
+def render(data: aar.Debrief, progress: Progress | None = None) -> tuple[bytes, int]:
+    """The PDF bytes and page count of a debrief."""
+    register()
+    if progress:
+        progress(0.0)
+    story = _story(data)
+    if progress:
+        progress(0.05)
+    buf = io.BytesIO()
+    pages: list[int] = [0]
+    doc = _Doc(buf, data, progress, len(story))
+    doc.build(story, canvasmaker=_canvas_maker(data, pages))
+    if progress:
+        progress(1.0)
+    return buf.getvalue(), pages[0]
+
+
+# --- the document --------------------------------------------------------------------------------
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, buf: io.BytesIO, data: aar.Debrief, progress: Progress | None, total: int):
+        lg = data.lang
+        kind = t("aar", lg)
+        subject = f"{kind}: {data.deck_title}"
+        if data.team is not None:
+            subject += f" — {t('handout_for', lg)} {data.team.name.get(lg)}"  # type: ignore[arg-type]
+        super().__init__(
+            buf, pagesize=A4, leftMargin=PAGE_MARGIN_X, rightMargin=PAGE_MARGIN_X, topMargin=PAGE_MARGIN_TOP,
+            bottomMargin=PAGE_MARGIN_BOTTOM, title=_meta(data.title), author=_meta(data.state.facilitator or "wargame"),
+            subject=_meta(subject), creator=f"wargame {__version__}", keywords=[MARKING, "AAR", "wargame"],
+            invariant=1, lang=lg, displayDocTitle=1,
+        )
+        self.data = data
+        self.progress = progress
+        self.total = max(1, total)
+        self.done = 0
+        self.last_report = 0.0
+        self._outline_no = 0
+        frame = Frame(PAGE_MARGIN_X, PAGE_MARGIN_BOTTOM, FRAME_W, PAGE_H - PAGE_MARGIN_TOP - PAGE_MARGIN_BOTTOM,
+                      id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=self._decorate_cover),
+            PageTemplate("body", [frame], onPage=self._decorate),
+        ])
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        outline = getattr(flowable, "_outline", None)
+        if outline is not None:
+            title, level = outline
+            self._outline_no += 1
+            key = f"s{self._outline_no}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+        if getattr(flowable, "_top", False):
+            self.done += 1
+            if self.progress is not None:
+                frac = 0.05 + 0.9 * self.done / self.total
+                if frac - self.last_report >= 0.02:
+                    self.last_report = frac
+                    self.progress(min(frac, 0.95))
+
+    def _decorate_cover(self, canv: Canvas, doc: Any) -> None:
+        self._marking(canv)
+
+    def _decorate(self, canv: Canvas, doc: Any) -> None:
+        self._marking(canv)
+        d = self.data
+        canv.saveState()
+        canv.setFont(REGULAR, 7.5)
+        canv.setFillColor(MUTED)
+        top = PAGE_H - 16 * mm
+        left_text = shorten(plain(d.title), 70)
+        right_text = t("aar", d.lang) if d.team is None else \
+            f"{t('handout_for', d.lang)}: {plain(d.team.name.get(d.lang))}"  # type: ignore[arg-type]
+        canv.drawString(PAGE_MARGIN_X, top, left_text)
+        canv.drawRightString(PAGE_W - PAGE_MARGIN_X, top, right_text)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(PAGE_MARGIN_X, top - 3, PAGE_W - PAGE_MARGIN_X, top - 3)
+        canv.line(PAGE_MARGIN_X, 15 * mm, PAGE_W - PAGE_MARGIN_X, 15 * mm)
+        canv.drawString(PAGE_MARGIN_X, 10 * mm, f"{shorten(plain(d.state.session_id), 40)} · {d.date}")
+        canv.restoreState()
+
+    def _marking(self, canv: Canvas) -> None:
+        canv.saveState()
+        canv.setFont(BOLD, 8)
+        canv.setFillColor(MARKING_RED)
+        canv.drawCentredString(PAGE_W / 2, PAGE_H - 10 * mm, MARKING)
+        canv.drawCentredString(PAGE_W / 2, 5 * mm, MARKING)
+        canv.restoreState()
+
+
+def _meta(s: str) -> str:
+    return " ".join(s.split())[:400]
+
+
+def _canvas_maker(data: aar.Debrief, pages: list[int]) -> type[Canvas]:
+    """A canvas that holds pages back until the end, to print "page n / N", with a fixed creation date."""
+    created = time.gmtime(data.state.created_at)
+    stamp = time.strftime("D:%Y%m%d%H%M%S+00'00'", created)
+    page_word = t("page", data.lang)
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any):
+            super().__init__(*args, **kwargs)
+            self.setDateFormatter(lambda *_: stamp)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            n = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(REGULAR, 7.5)
+                self.setFillColor(MUTED)
+                self.drawRightString(PAGE_W - PAGE_MARGIN_X, 10 * mm, f"{page_word} {self._pageNumber} / {n}")
+                self.restoreState()
+                Canvas.showPage(self)
+            pages[0] = n
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+# --- the story -----------------------------------------------------------------------------------
+
+def _story(d: aar.Debrief) -> list[Flowable]:
+    s = styles()
+    lg = d.lang
+    story: list[Flowable] = []
+    story += _cover(d)
+    story += [NextPageTemplate("body"), PageBreak()]
+    story += _summary(d)
+    story += [PageBreak()]
+    story += [_h1(t("chart", lg)),
+              axis_chart(d.state.scenarios, d.path, d.rounds_played, lg, width=FRAME_W, ended=d.state.ended),
+              Spacer(1, 4), Paragraph(para(t("chart_caption", lg)), s.caption)]
+    story += _path_table(d)
+    story += [PageBreak()]
+    story += _timeline(d)
+    story += [PageBreak(), _h1(t("rounds", lg))]
+    if not d.rounds:
+        story.append(Paragraph(para(t("no_rounds", lg)), s.body))
+    for i, r in enumerate(d.rounds):
+        story += _round(d, r, first=i == 0)
+    story += [PageBreak()]
+    story += _hotwash(d)
+    story += [PageBreak()]
+    story += _plan(d)
+    story += [PageBreak()]
+    story += _appendix(d)
+    for f in story:
+        f._top = True  # type: ignore[attr-defined]
+    return story
+
+
+def _h1(text: str) -> Paragraph:
+    p = Paragraph(para(text, BOLD), styles().h1)
+    p._outline = (plain(text), 0)  # type: ignore[attr-defined]
+    return p
+
+
+def _h2(text: str, outline: bool = False) -> Paragraph:
+    p = Paragraph(para(text, BOLD), styles().h2)
+    if outline:
+        p._outline = (plain(text), 1)  # type: ignore[attr-defined]
+    return p
+
+
+def _facts(rows: list[tuple[str, str]], label_w: float = 42 * mm) -> Table:
+    s = styles()
+    data = [[Paragraph(para(k, BOLD), s.cell_head), Paragraph(para(v), s.cell)] for k, v in rows]
+    tbl = Table(data, colWidths=[label_w, FRAME_W - label_w], hAlign="LEFT", splitInRow=1)
+    tbl.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return tbl
+
+
+def _cover(d: aar.Debrief) -> list[Flowable]:
+    s = styles()
+    lg = d.lang
+    st = d.state
+    out: list[Flowable] = [Spacer(1, 28 * mm), Paragraph(para(t("aar_long", lg).upper(), BOLD), s.cover_kicker),
+                           Paragraph(para(d.title, BOLD), s.cover_title)]
+    if d.team is not None:
+        out.append(Paragraph(para(f"{t('handout_for', lg)}: {d.team.name.get(lg)}", BOLD),  # type: ignore[arg-type]
+                             s.cover_team))
+    deck = st.deck
+    assert deck is not None
+    out.append(Paragraph(para(deck.description.get(lg)), s.cover_sub))  # type: ignore[arg-type]
+    out.append(HRFlowable(width="100%", thickness=1.2, color=NAVY, spaceBefore=4, spaceAfter=8))
+    rows = [
+        (t("exercise", lg), d.title),
+        (t("date", lg), d.date),
+        (t("deck", lg), f"{d.deck_title} ({deck.id})"),
+        (t("teams", lg), ", ".join(tm.name.get(lg) for tm in d.teams)),  # type: ignore[misc]
+        (t("facilitator", lg), st.facilitator or "—"),
+        (t("language", lg), t(f"lang_{lg}", lg)),
+        (t("session", lg), st.session_id),
+        (t("status", lg), t("ended" if st.ended else "not_ended", lg)),
+    ]
+    if d.team is not None:
+        rows.append((t("handout_for", lg), d.team.name.get(lg)))  # type: ignore[arg-type]
+    out.append(_facts(rows))
+    out.append(Spacer(1, 14 * mm))
+    note = t("disclaimer", lg)
+    if d.team is not None:
+        note += " " + t("handout_note", lg)
+    box = Table([[Paragraph(para(note), s.small)]], colWidths=[FRAME_W])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, MARKING_RED), ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 6),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    out.append(box)
+    return out
+
+
+def _scen(d: aar.Debrief, pos: tuple[int, int]) -> str:
+    sc = d.state.scenario_at(*pos)
+    return f"{d.scenario_title(sc)} {position_text(*pos)}"
+
+
+def _summary(d: aar.Debrief) -> list[Flowable]:
+    s = styles()
+    lg = d.lang
+    out: list[Flowable] = [_h1(t("summary", lg))]
+    rows = [
+        (t("rounds_played", lg), f"{d.rounds_played} {t('of', lg)} {d.rounds_total}"),
+        (t("injects_delivered", lg), str(d.injects_delivered)),
+        (t("moves_recorded", lg), str(d.moves_shown)),
+        (t("rulings", lg), str(d.rulings_shown)),
+        (t("start_position", lg), _scen(d, d.start)),
+        (t("end_position", lg), _scen(d, d.end)),
+        (t("crossings", lg), str(len(d.state.crossings))),
+    ]
+    out.append(_facts(rows, 58 * mm))
+    out.append(_h2(t("path", lg)))
+    out.append(Paragraph(para(_path_sentence(d)), s.body))
+    for key, notes in (("strengths", d.strengths), ("improvements", d.improvements)):
+        out.append(_h2(t(key, lg)))
+        if not notes:
+            out.append(Paragraph(para(t("no_notes", lg)), s.meta))
+        for n in notes:
+            out.append(Paragraph(para(n.text) + _muted(f" ({t('round', lg).lower()} {n.round + 1})"), s.bullet,
+                                 bulletText="•"))
+    return out
+
+
+def _label(text: str) -> str:
+    """A small grey bold label on its own line, inside the paragraph it labels (so they never part)."""
+    return f'<font name="{BOLD}" size="8" color="#5f6670">{para(text, BOLD)}</font><br/>'
+
+
+def _muted(text: str) -> str:
+    return f'<font color="#5f6670" size="8">{para(text)}</font>'
+
+
+def _path_sentence(d: aar.Debrief) -> str:
+    lg = d.lang
+    if not d.visits:
+        return t("no_rounds", lg)
+    first, *rest = d.visits
+    s = f"{t('path_sentence_start', lg)} {d.scenario_title(first[0])} {position_text(*d.start)}"
+    if not rest:
+        return s + " " + t("path_stayed", lg) + "."
+    for sc, rnd in rest[:-1]:
+        s += f", {t('path_then', lg)} {d.scenario_title(sc)} ({t('in_round', lg)} {rnd + 1})"
+    last_sc, last_r = rest[-1]
+    s += f" {t('path_ended', lg)} {d.scenario_title(last_sc)} ({t('in_round', lg)} {last_r + 1}) " \
+         f"{position_text(*d.end)}."
+    return s
+
+
+def _table(header: list[str], rows: list[list[Any]], widths: list[float], *, zebra: bool = True,
+           min_row: float | None = None) -> Table:
+    s = styles()
+    data = [[Paragraph(para(h, BOLD), s.cell_head) for h in header]] + rows
+    heights = None
+    if min_row is not None:
+        heights = [None] + [min_row] * len(rows)
+    tbl = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1, rowHeights=heights)
+    cmds: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if zebra:
+        for i in range(2, len(data), 2):
+            cmds.append(("BACKGROUND", (0, i), (-1, i), SHADE))
+    tbl.setStyle(TableStyle(cmds))
+    return tbl
+
+
+def _path_table(d: aar.Debrief) -> list[Flowable]:
+    """Under the chart: where each round ended, in words."""
+    s = styles()
+    lg = d.lang
+    if not d.rounds:
+        return []
+    rows = [[Paragraph(para(f"R{r.index + 1}"), s.cell), Paragraph(para(r.title), s.cell),
+             Paragraph(para(position_text(*r.end)), s.cell), Paragraph(para(d.scenario_title(r.end_scenario)), s.cell)]
+            for r in d.rounds]
+    w = FRAME_W
+    return [Spacer(1, 8), _table([t("round", lg), "", t("position", lg), t("scenario", lg)],
+                                 rows, [14 * mm, w - 14 * mm - 24 * mm - 60 * mm, 24 * mm, 60 * mm])]
+
+
+def _timeline(d: aar.Debrief) -> list[Flowable]:
+    """One row per event. Cells are plain strings where they fit (cheap to lay out over many pages);
+    an event text too wide for its column becomes a wrapping paragraph."""
+    s = styles()
+    lg = d.lang
+    out: list[Flowable] = [_h1(t("timeline", lg))]
+    if not d.timeline:
+        return out + [Paragraph(para(t("no_rounds", lg)), s.body)]
+    start = d.timeline[0].at
+    w = [30 * mm, 14 * mm, FRAME_W - 30 * mm - 14 * mm - 22 * mm, 22 * mm]
+    text_w = w[2] - 6
+    rows: list[list[Any]] = []
+    cmds: list[tuple[Any, ...]] = [("FONTNAME", (0, 1), (-1, -1), REGULAR), ("FONTSIZE", (0, 1), (-1, -1), 8.5),
+                                   ("LEADING", (0, 1), (-1, -1), 11), ("TEXTCOLOR", (0, 1), (-1, -1), INK)]
+    for i, row in enumerate(d.timeline, 1):
+        face = BOLD if row.kind in ("round", "drift") else REGULAR
+        text = plain(row.text, face)
+        if stringWidth(text, face, 8.5) > text_w:
+            cell: Any = Paragraph(f'<font name="{face}">{para(row.text, face)}</font>', s.cell)
+        else:
+            cell = text
+        if row.kind in ("round", "drift"):
+            cmds += [("FONTNAME", (2, i), (2, i), BOLD),
+                     ("TEXTCOLOR", (2, i), (2, i), NAVY if row.kind == "round" else DRIFT)]
+        rows.append([f"{aar.clock_time(row.at)}  {aar.elapsed(row.at, start)}", str(row.round + 1), cell,
+                     position_text(*row.position)])
+    tbl = _table([t("time", lg), t("round", lg), t("event", lg), t("position", lg)], rows, w)
+    tbl.setStyle(TableStyle(cmds))
+    out.append(tbl)
+    return out
+
+
+def _round(d: aar.Debrief, r: aar.RoundView, first: bool) -> list[Flowable]:
+    s = styles()
+    lg = d.lang
+    out: list[Flowable] = []
+    if not first:
+        out.append(CondPageBreak(90 * mm))
+    out.append(_h2(f"{t('round', lg)} {r.index + 1} — {r.title}", outline=True))
+    meta = f"{r.minutes} {t('minutes', lg)}" if r.minutes else ""
+    if meta:
+        out.append(Paragraph(para(meta), s.meta))
+    for dv in r.deliveries:
+        out.append(_inject_box(d, dv))
+        out.append(Spacer(1, 6))
+    out.append(Paragraph(para(t("moves", lg), BOLD), s.h3))
+    for mv in r.moves:
+        out += _move(d, mv)
+    if r.notes:
+        out.append(Paragraph(para(t("observations", lg), BOLD), s.h3))
+        for n in r.notes:
+            out.append(Paragraph(para(n.text), s.bullet, bulletText="•"))
+    out.append(Spacer(1, 4))
+    out.append(Paragraph(f"<b>{para(t('position_after', lg), BOLD)}:</b> {para(position_text(*r.end))} — "
+                         f"{para(d.scenario_title(r.end_scenario))}", s.meta))
+    return out
+
+
+def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> Table:
+    s = styles()
+    lg = d.lang
+    inj = dv.inject
+    date = inj.date_label.get(lg) if inj.date_label else inj.date  # type: ignore[arg-type]
+    meta = " · ".join([
+        f"{t('inject', lg)} {d.state.deliveries.index(dv.delivery) + 1}",
+        delivery_label(inj.delivery, lg), f"{t('sender', lg)}: {inj.sender.get(lg)}", date,  # type: ignore[arg-type]
+        how_label(dv.delivery.how, lg), f"{inj.minutes} {t('minutes', lg)}",
+    ])
+    cell: list[Flowable] = [
+        Paragraph(para(meta), s.meta),
+        Paragraph(para(inj.title.get(lg), BOLD), s.inject_title),  # type: ignore[arg-type]
+        Paragraph(para(inj.briefing.get(lg)), s.body),  # type: ignore[arg-type]
+    ]
+    if inj.questions:
+        cell.append(Paragraph(para(t("questions", lg), BOLD), s.label))
+        for q in inj.questions:
+            cell.append(Paragraph(para(q.get(lg)), s.bullet, bulletText="–"))  # type: ignore[arg-type]
+    cell.append(Paragraph(_label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.small))  # type: ignore[arg-type]
+    tail = f"<b>{para(t('push', lg), BOLD)}:</b> {para(push_text(inj.push.erosion, inj.push.rapprochement, lg))}"
+    if dv.option:
+        tail += f" · <b>{para(t('option_chosen', lg), BOLD)}:</b> {para(dv.option)}"
+    cell.append(Paragraph(tail, s.meta))
+    box = Table([[cell]], colWidths=[FRAME_W], splitInRow=1)
+    box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), SHADE), ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY),
+        ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    return box
+
+
+def _move(d: aar.Debrief, mv: aar.MoveView) -> list[Flowable]:
+    s = styles()
+    lg = d.lang
+    name = para(mv.team.name.get(lg), BOLD)  # type: ignore[arg-type]
+    m = mv.move
+    head = f'<font color="#1f3a5f">{name}</font>'
+    if m is not None and m.private:
+        head += f' <font color="#7a4b00" size="8">· {para(t("private", lg).upper(), BOLD)}</font>'
+    if m is not None:
+        head += f' <font color="#5f6670" size="8" name="{REGULAR}">· {t("recorded", lg)} {aar.clock_time(m.at)}</font>'
+    labels = {key: para(t(key, lg), BOLD) for key in ("action", "result", "reasons")}
+    out: list[Flowable] = [CondPageBreak(30 * mm),
+                           HRFlowable(width="100%", thickness=0.4, color=RULE, spaceBefore=5, spaceAfter=3),
+                           Paragraph(head, s.team)]
+    if m is None:
+        out.append(Paragraph(para(t("handout_note", lg) if mv.hidden else t("no_move", lg)), s.meta))
+        return out
+    for key, text in (("action", m.action), ("result", m.result), ("reasons", m.reasons)):
+        if text.strip():  # label and text are separate single-run paragraphs: the fast way through line breaking
+            out += [CondPageBreak(9 * mm), Paragraph(labels[key], s.label), Paragraph(para(text), s.body)]
+    r = mv.ruling
+    if r is None:
+        out.append(Paragraph(f"<b>{para(t('ruling', lg), BOLD)}:</b> {para(t('not_ruled', lg))}", s.meta))
+    else:
+        color = OUTCOME_COLORS[r.outcome].hexval()[2:]
+        label = OUTCOMES[r.outcome][0 if lg == "nl" else 1]
+        chip = f'<font color="#{color}"><b>{para(f"{r.outcome:+d} {label}", BOLD)}</b></font>'
+        out.append(Paragraph(f"<b>{para(t('ruling', lg), BOLD)}:</b> {chip} · {para(t('push', lg))}: "
+                             f"{para(push_text(r.erosion, r.rapprochement, lg))}", s.ruling))
+        if r.narrative.strip():
+            out.append(Paragraph(para(r.narrative, ITALIC), s.quote))
+    if mv.earlier:
+        out.append(Paragraph(para(t("earlier_versions", lg), BOLD), s.label))
+        for v in mv.earlier:
+            bits = [f"<b>{aar.clock_time(v.at)}</b>"]
+            for key, text in (("action", v.action), ("result", v.result), ("reasons", v.reasons)):
+                if text.strip():
+                    bits.append(f"<i>{para(t(key, lg), ITALIC)}:</i> {para(text)}")
+            out.append(Paragraph(" · ".join(bits), s.small))
+    return out
+
+
+class WriteLines(Flowable):
+    """Ruled lines to write answers on."""
+
+    def __init__(self, lines: int = 5, gap: float = 8 * mm):
+        super().__init__()
+        self.lines, self.gap = lines, gap
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.lines * self.gap + 2
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(colors.HexColor("#b9bfc8"))
+        c.setLineWidth(0.4)
+        for i in range(self.lines):
+            y = i * self.gap + 1
+            c.line(0, y, self.width, y)
+
+
+def _hotwash(d: aar.Debrief) -> list[Flowable]:
+    s = styles()
+    lg = d.lang
+    out: list[Flowable] = [_h1(t("hotwash", lg)), Paragraph(para(t("hotwash_intro", lg)), s.meta)]
+    questions = [(q.question.get(lg), q.source) for q in d.hotwash]  # type: ignore[misc]
+    if not questions:
+        questions = [(t("hw_went_well", lg), ""), (t("hw_do_better", lg), "")]
+    for i, (q, src) in enumerate(questions, 1):
+        block: list[Flowable] = [Paragraph(f"<b>{i}.</b> {para(q)}", s.hw_q)]
+        if src:
+            block.append(Paragraph(para(src, ITALIC), s.source))
+        block.append(WriteLines(4, 7.5 * mm))
+        block.append(Spacer(1, 4))
+        out.append(KeepTogether(block))
+    return out
+
+
+def _plan(d: aar.Debrief) -> list[Flowable]:
+    s = styles()
+    lg = d.lang
+    out: list[Flowable] = [_h1(t("improvement_plan", lg)), Paragraph(para(t("plan_intro", lg)), s.meta)]
+    rows = []
+    for i, n in enumerate(d.actions, 1):
+        rows.append([Paragraph(str(i), s.cell), Paragraph(para(n.text), s.cell), Paragraph(para(n.owner or "—"), s.cell),
+                     Paragraph(para(n.due or "—"), s.cell), Paragraph(str(n.round + 1), s.cell)])
+    for i in range(len(rows) + 1, len(rows) + 4):  # blank rows to fill in at the hot wash
+        rows.append([Paragraph(str(i), s.cell), "", "", "", ""])
+    w = [10 * mm, FRAME_W - 10 * mm - 38 * mm - 26 * mm - 14 * mm, 38 * mm, 26 * mm, 14 * mm]
+    tbl = _table([t("no", lg), t("action", lg), t("owner", lg), t("due", lg), t("round", lg)], rows, w,
+                 zebra=False, min_row=10 * mm)
+    out.append(tbl)
+    if not d.actions:
+        out.append(Paragraph(para(t("no_actions", lg)), s.meta))
+    return out
+
+
+def _appendix(d: aar.Debrief) -> list[Flowable]:
+    s = styles()
+    lg = d.lang
+    out: list[Flowable] = [_h1(t("appendix", lg)), Paragraph(para(t("appendix_intro", lg)), s.meta)]
+    if not d.sources:
+        return out + [Paragraph(para(t("no_injects", lg)), s.body)]
+    if any(i.source.extrapolated for i in d.sources):
+        out.append(Paragraph(para(t("extrapolated_note", lg)), s.small))
+    rounds_of: dict[str, str] = {}
+    for dl in d.state.deliveries:
+        seen = rounds_of.get(dl.inject_id)
+        rounds_of[dl.inject_id] = f"{seen}, {dl.round + 1}" if seen else str(dl.round + 1)
+    for inj in d.sources:
+        head = para(inj.title.get(lg), BOLD)  # type: ignore[arg-type]
+        if inj.source.extrapolated:
+            head += f' <font color="#7a4b00" size="8">· {para(t("extrapolated", lg).upper(), BOLD)}</font>'
+        out.append(KeepTogether([
+            Paragraph(head, s.h3),
+            Paragraph(f"<b>{para(t('source_section', lg), BOLD)}:</b> {para(inj.source.section)} · "
+                      f"<b>{para(t('round', lg), BOLD)}:</b> {rounds_of[inj.id]} · {para(inj.id)}", s.meta),
+            Paragraph(para(f"“{inj.source.quote}”", ITALIC), s.quote),
+        ]))
+    return out

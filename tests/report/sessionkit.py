@@ -60,6 +60,7 @@ def played_session(path: Path, deck_id: str = "demo", *, lang: str = "en") -> Se
     s.add_note("Strong coordination " + HOSTILE["quotes"], tag="strength")
     s.add_note("Attribution was slow " + HOSTILE["emoji"], tag="improvement")
     s.add_note("Draft a hybrid-threat playbook " + HOSTILE["markup"], tag="action", owner="BZ/DVB", due="2026-06-01")
+    s.add_note("Long action " + LONG, tag="action", owner="o" * 3000, due="d" * 500)
     s.add_note(HOSTILE["formula"], tag="action", owner="=HYPERLINK()", due="Q3")
     s.end()
     return s

@@ -24,12 +24,15 @@ HOSTILE = ["[/]", "[bold", "[@click=app.quit]x[/]", "<b>&amp;", "<img src=x>", "
            "[/] <b>&amp; Привет 🚀", "x" * 10_000]
 
 
-def library(teams: int = 3, show_world: bool = True):
+def library(teams: int = 3, show_world: bool = True, targets: dict[str, list[str]] | None = None):
     """The mini fixture library; with `teams` > 3, a deck of that many teams `team-0`…; every inject
     carries a recognisable facilitator note, which no team may ever see."""
     lib = load([MINI])
     for iid, inj in list(lib.injects.items()):
-        lib.injects[iid] = inj.model_copy(update={"facilitator_notes": Text(nl=SECRET_NOTE, en=SECRET_NOTE)})
+        update = {"facilitator_notes": Text(nl=SECRET_NOTE, en=SECRET_NOTE)}
+        if targets and iid in targets:
+            update["targets"] = targets[iid]
+        lib.injects[iid] = inj.model_copy(update=update)
     deck = lib.decks["mini"].model_copy(update={"show_world": show_world})
     if teams > 3:
         for n in range(teams):
@@ -40,10 +43,10 @@ def library(teams: int = 3, show_world: bool = True):
 
 
 def make_session(tmp_path: Path, *, teams: int = 3, show_world: bool = True, start: bool = True,
-                 clock: FakeClock | None = None) -> tuple[Session, dict[str, str], FakeClock, Path]:
+                 clock: FakeClock | None = None, targets: dict[str, list[str]] | None = None) -> tuple[Session, dict[str, str], FakeClock, Path]:
     """A facilitator Session on a new file (started: round 1, first inject delivered), its codes and clock."""
     clock = clock or FakeClock()
-    deck, lib = library(teams, show_world)
+    deck, lib = library(teams, show_world, targets)
     path = tmp_path / "s.wargame"
     fac, codes = Session.create(path, deck, lib, lang="en", seed=3, now=clock)
     if start:

@@ -56,7 +56,7 @@ def console(path: Path, team: str, code: str, count: int) -> None:
             if type(app.screen).__name__ != "TeamScreen":
                 say(error="login failed")
                 return
-            wait_for_go()
+            await asyncio.to_thread(wait_for_go)  # the console keeps running while it waits
             for n in range(count):
                 app.screen.query_one("#action", TextArea).text = f"console move {n} of {team}"
                 await pilot.press("ctrl+s")

@@ -159,7 +159,7 @@ async def test_facilitator_news_appears_within_a_second(tmp_path):
         assert any(n.title == "New inject" for n in app._notifications)
         other.clock("start")
         await pilot.pause(0.8)
-        assert "time left" in str(app.screen.query_one("#countdown").query_one("Label").render())
+        assert app.screen.query_one("#countdown").caption == "time left"
         other.next_round()
         await pilot.pause(0.8)
         assert "Round 2/3" in text_of(app, "#top-text")
@@ -198,6 +198,8 @@ async def test_only_own_moves_and_rulings_never_notes_or_other_teams(tmp_path):
         fac.adjudicate(red.id, -1, "on second thought")
         await pilot.pause(0.8)
         assert "on second thought" in text_of(app, "#own-moves")
+        rulings = [n for n in app._notifications if n.title == "The facilitator ruled on your move"]
+        assert [n.message for n in rulings] == ["-1 Setback"]  # a changed ruling is announced too
 
 
 async def test_the_world_is_hidden_when_the_deck_says_so(tmp_path):
@@ -252,3 +254,53 @@ async def test_hostile_text_is_stored_and_shown_literally(tmp_path, hostile):
         assert app.is_running
         if len(hostile) < 100:
             assert hostile in text_of(app, "#own-moves")
+
+
+async def test_an_inject_for_other_teams_is_not_shown(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path, targets={"s1-a1": ["blue"]})
+    for team, sees in (("red", False), ("blue", True)):
+        app = make_team_app(path, team=team, now=clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await login(pilot, codes[team])
+            text = screen_text(app)
+            assert ("Briefing s1-a1." in text) is sees
+            assert ("addressed to other teams" in text) is not sees
+
+
+async def test_a_retry_after_a_lost_answer_records_the_move_once(tmp_path):
+    """The store committed but the answer was lost: the console says 'not recorded', the retry reuses the key."""
+    from wargame.store import StoreError
+
+    fac, codes, clock, path = make_session(tmp_path)
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        session = app.session
+        real = session.record_move
+        keys = []
+
+        def flaky(*args, **kwargs):
+            keys.append(kwargs["key"])
+            move = real(*args, **kwargs)
+            if len(keys) == 1:
+                raise StoreError("disk I/O error")  # committed, but the answer is lost
+            return move
+
+        session.record_move = flaky
+        fill(app, "once only")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Not recorded" in text_of(app, "#form-status") and form(app)[0] == "once only"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert text_of(app, "#form-status").startswith("✓ Recorded")
+        assert keys[0] == keys[1]
+        fac.refresh()
+        assert [m.action for m in fac.state.moves.values()] == ["once only"]
+        # a changed move is a new attempt: it supersedes
+        fill(app, "changed")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert keys[2] != keys[1]
+        fac.refresh()
+        assert fac.state.current_moves()["red"].action == "changed" and len(fac.state.moves) == 2

@@ -7,20 +7,31 @@ the app folds their events in twice a second.
 
 from __future__ import annotations
 
-import time
-from functools import partial
-from pathlib import Path
-from typing import Any, Callable, Iterable
+import gc
 
-from textual.actions import parse as parse_action
-from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.screen import Screen
+# Start-up: the imports below (Textual, pydantic models) create many objects, and the cyclic GC
+# would scan them again and again. Pause it while importing; make_app() freezes what exists then
+# (CPython's gc.freeze: later collections skip it) and turns it back on.
+_GC_WAS_ON = gc.isenabled()
+gc.disable()
 
-from wargame.engine.session import EngineError, Session
-from wargame.store import StoreError
+import time  # noqa: E402
+from functools import partial  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any, Callable, Iterable  # noqa: E402
 
-from .messages import SessionChanged
+from textual.actions import parse as parse_action  # noqa: E402
+from textual.app import App, SystemCommand  # noqa: E402
+from textual.binding import Binding  # noqa: E402
+from textual.screen import Screen  # noqa: E402
+
+from wargame.engine.session import EngineError, Session  # noqa: E402
+from wargame.store import StoreError  # noqa: E402
+
+from .messages import SessionChanged  # noqa: E402
+
+if _GC_WAS_ON:
+    gc.enable()
 
 POLL_SECONDS = 0.5
 
@@ -181,4 +192,6 @@ def make_app(session_path: Path | None = None, *, codes: dict[str, str] | None =
     shown once in the codes dialog. Raises StoreError or EngineError if the file cannot be opened.
     """
     session = Session.open(Path(session_path), now=now) if session_path is not None else None
-    return WargameApp(session, codes=codes, now=now, library=library)
+    app = WargameApp(session, codes=codes, now=now, library=library)
+    gc.freeze()  # what start-up built lives as long as the app: spare the collector from rescanning it
+    return app

@@ -11,9 +11,8 @@ import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from ..content import Library
 from ..model import AXIS_LIMIT, Deck, Lang
 from ..store.sqlite import EventStore, Role
 from . import codes as codelib
@@ -22,6 +21,9 @@ from .events import Event
 from .outcomes import OUTCOMES
 from .sequencing import NothingToDraw, resolve
 from .state import Move, SessionState, apply
+
+if TYPE_CHECKING:  # the loader (YAML) is not needed to open a session; keeps start-up lean
+    from ..content import Library
 
 MAX_TEXT = 20_000
 """The longest move or note text accepted, in characters."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..engine.outcomes import OUTCOMES
 from ..engine.state import Delivery, Move, Note, PathPoint, Ruling, SessionState
 from ..model import HotwashQuestion, Inject, Scenario, Team
-from .labels import t
+from .labels import signed, t
 
 MONTHS = {
     "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -276,7 +276,7 @@ def _timeline(state: SessionState, moves: list[Move], rulings: dict[str, Ruling]
             m = state.moves[mid]
             label = OUTCOMES[r.outcome][0 if lg == "nl" else 1]
             rows.append(TimelineRow(r.event_id, r.at, m.round, "ruling",
-                                    t("ev_ruling", lg, team=name(m.team), outcome=f"{r.outcome:+d} {label}"),
+                                    t("ev_ruling", lg, team=name(m.team), outcome=f"{signed(r.outcome)} {label}"),
                                     position_at(path, r.event_id)))
         elif f"ruling:{mid}" in moved_by:
             p = moved_by[f"ruling:{mid}"]

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Flowable, Frame, HRFlowable, KeepTogether, NextPageTemplate, PageBreak,
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, FrameBG, HRFlowable, KeepTogether, NextPageTemplate, PageBreak,
     PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
@@ -31,7 +34,7 @@ from . import aar
 from .chart import PATH_COLOR as DRIFT
 from .chart import axis_chart
 from .fonts import BOLD, ITALIC, REGULAR, register
-from .labels import MARKING, delivery_label, how_label, position_text, push_text, t
+from .labels import MARKING, delivery_label, how_label, position_text, push_text, signed, t
 from .styles import (
     INK, MARKING_RED, MUTED, NAVY, OUTCOME_COLORS, PAGE_MARGIN_BOTTOM, PAGE_MARGIN_TOP, PAGE_MARGIN_X, PRIVATE,
     RULE, SHADE, styles,
@@ -71,10 +74,27 @@ def render(data: aar.Debrief, progress: Progress | None = None) -> tuple[bytes, 
     buf = io.BytesIO()
     pages: list[int] = [0]
     doc = _Doc(buf, data, progress, len(story))
-    doc.build(story, canvasmaker=_canvas_maker(data, pages))
+    with binary_streams():
+        doc.build(story, canvasmaker=_canvas_maker(data, pages))
     if progress:
         progress(1.0)
     return buf.getvalue(), pages[0]
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Flate-compressed streams without the ASCII85 layer: a quarter smaller and faster to write.
+    ReportLab keeps this switch in its global config, so builds take turns while it is flipped."""
+    with _BUILD_LOCK:
+        old = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = old
 
 
 # --- the document --------------------------------------------------------------------------------
@@ -122,33 +142,45 @@ class _Doc(BaseDocTemplate):
                     self.progress(min(frac, 0.95))
 
     def _decorate_cover(self, canv: Canvas, doc: Any) -> None:
-        self._marking(canv)
+        self._page_text(canv, running=False)
 
     def _decorate(self, canv: Canvas, doc: Any) -> None:
-        self._marking(canv)
-        d = self.data
-        canv.saveState()
-        canv.setFont(REGULAR, 7.5)
-        canv.setFillColor(MUTED)
-        top = PAGE_H - 16 * mm
-        left_text = shorten(plain(d.title), 70)
-        right_text = t("aar", d.lang) if d.team is None else \
-            f"{t('handout_for', d.lang)}: {plain(d.team.name.get(d.lang))}"  # type: ignore[arg-type]
-        canv.drawString(PAGE_MARGIN_X, top, left_text)
-        canv.drawRightString(PAGE_W - PAGE_MARGIN_X, top, right_text)
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(PAGE_MARGIN_X, top - 3, PAGE_W - PAGE_MARGIN_X, top - 3)
-        canv.line(PAGE_MARGIN_X, 15 * mm, PAGE_W - PAGE_MARGIN_X, 15 * mm)
-        canv.drawString(PAGE_MARGIN_X, 10 * mm, f"{shorten(plain(d.state.session_id), 40)} · {d.date}")
-        canv.restoreState()
+        self._page_text(canv, running=True)
 
-    def _marking(self, canv: Canvas) -> None:
+    def _page_text(self, canv: Canvas, running: bool) -> None:
+        """The marking top and bottom, and on body pages the running title and footer (page n / N is
+        added by the canvas once the page count is known)."""
+        if not hasattr(self, "_strings"):
+            d = self.data
+            right = t("aar", d.lang) if d.team is None else \
+                f"{t('handout_for', d.lang)}: {plain(d.team.name.get(d.lang))}"  # type: ignore[arg-type]
+            self._strings = (shorten(plain(d.title), 70), right, stringWidth(right, REGULAR, 7.5),
+                             f"{shorten(plain(d.state.session_id), 40)} · {d.date}", stringWidth(MARKING, BOLD, 8))
+        left, right, right_w, foot, mark_w = self._strings
         canv.saveState()
-        canv.setFont(BOLD, 8)
-        canv.setFillColor(MARKING_RED)
-        canv.drawCentredString(PAGE_W / 2, PAGE_H - 10 * mm, MARKING)
-        canv.drawCentredString(PAGE_W / 2, 5 * mm, MARKING)
+        tx = canv.beginText()
+        tx.setFont(BOLD, 8)
+        tx.setFillColor(MARKING_RED)
+        tx.setTextOrigin((PAGE_W - mark_w) / 2, PAGE_H - 10 * mm)
+        tx.textOut(MARKING)
+        tx.setTextOrigin((PAGE_W - mark_w) / 2, 5 * mm)
+        tx.textOut(MARKING)
+        if running:
+            top = PAGE_H - 16 * mm
+            tx.setFont(REGULAR, 7.5)
+            tx.setFillColor(MUTED)
+            tx.setTextOrigin(PAGE_MARGIN_X, top)
+            tx.textOut(left)
+            tx.setTextOrigin(PAGE_W - PAGE_MARGIN_X - right_w, top)
+            tx.textOut(right)
+            tx.setTextOrigin(PAGE_MARGIN_X, 10 * mm)
+            tx.textOut(foot)
+        canv.drawText(tx)
+        if running:
+            canv.setStrokeColor(RULE)
+            canv.setLineWidth(0.5)
+            canv.line(PAGE_MARGIN_X, top - 3, PAGE_W - PAGE_MARGIN_X, top - 3)
+            canv.line(PAGE_MARGIN_X, 15 * mm, PAGE_W - PAGE_MARGIN_X, 15 * mm)
         canv.restoreState()
 
 
@@ -356,8 +388,7 @@ def _table(header: list[str], rows: list[list[Any]], widths: list[float], *, zeb
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
     if zebra:
-        for i in range(2, len(data), 2):
-            cmds.append(("BACKGROUND", (0, i), (-1, i), SHADE))
+        cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, SHADE]))
     tbl.setStyle(TableStyle(cmds))
     return tbl
 
@@ -368,9 +399,12 @@ def _path_table(d: aar.Debrief) -> list[Flowable]:
     lg = d.lang
     if not d.rounds:
         return []
-    rows = [[Paragraph(para(f"R{r.index + 1}"), s.cell), Paragraph(para(r.title), s.cell),
-             Paragraph(para(position_text(*r.end)), s.cell), Paragraph(para(d.scenario_title(r.end_scenario)), s.cell)]
-            for r in d.rounds]
+    start_sc = d.state.scenario_at(*d.start)
+    rows = [[Paragraph(para(t("start", lg)), s.cell), "", Paragraph(para(position_text(*d.start)), s.cell),
+             Paragraph(para(d.scenario_title(start_sc)), s.cell)]]
+    rows += [[Paragraph(para(f"R{r.index + 1}"), s.cell), Paragraph(para(r.title), s.cell),
+              Paragraph(para(position_text(*r.end)), s.cell), Paragraph(para(d.scenario_title(r.end_scenario)), s.cell)]
+             for r in d.rounds]
     w = FRAME_W
     return [Spacer(1, 8), _table([t("round", lg), "", t("position", lg), t("scenario", lg)],
                                  rows, [14 * mm, w - 14 * mm - 24 * mm - 60 * mm, 24 * mm, 60 * mm])]
@@ -419,7 +453,7 @@ def _round(d: aar.Debrief, r: aar.RoundView, first: bool) -> list[Flowable]:
     if meta:
         out.append(Paragraph(para(meta), s.meta))
     for dv in r.deliveries:
-        out.append(_inject_box(d, dv))
+        out += _inject_box(d, dv)
         out.append(Spacer(1, 6))
     out.append(Paragraph(para(t("moves", lg), BOLD), s.h3))
     for mv in r.moves:
@@ -434,7 +468,9 @@ def _round(d: aar.Debrief, r: aar.RoundView, first: bool) -> list[Flowable]:
     return out
 
 
-def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> Table:
+def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> list[Flowable]:
+    """The inject as delivered, on a shaded ground under a navy rule (a frame background, so it splits
+    across pages like any text and costs no table layout)."""
     s = styles()
     lg = d.lang
     inj = dv.inject
@@ -444,58 +480,102 @@ def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> Table:
         delivery_label(inj.delivery, lg), f"{t('sender', lg)}: {inj.sender.get(lg)}", date,  # type: ignore[arg-type]
         how_label(dv.delivery.how, lg), f"{inj.minutes} {t('minutes', lg)}",
     ])
-    cell: list[Flowable] = [
-        Paragraph(para(meta), s.meta),
-        Paragraph(para(inj.title.get(lg), BOLD), s.inject_title),  # type: ignore[arg-type]
-        Paragraph(para(inj.briefing.get(lg)), s.body),  # type: ignore[arg-type]
+    out: list[Flowable] = [
+        CondPageBreak(40 * mm),
+        FrameBG(color=SHADE, left=0, right=0, start=True),
+        HRFlowable(width="100%", thickness=1.6, color=NAVY, spaceBefore=0, spaceAfter=6),
+        Paragraph(para(meta), s.box_meta),
+        Paragraph(para(inj.title.get(lg), BOLD), s.box_title),  # type: ignore[arg-type]
+        Paragraph(para(inj.briefing.get(lg)), s.box_body),  # type: ignore[arg-type]
     ]
     if inj.questions:
-        cell.append(Paragraph(para(t("questions", lg), BOLD), s.label))
+        out.append(Paragraph(para(t("questions", lg), BOLD), s.box_label))
         for q in inj.questions:
-            cell.append(Paragraph(para(q.get(lg)), s.bullet, bulletText="–"))  # type: ignore[arg-type]
-    cell.append(Paragraph(_label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.small))  # type: ignore[arg-type]
+            out.append(Paragraph(para(q.get(lg)), s.box_bullet, bulletText="–"))  # type: ignore[arg-type]
+    out.append(Paragraph(_label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.box_small))  # type: ignore[arg-type]
     tail = f"<b>{para(t('push', lg), BOLD)}:</b> {para(push_text(inj.push.erosion, inj.push.rapprochement, lg))}"
     if dv.option:
         tail += f" · <b>{para(t('option_chosen', lg), BOLD)}:</b> {para(dv.option)}"
-    cell.append(Paragraph(tail, s.meta))
-    box = Table([[cell]], colWidths=[FRAME_W], splitInRow=1)
-    box.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE), ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY),
-        ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
-        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))
-    return box
+    out += [Paragraph(tail, s.box_meta), Spacer(1, 2), FrameBG(start=False)]
+    return out
+
+
+class RichLine(Flowable):
+    """One line of differently styled runs, drawn directly: cheaper than a Paragraph and never wrapped.
+    Build it with `rich_line`, which falls back to a Paragraph when the runs do not fit the width."""
+
+    def __init__(self, runs: list[tuple[str, str, float, Any]], height: float, space_before: float = 0,
+                 space_after: float = 0, rule_above: bool = False, min_room: float = 0):
+        super().__init__()
+        self.runs, self.height, self.min_room = runs, height, min_room
+        self.spaceBefore, self.spaceAfter, self.rule_above = space_before, space_after, rule_above
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        """Too tall to fit when less than `min_room` is left, so the line moves to the next page with
+        what it heads (a page break condition without a flowable of its own)."""
+        self.width = aw
+        if ah < max(self.min_room, self.height):
+            return aw, ah + 1
+        return aw, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        c = self.canv
+        if self.rule_above:
+            c.setStrokeColor(RULE)
+            c.setLineWidth(0.4)
+            c.line(0, self.height, self.width, self.height)
+        tx = c.beginText(0, self.height * 0.22)
+        for text, font, size, color in self.runs:
+            tx.setFont(font, size)
+            tx.setFillColor(color)
+            tx.textOut(text)
+        c.drawText(tx)
+
+
+def rich_line(runs: list[tuple[str, str, float, Any]], style: Any, *, rule_above: bool = False,
+              space_before: float = 0, space_after: float = 2, min_room: float = 0) -> Flowable:
+    """`runs` of (text, font, size, color) on one line; a wrapping Paragraph when they are too wide."""
+    safe = [(plain(text, font), font, size, color) for text, font, size, color in runs]
+    if sum(stringWidth(x, f, z) for x, f, z, _ in safe) <= FRAME_W - 4:
+        height = max(z for _, _, z, _ in safe) * 1.3 + (6 if rule_above else 0)
+        return RichLine(safe, height, space_before, space_after, rule_above, min_room)
+    markup = "".join(f'<font name="{f}" size="{z}" color="#{c.hexval()[2:]}">{para(x, f)}</font>'
+                     for x, f, z, c in runs)
+    out = Paragraph(markup, style)
+    return out
 
 
 def _move(d: aar.Debrief, mv: aar.MoveView) -> list[Flowable]:
     s = styles()
     lg = d.lang
-    name = para(mv.team.name.get(lg), BOLD)  # type: ignore[arg-type]
     m = mv.move
-    head = f'<font color="#1f3a5f">{name}</font>'
+    head: list[tuple[str, str, float, Any]] = [(mv.team.name.get(lg), BOLD, 10, NAVY)]  # type: ignore[list-item]
     if m is not None and m.private:
-        head += f' <font color="#7a4b00" size="8">· {para(t("private", lg).upper(), BOLD)}</font>'
+        head.append((f"  ·  {t('private', lg).upper()}", BOLD, 7.5, PRIVATE))
     if m is not None:
-        head += f' <font color="#5f6670" size="8" name="{REGULAR}">· {t("recorded", lg)} {aar.clock_time(m.at)}</font>'
-    labels = {key: para(t(key, lg), BOLD) for key in ("action", "result", "reasons")}
-    out: list[Flowable] = [CondPageBreak(30 * mm),
-                           HRFlowable(width="100%", thickness=0.4, color=RULE, spaceBefore=5, spaceAfter=3),
-                           Paragraph(head, s.team)]
+        head.append((f"  ·  {t('recorded', lg)} {aar.clock_time(m.at)}", REGULAR, 7.5, MUTED))
+    out: list[Flowable] = [rich_line(head, s.team, rule_above=True, space_before=6, min_room=30 * mm)]
     if m is None:
-        out.append(Paragraph(para(t("handout_note", lg) if mv.hidden else t("no_move", lg)), s.meta))
+        out.append(Paragraph(para(t("hidden_move", lg) if mv.hidden else t("no_move", lg)), s.meta))
         return out
     for key, text in (("action", m.action), ("result", m.result), ("reasons", m.reasons)):
-        if text.strip():  # label and text are separate single-run paragraphs: the fast way through line breaking
-            out += [CondPageBreak(9 * mm), Paragraph(labels[key], s.label), Paragraph(para(text), s.body)]
+        if text.strip():  # label and text apart: the text stays one plain run, the fast way through line breaking
+            out += [RichLine([(plain(t(key, lg), BOLD), BOLD, 7.5, MUTED)], 10, 2, min_room=9 * mm),
+                    Paragraph(para(text), s.body)]
     r = mv.ruling
     if r is None:
-        out.append(Paragraph(f"<b>{para(t('ruling', lg), BOLD)}:</b> {para(t('not_ruled', lg))}", s.meta))
+        out.append(rich_line([(f"{t('ruling', lg)}: ", BOLD, 8.5, INK), (t("not_ruled", lg), REGULAR, 8.5, MUTED)],
+                             s.meta, space_before=2))
     else:
-        color = OUTCOME_COLORS[r.outcome].hexval()[2:]
         label = OUTCOMES[r.outcome][0 if lg == "nl" else 1]
-        chip = f'<font color="#{color}"><b>{para(f"{r.outcome:+d} {label}", BOLD)}</b></font>'
-        out.append(Paragraph(f"<b>{para(t('ruling', lg), BOLD)}:</b> {chip} · {para(t('push', lg))}: "
-                             f"{para(push_text(r.erosion, r.rapprochement, lg))}", s.ruling))
+        out.append(rich_line([
+            (f"{t('ruling', lg)}: ", BOLD, 9, INK), (f"{signed(r.outcome)} {label}", BOLD, 9,
+                                                      OUTCOME_COLORS[r.outcome]),
+            (f"  ·  {t('push', lg)}: {push_text(r.erosion, r.rapprochement, lg)}", REGULAR, 9, MUTED),
+        ], s.ruling, space_before=3))
         if r.narrative.strip():
             out.append(Paragraph(para(r.narrative, ITALIC), s.quote))
     if mv.earlier:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -40,11 +41,33 @@ class FastTTFont(TTFont):
         super().__init__(name, filename)
         face = self.face
         self._widths = _Widths({chr(c): w for c, w in face.charWidths.items()}, face.defaultWidth)
+        self._fast: WeakKeyDictionary[object, tuple[frozenset[str], dict[int, int], int]] = WeakKeyDictionary()
 
     def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802
         if not isinstance(text, str):
             text = text.decode(encoding or "utf8")
         return 0.001 * size * sum(map(self._widths.__getitem__, text))
+
+    def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        """TTFont.splitString with a fast path: when every character of `text` already has a code in
+        the first subset of this document, translate in one C call instead of a Python loop per
+        character. Anything else (a new character, another subset) takes ReportLab's own way, which
+        assigns codes exactly as before, so the output is byte for byte the same."""
+        if isinstance(text, str) and text:
+            fast = self._fast.get(doc)
+            if fast is not None and fast[0].issuperset(text):  # frozenset.issuperset takes any iterable
+                return [(0, text.translate(fast[1]).encode("latin-1"))]
+        out = super().splitString(text, doc, encoding)
+        state = self.state.get(doc)
+        assignments = getattr(state, "assignments", None)
+        if isinstance(assignments, dict):
+            fast = self._fast.get(doc)
+            if fast is None or fast[2] != len(assignments):
+                table = {code: n for code, n in assignments.items() if n < 256}
+                if 32 in table:
+                    table[0xA0] = table[32]  # ReportLab prints a no-break space as a space
+                self._fast[doc] = (frozenset(map(chr, table)), table, len(assignments))
+        return out
 
 
 _FONT_CLASS = TTFont if "instanceStringWidthTTF" in _c_funcs else FastTTFont

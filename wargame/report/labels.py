@@ -115,6 +115,7 @@ _L: dict[str, tuple[str, str]] = {
     "ruling": ("Beoordeling", "Ruling"),
     "not_ruled": ("Niet beoordeeld.", "Not adjudicated."),
     "no_move": ("Geen zet vastgelegd.", "No move recorded."),
+    "hidden_move": ("Vertrouwelijke zet: niet in deze handout.", "Private move: not shown in this handout."),
     "earlier_versions": ("Eerdere versies", "Earlier versions"),
     "recorded": ("vastgelegd", "recorded"),
     "position_after": ("Positie na de ronde", "Position after the round"),
@@ -162,6 +163,7 @@ _L: dict[str, tuple[str, str]] = {
     "drift_rounds": ("drift in ronde {rounds}", "drift in round {rounds}"),
     "branch_of": ("vertakking van ‘{title}’: {label}", "branch of ‘{title}’: {label}"),
     "wildcard": ("wildcard", "wildcard"),
+    "all_teams": ("alle teams", "all teams"),
 }
 
 HOW: dict[str, tuple[str, str]] = {

@@ -35,6 +35,7 @@ OUTCOME_COLORS = {
 
 PAGE_MARGIN_X = 20 * mm
 FIELD_INDENT = 27 * mm
+BOX_PAD = 8
 PAGE_MARGIN_TOP = 24 * mm
 PAGE_MARGIN_BOTTOM = 22 * mm
 
@@ -43,7 +44,7 @@ PAGE_MARGIN_BOTTOM = 22 * mm
 def styles() -> SimpleNamespace:
     """The paragraph styles, built once (fonts registered first)."""
     register()
-    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=13.2, textColor=INK,
+    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=12.8, textColor=INK,
                           splitLongWords=1, allowWidows=0, allowOrphans=0, spaceAfter=3)
     s = SimpleNamespace()
     s.body = base
@@ -75,5 +76,10 @@ def styles() -> SimpleNamespace:
     s.inject_title = ParagraphStyle("inject_title", s.h3, spaceBefore=0, fontSize=11.5, leading=14.5, textColor=NAVY)
     s.ruling = ParagraphStyle("ruling", base, spaceBefore=3)
     s.source = ParagraphStyle("source", s.small, fontName=ITALIC)
+    for name in ("meta", "inject_title", "body", "label", "bullet", "small"):
+        src = getattr(s, name)
+        setattr(s, "box_" + ("title" if name == "inject_title" else name),
+                ParagraphStyle("box_" + name, src, leftIndent=src.leftIndent + BOX_PAD,
+                               bulletIndent=src.bulletIndent + BOX_PAD, rightIndent=BOX_PAD))
     s.left = TA_LEFT
     return s

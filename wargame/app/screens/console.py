@@ -1,4 +1,8 @@
-"""The facilitator console: status, countdown, inject card, teams, world, timeline, notes."""
+"""The facilitator console: status, countdown, inject card, teams, world, timeline, notes.
+
+Dialogs are imported when first opened: their widgets (TextArea, Select, ...) are not needed
+for the first frame, and the console must start fast.
+"""
 
 from __future__ import annotations
 
@@ -18,14 +22,6 @@ from ..widgets.safe import clip
 from ..widgets.status import RoundStatus
 from ..widgets.teams import TeamsPanel
 from ..widgets.timeline import Timeline
-from .adjudicate import AdjudicateForm
-from .bench import Bench
-from .codes import CodesDialog
-from .confirm import Confirm
-from .move_detail import MoveDetail
-from .move_form import MoveForm
-from .note_form import NoteForm
-from .options import OptionsDialog
 
 WIDE = 120
 """From this many columns on, the timeline gets a column of its own."""
@@ -71,6 +67,8 @@ class ConsoleScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        # decided before the children mount: toggling it later restyles the whole screen
+        self.set_class(self.app.size.width >= WIDE, "-wide")
         yield Header()
         with Horizontal(id="top"):
             yield RoundStatus(id="status")
@@ -92,7 +90,6 @@ class ConsoleScreen(Screen[None]):
         return self.app.session.state
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width >= WIDE, "-wide")
         self.sync()
         self.set_interval(0.25, self.tick, name="countdown")
         self.query_one(TeamsPanel).focus()
@@ -104,7 +101,12 @@ class ConsoleScreen(Screen[None]):
             self.sync()
 
     def on_screen_resume(self) -> None:
-        self.sync()
+        if getattr(self, "_shown", None) != self._view_key():
+            self.sync()
+
+    def _view_key(self) -> tuple[object, ...]:
+        st = self.state
+        return (st.last_event_id, st.lang, self.has_class("-wide"))
 
     def on_session_changed(self, _: SessionChanged) -> None:
         self.sync()
@@ -127,7 +129,12 @@ class ConsoleScreen(Screen[None]):
         else:
             self.query_one("#timeline-side", Timeline).show(st, width=31)
         self._open = st.moves_open(now)
-        self.refresh_bindings()
+        self._shown = self._view_key()
+        keys = (st.started, st.ended, st.clock.mode if st.current else None, st.has_next_round(),
+                st.current_inject.id if st.current_inject else None, tuple(st.options_chosen))
+        if keys != getattr(self, "_keys", keys):
+            self.refresh_bindings()  # the footer shows the keys that apply now
+        self._keys = keys
 
     def tick(self) -> None:
         st, now = self.state, self.app.now()
@@ -167,6 +174,8 @@ class ConsoleScreen(Screen[None]):
     # --- actions ----------------------------------------------------------------------------------
 
     def _confirm_pending(self, what: str, then) -> None:  # noqa: ANN001
+        from .confirm import Confirm
+
         st = self.state
         pending = st.pending_teams() if st.started else []
         if not pending:
@@ -210,9 +219,14 @@ class ConsoleScreen(Screen[None]):
         return self.query_one(TeamsPanel).team
 
     def action_move(self) -> None:
+        from .move_form import MoveForm
+
         self.app.push_screen(MoveForm(self._team()))
 
     def on_team_chosen(self, event: TeamChosen) -> None:
+        from .move_detail import MoveDetail
+        from .move_form import MoveForm
+
         if not self.state.started:
             self.app.say("Start the exercise first (n).", severity="warning")
             return
@@ -234,6 +248,8 @@ class ConsoleScreen(Screen[None]):
             self._adjudicate(team)
 
     def _adjudicate(self, team: str) -> None:
+        from .adjudicate import AdjudicateForm
+
         move = self.state.current_moves().get(team)
         if move is None:
             self.app.say(f"{view.team_name(self.state, team)} has no move this round to rule on.", severity="warning")
@@ -241,9 +257,13 @@ class ConsoleScreen(Screen[None]):
         self.app.push_screen(AdjudicateForm(move.id))
 
     def action_note(self) -> None:
+        from .note_form import NoteForm
+
         self.app.push_screen(NoteForm())
 
     def action_options(self) -> None:
+        from .options import OptionsDialog
+
         def then(option: str | None) -> None:
             if option:
                 ok, _ = self.app.command(self.app.session.choose_option, option)
@@ -253,6 +273,8 @@ class ConsoleScreen(Screen[None]):
         self.app.push_screen(OptionsDialog(), then)
 
     def action_bench(self) -> None:
+        from .bench import Bench
+
         def then(inject_id: str | None) -> None:
             if inject_id:
                 self._deliver(lambda: self.app.session.fire(inject_id))
@@ -276,9 +298,13 @@ class ConsoleScreen(Screen[None]):
             self.app.say("Content in English." if lang == "en" else "Inhoud in het Nederlands.")
 
     def action_codes(self) -> None:
+        from .codes import CodesDialog
+
         self.app.push_screen(CodesDialog())
 
     def action_end(self) -> None:
+        from .confirm import Confirm
+
         st = self.state
         pending = st.pending_teams()
         extra = f"\n\n{len(pending)} team(s) have not moved this round." if pending else ""

@@ -33,7 +33,13 @@ class Dialog(ModalScreen[R]):
     Dialog TextArea { height: 5; }
     """
 
-    BINDINGS = [Binding("escape", "close", "Close", tooltip="Close this dialog without changes")]
+    BINDINGS = [
+        Binding("escape", "close", "Close", tooltip="Close this dialog without changes"),
+        # Tab as a priority binding moves focus at once, so fast typing (or a paste) that follows it
+        # lands in the next field, not the one being left.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    ]
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 
+from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Digits, Label, Static
+from textual.widgets import Digits, Static
 
 from wargame.engine.clock import Clock, mmss
 from wargame.engine.outcomes import outcome_label
@@ -15,7 +16,7 @@ from .. import view
 from ..widgets.countdown import STATES, Countdown, clock_status
 from ..widgets.inject_card import InjectCard
 from ..widgets.safe import lines, plain
-from .visible import PHASE_TEXT, own_moves, own_ruling, shows_world, visible_inject
+from .visible import own_moves, own_ruling, shows_world, visible_inject
 
 TEAM_CAPTIONS = {
     "-none": "no inject yet",
@@ -32,12 +33,17 @@ LONG = 600
 
 
 class TeamCountdown(Countdown):
-    """The facilitator's countdown, with captions for a team (no facilitator key hints)."""
+    """The facilitator's countdown (its look and states), with captions for a team: no key hints.
+
+    It composes and fills its own parts, so it keeps working while the facilitator's widget evolves."""
+
+    def compose(self) -> ComposeResult:
+        yield Digits("--:--")
 
     def show(self, clock: Clock | None, now: float, *, reopened: bool = False) -> None:  # type: ignore[override]
         remaining = clock.remaining(now) if clock is not None else 0.0
         css, _ = clock_status(clock, remaining)
-        caption = TEAM_CAPTIONS[css]
+        caption = TEAM_CAPTIONS.get(css, "")
         if reopened and css in ("-overtime", "-done"):
             caption = "moves reopened"
         text = mmss(remaining) if clock is not None else "--:--"
@@ -45,9 +51,13 @@ class TeamCountdown(Countdown):
             return
         self._shown = (text, css, caption)
         self.query_one(Digits).update(text)
-        self.query_one(Label).update(plain(caption))
+        self.border_subtitle = caption
         for c in STATES:
             self.set_class(c == css, c)
+
+    @property
+    def caption(self) -> str:
+        return self._shown[2] if self._shown else ""
 
 
 class TeamInjectCard(InjectCard):
@@ -60,17 +70,23 @@ class TeamInjectCard(InjectCard):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(facilitator=False, id=id, classes=classes)
 
-    def show_team(self, st: SessionState, team: str, phase: str) -> None:
+    def compose(self) -> ComposeResult:
+        for part in ("title", "meta", "briefing", "questions"):  # the card's parts, by the card's ids
+            yield Static(id=f"card-{part}")
+
+    def show_team(self, st: SessionState, team: str) -> None:
         lang = st.lang
         title, meta, briefing, questions = (self.query_one(f"#card-{n}", Static)
                                             for n in ("title", "meta", "briefing", "questions"))
         inj = visible_inject(st, team)
         if inj is None:
-            if st.current_inject is not None and not st.ended:
+            if st.ended:
+                title.update(plain("The exercise has ended"))
+            elif st.current_inject is not None:
                 title.update(plain("The current inject is addressed to other teams"))
             else:
-                title.update(plain(st.title or "No inject yet"))
-            meta.update(plain(PHASE_TEXT[phase]))
+                title.update(plain("No inject yet"))
+            meta.update(plain(""))
             t = st.teams.get(team)
             role = t.role.get(lang) if t else ""  # type: ignore[arg-type]
             briefing.update(lines([Content.styled("Your role", "bold"), plain(role)]) if role else Content(""))

@@ -82,6 +82,7 @@ class AxisCross(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.state: SessionState | None = None
+        self._key: object = None
         self.border_title = "World"
         self.border_subtitle = "→ erosion  ↑ rapprochement"
 
@@ -89,7 +90,10 @@ class AxisCross(Widget):
         self.state = st
         x, y = st.position
         self.border_title = f"World {x:+d},{y:+d}"
-        self.refresh()
+        key = (st.lang, len(st.path), st.position, len(st.scenarios))
+        if key != self._key:
+            self._key = key
+            self.refresh()
 
     def render(self) -> Content:
         st, w, h = self.state, self.size.width, self.size.height

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from wargame.engine.state import SessionState
 
 from .. import view
-from .safe import lines, plain
+from .safe import lines, plain, set_content
 
 
 class InjectCard(Vertical):
@@ -48,27 +48,27 @@ class InjectCard(Vertical):
         title, meta, briefing = (self.query_one(f"#card-{n}", Static) for n in ("title", "meta", "briefing"))
         questions = self.query_one("#card-questions", Static)
         if inj is None or cur is None:
-            title.update(plain(st.title or "No inject delivered yet"))
+            set_content(title, plain(st.title or "No inject delivered yet"))
             if st.ended:
-                meta.update(plain("The exercise has ended."))
+                set_content(meta, plain("The exercise has ended."))
             elif self.facilitator:
-                meta.update(plain("Press n to start the exercise, or b to fire an inject from the bench."))
+                set_content(meta, plain("Press n to start the exercise, or b to fire an inject from the bench."))
             else:
-                meta.update(plain("The exercise starts soon."))
+                set_content(meta, plain("The exercise starts soon."))
             desc = st.deck.description.get(lang) if st.deck else ""
-            briefing.update(plain(desc))
-            questions.update("")
+            set_content(briefing, plain(desc))
+            set_content(questions, Content(""))
             if self.facilitator:
                 self.query_one("#card-facilitator", Static).display = False
             return
-        title.update(plain(inj.title.get(lang)))
-        meta.update(plain(" · ".join([
+        set_content(title, plain(inj.title.get(lang)))
+        set_content(meta, plain(" · ".join([
             view.inject_date(inj, lang), view.delivery_name(inj.delivery, lang), inj.sender.get(lang),
             f"{inj.minutes} min", view.scenario_title(st, inj.scenario),
         ])))
-        briefing.update(plain(inj.briefing.get(lang)))
+        set_content(briefing, plain(inj.briefing.get(lang)))
         head = "Vragen" if lang == "nl" else "Questions"
-        questions.update(lines([Content.styled(head, "bold")] +
+        set_content(questions, lines([Content.styled(head, "bold")] +
                                [Content.assemble("• ", q.get(lang)) for q in inj.questions]))
         if not self.facilitator:
             return
@@ -86,4 +86,4 @@ class InjectCard(Vertical):
                 follow = f" → {view.inject_title(st, o.follow_up)}" if o.follow_up else ""
                 parts.append(Content.assemble(mark, o.label.get(lang), (follow, "dim")))
         parts.append(Content.styled(f"source: {inj.source.section}", "dim"))
-        box.update(lines(parts))
+        set_content(box, lines(parts))

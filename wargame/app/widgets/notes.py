@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from wargame.engine.state import SessionState
 
-from .safe import clip, lines
+from .safe import clip, lines, set_content
 
 TAG_STYLE = {"strength": "$success", "improvement": "$warning", "action": "$accent", "": "dim"}
 
@@ -29,7 +29,7 @@ class NotesPanel(Static):
         notes = st.notes[-self.LIMIT:][::-1]
         self.border_title = f"Notes (w) · {len(st.notes)}"
         if not notes:
-            self.update(Content.styled("No notes yet. Press w to write one.", "dim"))
+            set_content(self, Content.styled("No notes yet. Press w to write one.", "dim"))
             return
         out = []
         for n in notes:
@@ -39,4 +39,4 @@ class NotesPanel(Static):
                 extra = f" ({clip(n.owner, 20)}{', due ' + clip(n.due, 12) if n.due else ''})"
             out.append(Content.assemble((f"R{n.round + 1} {tag}: ", TAG_STYLE.get(n.tag, "dim")),
                                         clip(n.text, width), (extra, "dim")))
-        self.update(lines(out))
+        set_content(self, lines(out))

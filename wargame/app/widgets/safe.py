@@ -24,3 +24,11 @@ def clip(text: str, limit: int = 80) -> str:
 def lines(parts: list[Content]) -> Content:
     """Content lines joined by newlines."""
     return Content("\n").join(parts)
+
+
+def set_content(widget, content: Content) -> None:  # noqa: ANN001 - a Static
+    """Update a Static only when what it shows changes: an update costs a layout and a repaint."""
+    old = widget.content
+    if isinstance(old, Content) and old.is_same(content):
+        return
+    widget.update(content)

@@ -8,7 +8,7 @@ from textual.widgets import Static
 from wargame.engine.state import SessionState
 
 from .. import view
-from .safe import clip, lines
+from .safe import clip, lines, set_content
 
 
 class RoundStatus(Static):
@@ -17,7 +17,7 @@ class RoundStatus(Static):
     """
 
     def show(self, st: SessionState, now: float) -> None:
-        self.update(render_status(st, now))
+        set_content(self, render_status(st, now))
 
 
 def render_status(st: SessionState, now: float) -> Content:

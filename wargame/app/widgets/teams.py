@@ -25,14 +25,9 @@ class TeamsPanel(OptionList):
         super().__init__(id=id, classes=classes)
         self.border_title = "Teams"
         self._teams: list[str] = []
-        self._shown: object = None
 
     def show(self, st: SessionState, width: int = 60) -> None:
         moves = st.current_moves() if st.started else {}
-        key = (st.last_event_id, st.lang, width)
-        if key == self._shown:
-            return
-        self._shown = key
         highlighted = self.highlighted
         self._teams = list(st.teams)
         options = []
@@ -49,9 +44,13 @@ class TeamsPanel(OptionList):
             flags = "(private) " if m.private else ""
             options.append(Option(Content.assemble(head, "\n  ", (flags, "dim"),
                                                    clip(m.action, max(width - len(flags), 8))), id=team))
-        self.set_options(options)
-        if self._teams:
-            self.highlighted = min(highlighted or 0, len(self._teams) - 1)
+        shown = [(o.id, o.prompt) for o in self.options]
+        if len(shown) != len(options) or any(
+                i != o.id or not isinstance(p, Content) or not p.is_same(o.prompt)  # type: ignore[arg-type]
+                for (i, p), o in zip(shown, options)):
+            self.set_options(options)  # only when a row changed: it costs a repaint
+            if self._teams:
+                self.highlighted = min(highlighted or 0, len(self._teams) - 1)
         done = len(moves)
         self.border_title = f"Teams · {done}/{len(self._teams)} moved" if st.started else "Teams"
 

@@ -8,7 +8,7 @@ from textual.widgets import Static
 from wargame.engine.state import SessionState
 
 from .. import view
-from .safe import clip, lines
+from .safe import clip, lines, set_content
 
 
 class Timeline(Static):
@@ -23,7 +23,7 @@ class Timeline(Static):
         self.with_moves = moves
 
     def show(self, st: SessionState, width: int = 36) -> None:
-        self.update(render_timeline(st, self.with_moves, width))
+        set_content(self, render_timeline(st, self.with_moves, width))
 
 
 def render_timeline(st: SessionState, with_moves: bool = True, width: int = 60) -> Content:

@@ -73,7 +73,7 @@ class TeamScreen(Screen[None]):
         """What the form held when last loaded or recorded: the form is 'clean' while it still holds that."""
         self._round = -2
         self._deliveries = 0
-        self._rulings: set[str] = set()
+        self._rulings: set[tuple[str, int]] = set()
         self._phase = ""
         self._ended = False
 
@@ -123,10 +123,19 @@ class TeamScreen(Screen[None]):
         self.load_form(Draft.of(this_round_move(st, self.team)))
         self.sync()
         self.set_interval(POLL, self.poll, name="poll")
-        self.query_one("#action", TextArea).focus()
+        self.query_one("#action", TextArea).focus(scroll_visible=False)  # the inject is read first
 
     def on_resize(self) -> None:
-        self.set_class(self.app.size.width >= WIDE, "-wide")
+        wide = self.app.size.width >= WIDE
+        if wide != self.has_class("-wide"):
+            self.set_class(wide, "-wide")
+            if self.focused is not None:  # the layout changed under the cursor: keep it in view
+                self.call_after_refresh(self.focused.scroll_visible, animate=False)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Typing always happens in view, also when the narrow layout stacks the form under the inject."""
+        if event.text_area.has_focus:
+            event.text_area.scroll_visible(animate=False)
 
     def on_unmount(self) -> None:
         self.session.close()
@@ -159,8 +168,11 @@ class TeamScreen(Screen[None]):
             inj = visible_inject(st, self.team)
             if inj is not None:
                 self.app.notify(inj.title.get(st.lang), title="New inject", markup=False, timeout=8)
+                self.query_one("#left", VerticalScroll).scroll_home(animate=False)
+                if not self.has_class("-wide") and self.form_clean():
+                    self.query_one("#body").scroll_home(animate=False)
         rulings = self._own_rulings()
-        for move_id in rulings - self._rulings:
+        for move_id, _event in rulings - self._rulings:  # a new ruling, or a ruling changed
             r = st.rulings[move_id]
             self.app.notify(outcome_label(r.outcome, st.lang), title="The facilitator ruled on your move",
                             markup=False, timeout=8)
@@ -173,9 +185,9 @@ class TeamScreen(Screen[None]):
         if latest is not None and Draft.of(latest) != self._loaded and self.form_clean():
             self.load_form(Draft.of(latest))
 
-    def _own_rulings(self) -> set[str]:
+    def _own_rulings(self) -> set[tuple[str, int]]:
         st = self.state
-        return {mid for mid in st.rulings if st.moves[mid].team == self.team}
+        return {(mid, r.event_id) for mid, r in st.rulings.items() if st.moves[mid].team == self.team}
 
     def tick(self) -> None:
         """Between events only time moves: the clock, and whether moves are still open."""
@@ -205,7 +217,7 @@ class TeamScreen(Screen[None]):
         box.update(plain(PHASE_TEXT[ph]))
         box.set_class(ph == "closed", "-closed")
         box.set_class(ph in ("open", "reopened"), "-open")
-        self.query_one(TeamInjectCard).show_team(st, self.team, ph)
+        self.query_one(TeamInjectCard).show_team(st, self.team)
         if shows_world(st):
             self.query_one(AxisCross).show(st)
             self.query_one("#position", Static).update(plain(view.position_text(st)))

@@ -1,0 +1,66 @@
+"""Moves as CSV: one row per move version, for spreadsheets and analysis.
+
+Team text is hostile, and spreadsheets run formulas: a cell that starts with = + - @ (or a tab or
+carriage return) gets a leading apostrophe, so Excel and LibreOffice show it as text. Numbers we
+write ourselves (round, outcome, pushes) are left as numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime, timezone
+
+from ..engine.outcomes import OUTCOMES
+from ..engine.state import SessionState
+from ..report.aar import check_team, visible_moves
+
+COLUMNS = ["round", "team", "team_name", "move_id", "action", "result", "reasons", "private", "outcome",
+           "outcome_label", "narrative", "erosion_push", "rapprochement_push", "recorded_at", "superseded",
+           "superseded_by"]
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def needs_guard(cell: str) -> bool:
+    """Whether a spreadsheet could read `cell` as a formula (also behind an apostrophe we add)."""
+    return cell.startswith(_TRIGGERS) or (cell.startswith("'") and needs_guard(cell[1:]))
+
+
+def guard(cell: str) -> str:
+    """`cell`, with an apostrophe in front when a spreadsheet would otherwise read it as a formula."""
+    return "'" + cell if needs_guard(cell) else cell
+
+
+def unguard(cell: str) -> str:
+    """The inverse of `guard`: drop the apostrophe `guard` added."""
+    return cell[1:] if cell.startswith("'") and needs_guard(cell[1:]) else cell
+
+
+def iso(ts: float) -> str:
+    return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="seconds")
+
+
+def moves_csv(state: SessionState, *, team: str | None = None) -> str:
+    """Every move version of the session (or `team`'s handout: no private moves of other teams) as CSV.
+
+    Rows are in the order recorded; `superseded` says whether a newer version replaced the row.
+    Rulings belong to the version they were made on. ValueError for an unknown team.
+    """
+    check_team(state, team)
+    lang = state.lang
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(COLUMNS)
+    for m in visible_moves(state, team):
+        r = state.rulings.get(m.id)
+        tm = state.teams.get(m.team)
+        label = OUTCOMES[r.outcome][0 if lang == "nl" else 1] if r else ""
+        w.writerow([
+            m.round + 1, guard(m.team), guard(tm.name.get(lang) if tm else m.team),  # type: ignore[arg-type]
+            m.id, guard(m.action), guard(m.result), guard(m.reasons), "yes" if m.private else "no",
+            r.outcome if r else "", label, guard(r.narrative) if r else "",
+            r.erosion if r else "", r.rapprochement if r else "", iso(m.at),
+            "yes" if m.superseded_by else "no", m.superseded_by or "",
+        ])
+    return buf.getvalue()

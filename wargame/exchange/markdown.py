@@ -1,0 +1,265 @@
+"""The debrief as Markdown, for analysts: the same content as the PDF, in plain text.
+
+Team text (moves, rulings, notes, names typed in the room) is hostile: it goes into fenced code
+blocks or code spans, so it stays byte-for-byte as typed in the file and a Markdown viewer shows
+it literally (no HTML, no links, no images fetched). Content text (inject titles, briefings) is
+escaped with backslashes where Markdown would read it as markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..engine.outcomes import OUTCOMES
+from ..engine.state import SessionState
+from ..report import aar
+from ..report.labels import MARKING, delivery_label, how_label, position_text, push_text, signed, t
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
+_LINE_MARK = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
+_LINE_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+_BACKTICKS = re.compile(r"`+")
+
+
+def session_markdown(state: SessionState, *, team: str | None = None, lang: str | None = None) -> str:
+    """The debrief of `state` (or `team`'s handout) as Markdown. ValueError for an unknown team."""
+    d = aar.build(state, team=team, lang=lang)
+    lg = d.lang
+    st = d.state
+    deck = st.deck
+    assert deck is not None
+    out: list[str] = []
+    add = out.append
+
+    add(f"# {esc(d.title)}")
+    add("")
+    add(f"**{MARKING}** · {t('aar_long', lg)}")
+    add("")
+    if d.team is not None:
+        add(f"*{t('handout_note', lg)}*")
+        add("")
+    add(esc(deck.description.get(lg)))  # type: ignore[arg-type]
+    add("")
+    facts = [
+        (t("exercise", lg), code(d.title)), (t("date", lg), esc(d.date)),
+        (t("deck", lg), f"{esc(d.deck_title)} ({code(deck.id)})"),
+        (t("teams", lg), ", ".join(esc(tm.name.get(lg)) for tm in d.teams)),  # type: ignore[arg-type]
+        (t("facilitator", lg), code(st.facilitator) if st.facilitator else "—"),
+        (t("language", lg), t(f"lang_{lg}", lg)), (t("session", lg), code(st.session_id)),
+        (t("status", lg), t("ended" if st.ended else "not_ended", lg)),
+    ]
+    if d.team is not None:
+        facts.append((t("handout_for", lg), esc(d.team.name.get(lg))))  # type: ignore[arg-type]
+    for k, v in facts:
+        add(f"- **{k}:** {v}")
+    add("")
+
+    add(f"## {t('summary', lg)}")
+    add("")
+    start, end = d.start, d.end
+    for k, v in [
+        (t("rounds_played", lg), f"{d.rounds_played} {t('of', lg)} {d.rounds_total}"),
+        (t("injects_delivered", lg), str(d.injects_delivered)),
+        (t("moves_recorded", lg), str(d.moves_shown)), (t("rulings", lg), str(d.rulings_shown)),
+        (t("start_position", lg), f"{esc(d.scenario_title(st.scenario_at(*start)))} {position_text(*start)}"),
+        (t("end_position", lg), f"{esc(d.scenario_title(st.scenario_at(*end)))} {position_text(*end)}"),
+        (t("crossings", lg), str(len(st.crossings))),
+    ]:
+        add(f"- **{k}:** {v}")
+    add("")
+    add(f"### {t('path', lg)}")
+    add("")
+    add(esc(_path_sentence(d)))
+    add("")
+    for key, notes in (("strengths", d.strengths), ("improvements", d.improvements)):
+        add(f"### {t(key, lg)}")
+        add("")
+        if not notes:
+            add(f"*{t('no_notes', lg)}*")
+        for n in notes:
+            add(f"- {inline(n.text)} ({t('round', lg).lower()} {n.round + 1})")
+        add("")
+
+    add(f"## {t('chart', lg)}")
+    add("")
+    add(f"| {t('round', lg)} | | {t('position', lg)} | {t('scenario', lg)} |")
+    add("|---|---|---|---|")
+    add(f"| {t('start', lg)} | | {position_text(*start)} | {esc(d.scenario_title(st.scenario_at(*start)))} |")
+    for r in d.rounds:
+        add(f"| R{r.index + 1} | {esc(r.title)} | {position_text(*r.end)} | {esc(d.scenario_title(r.end_scenario))} |")
+    add("")
+
+    add(f"## {t('timeline', lg)}")
+    add("")
+    if d.timeline:
+        add(f"| {t('time', lg)} | {t('round', lg)} | {t('event', lg)} | {t('position', lg)} |")
+        add("|---|---|---|---|")
+        t0 = d.timeline[0].at
+        for row in d.timeline:
+            text = esc(row.text)
+            if row.kind in ("round", "drift"):
+                text = f"**{text}**"
+            add(f"| {aar.clock_time(row.at)} {aar.elapsed(row.at, t0)} | {row.round + 1} | {text} | "
+                f"{position_text(*row.position)} |")
+    else:
+        add(f"*{t('no_rounds', lg)}*")
+    add("")
+
+    add(f"## {t('rounds', lg)}")
+    add("")
+    if not d.rounds:
+        add(f"*{t('no_rounds', lg)}*")
+        add("")
+    for r in d.rounds:
+        add(f"### {t('round', lg)} {r.index + 1} — {esc(r.title)}")
+        add("")
+        for dv in r.deliveries:
+            inj = dv.inject
+            date = inj.date_label.get(lg) if inj.date_label else inj.date  # type: ignore[arg-type]
+            add(f"#### {t('inject', lg)} {st.deliveries.index(dv.delivery) + 1}: {esc(inj.title.get(lg))}")  # type: ignore[arg-type]
+            add("")
+            add(f"*{esc(delivery_label(inj.delivery, lg))} · {t('sender', lg)}: {esc(inj.sender.get(lg))} · "  # type: ignore[arg-type]
+                f"{esc(date)} · {how_label(dv.delivery.how, lg)} · {inj.minutes} {t('minutes', lg)}*")
+            add("")
+            add(esc(inj.briefing.get(lg)))  # type: ignore[arg-type]
+            add("")
+            add(f"**{t('questions', lg)}**")
+            add("")
+            for q in inj.questions:
+                add(f"- {esc(q.get(lg))}")  # type: ignore[arg-type]
+            add("")
+            add(f"**{t('facilitator_notes', lg)}:** {esc(inj.facilitator_notes.get(lg))}")  # type: ignore[arg-type]
+            add("")
+            tail = f"**{t('push', lg)}:** {push_text(inj.push.erosion, inj.push.rapprochement, lg)}"
+            if dv.option:
+                tail += f" · **{t('option_chosen', lg)}:** {esc(dv.option)}"
+            add(tail)
+            add("")
+        add(f"#### {t('moves', lg)}")
+        add("")
+        for mv in r.moves:
+            m = mv.move
+            head = f"##### {esc(mv.team.name.get(lg))}"  # type: ignore[arg-type]
+            if m is not None and m.private:
+                head += f" ({t('private', lg)})"
+            add(head)
+            add("")
+            if m is None:
+                add(f"*{t('hidden_move', lg) if mv.hidden else t('no_move', lg)}*")
+                add("")
+                continue
+            add(f"*{t('recorded', lg)} {aar.clock_time(m.at)}*")
+            add("")
+            for key, text in (("action", m.action), ("result", m.result), ("reasons", m.reasons)):
+                if text.strip():
+                    add(f"**{t(key, lg)}**")
+                    add("")
+                    add(fence(text))
+                    add("")
+            ruling = mv.ruling
+            if ruling is None:
+                add(f"**{t('ruling', lg)}:** {t('not_ruled', lg)}")
+                add("")
+            else:
+                label = OUTCOMES[ruling.outcome][0 if lg == "nl" else 1]
+                add(f"**{t('ruling', lg)}:** {signed(ruling.outcome)} {label} · {t('push', lg)}: "
+                    f"{push_text(ruling.erosion, ruling.rapprochement, lg)}")
+                add("")
+                if ruling.narrative.strip():
+                    add(fence(ruling.narrative))
+                    add("")
+            for v in mv.earlier:
+                add(f"*{t('earlier_versions', lg)} ({aar.clock_time(v.at)})*")
+                add("")
+                for key, text in (("action", v.action), ("result", v.result), ("reasons", v.reasons)):
+                    if text.strip():
+                        add(f"{t(key, lg)}:")
+                        add("")
+                        add(fence(text))
+                        add("")
+        if r.notes:
+            add(f"#### {t('observations', lg)}")
+            add("")
+            for n in r.notes:
+                add(f"- {inline(n.text)}")
+            add("")
+        add(f"**{t('position_after', lg)}:** {position_text(*r.end)} — {esc(d.scenario_title(r.end_scenario))}")
+        add("")
+
+    add(f"## {t('hotwash', lg)}")
+    add("")
+    questions = [(q.question.get(lg), q.source) for q in d.hotwash]
+    if not questions:
+        questions = [(t("hw_went_well", lg), ""), (t("hw_do_better", lg), "")]
+    for i, (q, src) in enumerate(questions, 1):
+        add(f"{i}. {esc(q)}" + (f" *({esc(src)})*" if src else ""))  # type: ignore[arg-type]
+    add("")
+
+    add(f"## {t('improvement_plan', lg)}")
+    add("")
+    if not d.actions:
+        add(f"*{t('no_actions', lg)}*")
+    for i, n in enumerate(d.actions, 1):
+        add(f"{i}. {inline(n.text)}")
+        add(f"   - {t('owner', lg)}: {code(n.owner) if n.owner else '—'}; {t('due', lg)}: "
+            f"{code(n.due) if n.due else '—'}; {t('round', lg).lower()} {n.round + 1}")
+    add("")
+
+    add(f"## {t('appendix', lg)}")
+    add("")
+    add(esc(t("appendix_intro", lg)))
+    add("")
+    for inj in d.sources:
+        mark = f" ({t('extrapolated', lg)})" if inj.source.extrapolated else ""
+        add(f"- **{esc(inj.title.get(lg))}**{mark} — {esc(inj.source.section)}: “{esc(inj.source.quote)}”")  # type: ignore[arg-type]
+    if not d.sources:
+        add(f"*{t('no_injects', lg)}*")
+    add("")
+    return "\n".join(out)
+
+
+def _path_sentence(d: aar.Debrief) -> str:
+    lg = d.lang
+    if not d.visits:
+        return t("no_rounds", lg)
+    first, *rest = d.visits
+    s = f"{t('path_sentence_start', lg)} {d.scenario_title(first[0])} {position_text(*d.start)}"
+    if not rest:
+        return s + " " + t("path_stayed", lg) + "."
+    for sc, rnd in rest[:-1]:
+        s += f", {t('path_then', lg)} {d.scenario_title(sc)} ({t('in_round', lg)} {rnd + 1})"
+    last_sc, last_r = rest[-1]
+    return s + f" {t('path_ended', lg)} {d.scenario_title(last_sc)} ({t('in_round', lg)} {last_r + 1}) " \
+               f"{position_text(*d.end)}."
+
+
+def esc(text: str) -> str:
+    """Content text with Markdown's markup characters backslash-escaped, newlines kept as line breaks."""
+    s = _SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
+    s = _LINE_MARK.sub(r"\1\\\2", s)
+    s = _LINE_NUMBER.sub(r"\1\\\2", s)
+    return s.replace("\n", "  \n")
+
+
+def fence(text: str) -> str:
+    """`text` in a fenced code block whose fence no run of backticks in the text can close."""
+    longest = max((len(m.group()) for m in _BACKTICKS.finditer(text)), default=0)
+    bar = "`" * max(3, longest + 1)
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    return f"{bar}text\n{body}\n{bar}"
+
+
+def code(text: str) -> str:
+    """`text` as an inline code span (shown literally); line breaks become ↵ since a span is one line."""
+    one = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ↵ ")
+    longest = max((len(m.group()) for m in _BACKTICKS.finditer(one)), default=0)
+    bar = "`" * (longest + 1)
+    pad = " " if one.startswith("`") or one.endswith("`") or not one.strip() else ""
+    return f"{bar}{pad}{one}{pad}{bar}"
+
+
+def inline(text: str) -> str:
+    """A note in a list item: a code span when it is one line, else an indented fenced block."""
+    if "\n" not in text and "\r" not in text:
+        return code(text)
+    return "\n\n" + "\n".join("   " + line for line in fence(text).split("\n")) + "\n"

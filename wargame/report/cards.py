@@ -1,0 +1,252 @@
+"""Printable inject cards: four A6-ish cards to an A4 page, with cut marks.
+
+Each card: the exercise marking, delivery and in-world date in a band, round and how the inject
+is chosen (fixed, draw, drift, branch), title, sender and addressees, briefing, and a footer with
+id, time allowed and axis push. Text that does not fit a card is shrunk to fit, never cut.
+
+Which cards a deck gets:
+- a fixed slot: its inject, then the follow-ups of the inject's branches (marked "branch");
+- a draw slot: one card per candidate in its pool or scenario ("candidate 2 of 5");
+- drift slots: they draw from whichever quadrant the world is in when the round starts, so any
+  scenario's inject can come up. Rather than repeat every inject for every drift slot, the deck
+  gets one "drift pool" after the rounds: a note card, then every scenario's injects once, grouped
+  by scenario in axis order, each naming the rounds that have a drift slot.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
+
+from .. import __version__
+from ..content import Library
+from ..model import Deck, Inject
+from .fonts import BOLD, ITALIC, REGULAR, register
+from .labels import MARKING, delivery_label, how_label, push_text, t
+from .styles import INK, MARKING_RED, MUTED, NAVY, PRIVATE, RULE, SHADE
+from .text import para, plain, shorten
+
+PAGE_W, PAGE_H = A4
+CARD_W, CARD_H = 90 * mm, 128 * mm
+GUTTER = 8 * mm
+COLS, ROWS = 2, 2
+X0 = (PAGE_W - COLS * CARD_W - (COLS - 1) * GUTTER) / 2
+Y0 = (PAGE_H - ROWS * CARD_H - (ROWS - 1) * GUTTER) / 2
+PAD = 5 * mm
+BAND_H = 9 * mm
+
+
+@dataclass
+class Card:
+    inject: Inject | None
+    round: int | None
+    kind: str  # fixed, draw, drift, branch, note
+    where: str
+    """The line under the band: round, slot and how the inject is chosen."""
+    note: str = ""
+
+
+def write_cards(deck: Deck, library: Library, out: Path, *, lang: str = "nl") -> int:
+    """Write the deck's inject cards to `out` as PDF; returns the number of pages."""
+    if lang not in ("nl", "en"):
+        raise ValueError(f"language is nl or en, not {lang!r}")
+    register()
+    cards = deck_cards(deck, library, lang)
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1, lang=lang)
+    c.setTitle(f"{t('cards', lang)}: {deck.title.get(lang)}")  # type: ignore[arg-type]
+    c.setAuthor("wargame")
+    c.setSubject(f"{t('cards', lang)} · {deck.id}")
+    c.setCreator(f"wargame {__version__}")
+    c.setKeywords([MARKING, "MSEL", "wargame"])
+    per_page = COLS * ROWS
+    pages = max(1, (len(cards) + per_page - 1) // per_page)
+    styles = _styles()
+    for p in range(pages):
+        _page_frame(c, deck, lang, p + 1, pages)
+        for i, card in enumerate(cards[p * per_page:(p + 1) * per_page]):
+            col, row = i % COLS, i // COLS
+            x = X0 + col * (CARD_W + GUTTER)
+            y = Y0 + (ROWS - 1 - row) * (CARD_H + GUTTER)
+            _card(c, card, library, lang, x, y, styles)
+            _cut_marks(c, x, y)
+        c.showPage()
+    c.save()
+    out = Path(out)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(buf.getvalue())
+    os.replace(tmp, out)
+    return pages
+
+
+def deck_cards(deck: Deck, library: Library, lang: str) -> list[Card]:
+    """The cards of a deck, in play order; see the module docstring for draw and drift slots."""
+    def inject(iid: str) -> Inject:
+        if iid not in library.injects:
+            raise ValueError(f"deck {deck.id}: no inject {iid!r} in the library")
+        return library.injects[iid]
+
+    follow_ups = {o.follow_up for i in library.injects.values() for o in i.options if o.follow_up}
+    cards: list[Card] = []
+    drift_rounds: list[int] = []
+
+    def with_branches(inj: Inject, r: int, base: str, seen: set[str]) -> None:
+        for opt in inj.options:
+            if opt.follow_up and opt.follow_up not in seen:
+                nxt = inject(opt.follow_up)
+                seen.add(nxt.id)
+                cards.append(Card(nxt, r, "branch", f"{base} · {how_label('branch', lang)}",
+                                  t("branch_of", lang, title=inj.title.get(lang), label=opt.label.get(lang))))  # type: ignore[arg-type]
+                with_branches(nxt, r, base, seen)
+
+    for r, rnd in enumerate(deck.rounds):
+        for s, slot in enumerate(rnd.injects):
+            base = f"{t('round', lang)} {r + 1} · {t('card_slot', lang)} {s + 1}"
+            if slot.fixed:
+                inj = inject(slot.fixed)
+                cards.append(Card(inj, r, "fixed", f"{base} · {how_label('fixed', lang)}"))
+                with_branches(inj, r, base, {inj.id})
+            elif slot.draw:
+                if slot.draw.pool:
+                    pool = [inject(i) for i in slot.draw.pool]
+                else:
+                    sid = slot.draw.scenario or ""
+                    if sid not in library.scenarios:
+                        raise ValueError(f"deck {deck.id}: no scenario {sid!r} in the library")
+                    pool = sorted((i for i in library.injects.values() if i.scenario == sid and i.id not in follow_ups),
+                                  key=lambda i: (i.date, i.id))
+                for k, inj in enumerate(pool, 1):
+                    where = f"{base} · {how_label('draw', lang)} {slot.draw.count}× · " \
+                            f"{t('card_candidates', lang, i=k, n=len(pool))}"
+                    cards.append(Card(inj, r, "draw", where))
+                    with_branches(inj, r, base, {inj.id})
+            elif slot.drift:
+                if r not in drift_rounds:
+                    drift_rounds.append(r)
+    if drift_rounds:
+        rounds = ", ".join(str(r + 1) for r in drift_rounds)
+        cards.append(Card(None, None, "note", t("drift_pool", lang), t("drift_note", lang)))
+        for sc in sorted(library.scenarios.values(), key=lambda s: s.number):
+            pool = sorted((i for i in library.injects.values() if i.scenario == sc.id and i.id not in follow_ups),
+                          key=lambda i: (i.date, i.id))
+            for k, inj in enumerate(pool, 1):
+                where = f"{t('drift_rounds', lang, rounds=rounds)} · {sc.number} {sc.title.get(lang)} · " \
+                        f"{t('card_candidates', lang, i=k, n=len(pool))}"
+                cards.append(Card(inj, drift_rounds[0], "drift", where))
+    return cards
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("card", fontName=REGULAR, fontSize=8.2, leading=10.8, textColor=INK, splitLongWords=1)
+    return {
+        "where": ParagraphStyle("where", base, fontName=BOLD, fontSize=7, leading=9, textColor=MUTED, spaceAfter=3),
+        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=12, leading=14.5, textColor=NAVY, spaceAfter=3),
+        "meta": ParagraphStyle("meta", base, fontSize=7.5, leading=9.5, textColor=MUTED, spaceAfter=5),
+        "body": base,
+        "note": ParagraphStyle("note", base, fontName=ITALIC, fontSize=7.5, leading=9.5, textColor=PRIVATE,
+                               spaceBefore=4),
+    }
+
+
+def _page_frame(c: Canvas, deck: Deck, lang: str, page: int, pages: int) -> None:
+    c.saveState()
+    c.setFont(BOLD, 8)
+    c.setFillColor(MARKING_RED)
+    c.drawCentredString(PAGE_W / 2, PAGE_H - 8 * mm, MARKING)
+    c.drawCentredString(PAGE_W / 2, 5 * mm, MARKING)
+    c.setFont(REGULAR, 7)
+    c.setFillColor(MUTED)
+    c.drawString(X0, PAGE_H - 12.5 * mm, shorten(plain(f"{t('cards', lang)} · {deck.title.get(lang)}"), 90))  # type: ignore[arg-type]
+    c.drawRightString(PAGE_W - X0, PAGE_H - 12.5 * mm, f"{t('page', lang)} {page} / {pages}")
+    c.restoreState()
+
+
+def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float,
+          st: dict[str, ParagraphStyle]) -> None:
+    c.saveState()
+    c.setStrokeColor(RULE)
+    c.setLineWidth(0.4)
+    c.setDash(2, 2)
+    c.rect(x, y, CARD_W, CARD_H, stroke=1, fill=0)
+    c.setDash()
+    # marking and band
+    c.setFont(BOLD, 6)
+    c.setFillColor(MARKING_RED)
+    c.drawCentredString(x + CARD_W / 2, y + CARD_H - 4 * mm, MARKING)
+    band_y = y + CARD_H - 6 * mm - BAND_H
+    inj = card.inject
+    c.setFillColor(NAVY if card.kind != "note" else PRIVATE)
+    c.rect(x + PAD, band_y, CARD_W - 2 * PAD, BAND_H, stroke=0, fill=1)
+    c.setFillColor(colors.white)
+    c.setFont(BOLD, 9)
+    if inj is not None:
+        left = delivery_label(inj.delivery, lang).upper()
+        date = inj.date_label.get(lang) if inj.date_label else inj.date  # type: ignore[arg-type]
+        right = plain(date, BOLD)
+        c.drawString(x + PAD + 3 * mm, band_y + 3.2 * mm, left)
+        room = CARD_W - 2 * PAD - 9 * mm - stringWidth(left, BOLD, 9)
+        while stringWidth(right, BOLD, 9) > room and len(right) > 2:
+            right = right[:-2] + "…"
+        c.drawRightString(x + CARD_W - PAD - 3 * mm, band_y + 3.2 * mm, right)
+    else:
+        c.drawString(x + PAD + 3 * mm, band_y + 3.2 * mm, plain(card.where, BOLD).upper())
+    # the body, shrunk to fit when it must be
+    story: list = []
+    if inj is not None:
+        targets = ", ".join(_team_name(library, tid, lang) for tid in inj.targets)
+        story += [
+            Paragraph(para(card.where, BOLD), st["where"]),
+            Paragraph(para(inj.title.get(lang), BOLD), st["title"]),  # type: ignore[arg-type]
+            Paragraph(f"<b>{para(t('sender', lang), BOLD)}:</b> {para(inj.sender.get(lang))} · "  # type: ignore[arg-type]
+                      f"<b>{para(t('targets', lang), BOLD)}:</b> {para(targets)}", st["meta"]),
+            Paragraph(para(inj.briefing.get(lang)), st["body"]),  # type: ignore[arg-type]
+        ]
+        if card.note:
+            story.append(Paragraph(para(card.note, ITALIC), st["note"]))
+    else:
+        story += [Spacer(1, 4), Paragraph(para(card.note), st["body"])]
+    foot_h = 8 * mm if inj is not None else 0
+    fx, fy = x + PAD, y + PAD + foot_h
+    fw, fh = CARD_W - 2 * PAD, band_y - 2 * mm - fy
+    frame = Frame(fx, fy, fw, fh, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, showBoundary=0)
+    frame.addFromList([KeepInFrame(fw, fh, story, mode="shrink")], c)
+    if inj is not None:  # footer: id, time allowed, push
+        c.setFillColor(SHADE)
+        c.rect(x + PAD, y + PAD, CARD_W - 2 * PAD, 6 * mm, stroke=0, fill=1)
+        c.setFillColor(MUTED)
+        c.setFont(REGULAR, 6.5)
+        c.drawString(x + PAD + 2 * mm, y + PAD + 2.1 * mm, shorten(plain(inj.id), 40))
+        right = f"{inj.minutes} {t('minutes', lang)} · {t('push', lang)}: " \
+                f"{push_text(inj.push.erosion, inj.push.rapprochement, lang)}"
+        c.drawRightString(x + CARD_W - PAD - 2 * mm, y + PAD + 2.1 * mm, right)
+    c.restoreState()
+
+
+def _team_name(library: Library, tid: str, lang: str) -> str:
+    if tid == "all":
+        return t("all_teams", lang)
+    team = library.teams.get(tid)
+    return team.name.get(lang) if team else tid  # type: ignore[arg-type]
+
+
+def _cut_marks(c: Canvas, x: float, y: float) -> None:
+    """Short lines outside each corner, on the card's edges, to cut along."""
+    c.saveState()
+    c.setStrokeColor(colors.black)
+    c.setLineWidth(0.35)
+    gap, ln = 1 * mm, 2.5 * mm
+    for cx, sx in ((x, -1), (x + CARD_W, 1)):
+        for cy, sy in ((y, -1), (y + CARD_H, 1)):
+            c.line(cx + sx * gap, cy, cx + sx * (gap + ln), cy)
+            c.line(cx, cy + sy * gap, cx, cy + sy * (gap + ln))
+    c.restoreState()

@@ -10,6 +10,11 @@ narrative), then prints from one run:
   briefings, moves, narratives), default styles, `SimpleDocTemplate`, Helvetica,
 - and the ratio debrief / bare. Goal: ratio <= 1.5.
 
+Both documents are built in this process, one after the other, so they share the machine's load
+and ReportLab's C accelerator, if the optional rl_accel package is installed (it speeds up the
+bare document more than the debrief, whose TTF font is already on a fast path; see
+wargame/report/fonts.py).
+
 Run: ``python benchmarks/bench_pdf.py [--repeat N] [--teams N] [--rounds N] [--words N]``.
 The ratio is reported, not enforced, since timings depend on the machine.
 """
@@ -19,7 +24,6 @@ from __future__ import annotations
 import argparse
 import io
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -131,7 +135,9 @@ def main() -> int:
           f"({len(texts)} paragraphs of team and inject text), built through the engine in {setup:.2f} s")
     print(f"debrief export:   {o:.3f} s  {pages} pages  {pages / o:.1f} pages/s  {size / 1024:.0f} KiB")
     print(f"bare platypus:    {b:.3f} s  {bare_pages} pages  {bare_pages / b:.1f} pages/s")
-    print(f"ratio debrief / bare: {o / b:.2f}x (goal <= 1.5x)")
+    from reportlab.lib.rl_accel import _c_funcs
+    accel = "with" if _c_funcs else "without"
+    print(f"ratio debrief / bare: {o / b:.2f}x (goal <= 1.5x), {accel} ReportLab's C accelerator")
     return 0
 
 

@@ -238,3 +238,12 @@ def test_two_processes_see_each_others_events(tmp_path):
     s.advance()
     assert other.refresh() and other.state.current.inject_id == "s1-a1"
     assert other.refresh() == []
+
+
+def test_undecodable_text_is_stored_not_crashing(tmp_path):
+    s, _, _ = new_session(tmp_path)
+    s.advance()
+    m = s.record_move("red", "bytes \udcff lost\x00", "r")
+    s.add_note("note \ud800")
+    assert s.state.moves[m.id].action == "bytes \ufffd lost"
+    assert Session.open(s.store.path).state.notes[0].text == "note \ufffd"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -13,7 +12,7 @@ from wargame.report.debrief import write_debrief
 from wargame.report.labels import MARKING
 
 from .conftest import flat, pdf_text
-from .sessionkit import HOSTILE, LONG, T0
+from .sessionkit import LONG, T0
 
 A4 = (595.28, 841.89)
 
@@ -149,3 +148,23 @@ def test_chart_drawing_for_any_path(session):
     assert isinstance(axis_chart(st.scenarios, st.path, 3, "en"), Drawing)
     assert isinstance(axis_chart(st.scenarios, st.path[:1], 0, "nl"), Drawing)
     assert isinstance(axis_chart({}, [], 0, "nl"), Drawing)
+
+
+def test_fast_font_writes_what_reportlab_writes():
+    """FastTTFont's shortcuts give the very bytes and widths ReportLab's TTFont gives."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from wargame.report.fonts import FONT_DIR, FastTTFont
+
+    path = str(FONT_DIR / "DejaVuSans.ttf")
+    fast, plain_font = FastTTFont("t-fast", path), TTFont("t-plain", path)
+
+    class Doc:  # splitString keys its per-document state on the document object
+        pass
+
+    d1, d2 = Doc(), Doc()
+    texts = ["Hello, world", "Привет мир", "coöperatie\xa0één", "Hello again", "".join(map(chr, range(0x400, 0x600))),
+             "Hello, world", "שלום", "x" * 50, "\u25a1 done"]
+    for text in texts:
+        assert fast.splitString(text, d1) == plain_font.splitString(text, d2), text
+        assert abs(fast.stringWidth(text, 9.5) - plain_font.stringWidth(text, 9.5)) < 1e-9

@@ -290,7 +290,8 @@ def _text(value: str, name: str) -> str:
         raise EngineError(f"{name} must be text")
     if len(value) > MAX_TEXT:
         raise EngineError(f"{name} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
-    return value.replace("\x00", "")
+    # NUL bytes go; lone surrogates (undecodable terminal bytes) become U+FFFD, so the text can be stored
+    return value.replace("\x00", "").encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def clamp(v: int) -> int:

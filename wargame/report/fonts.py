@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.rl_accel import _c_funcs
@@ -33,9 +33,13 @@ class _Widths(dict):
 
 
 class FastTTFont(TTFont):
-    """A TTFont whose text width is summed with map() over a dict when ReportLab's C accelerator
-    (the optional rl_accel package) is not installed: the pure-Python fallback costs a generator
-    step per character, and line breaking measures every word of every paragraph."""
+    """A TTFont that lays out and writes text faster, with the same output.
+
+    - Text width: without ReportLab's optional C accelerator (the rl_accel package), widths are
+      summed with map() over a dict rather than a generator step per character; line breaking
+      measures every word of every paragraph.
+    - Writing text: see `splitString`.
+    """
 
     def __init__(self, name: str, filename: str):
         super().__init__(name, filename)
@@ -43,10 +47,11 @@ class FastTTFont(TTFont):
         self._widths = _Widths({chr(c): w for c, w in face.charWidths.items()}, face.defaultWidth)
         self._fast: WeakKeyDictionary[object, tuple[frozenset[str], dict[int, int], int]] = WeakKeyDictionary()
 
-    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802
-        if not isinstance(text, str):
-            text = text.decode(encoding or "utf8")
-        return 0.001 * size * sum(map(self._widths.__getitem__, text))
+    if "instanceStringWidthTTF" not in _c_funcs:  # with the C accelerator, ReportLab's own is faster
+        def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802
+            if not isinstance(text, str):
+                text = text.decode(encoding or "utf8")
+            return 0.001 * size * sum(map(self._widths.__getitem__, text))
 
     def splitString(self, text: str, doc: object, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
         """TTFont.splitString with a fast path: when every character of `text` already has a code in
@@ -70,7 +75,7 @@ class FastTTFont(TTFont):
         return out
 
 
-_FONT_CLASS = TTFont if "instanceStringWidthTTF" in _c_funcs else FastTTFont
+_FONT_CLASS = FastTTFont
 
 
 @lru_cache(maxsize=1)

@@ -125,9 +125,9 @@ class ConsoleScreen(Screen[None]):
         self.query_one(NotesPanel).show(st)
         wide = self.has_class("-wide")
         if wide:
-            self.query_one("#timeline-wide", Timeline).show(st, width=36)
+            self.query_one("#timeline-wide", Timeline).show(st, width=37)
         else:
-            self.query_one("#timeline-side", Timeline).show(st, width=31)
+            self.query_one("#timeline-side", Timeline).show(st, width=32)
         self._open = st.moves_open(now)
         self._shown = self._view_key()
         keys = (st.started, st.ended, st.clock.mode if st.current else None, st.has_next_round(),
@@ -229,6 +229,9 @@ class ConsoleScreen(Screen[None]):
 
         if not self.state.started:
             self.app.say("Start the exercise first (n).", severity="warning")
+            return
+        if self.state.ended and self.state.current_moves().get(event.team) is None:
+            self.app.say("The exercise has ended; no more moves.", severity="warning")
             return
         if self.state.current_moves().get(event.team) is None:
             self.app.push_screen(MoveForm(event.team))

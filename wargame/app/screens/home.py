@@ -208,6 +208,8 @@ class HomeScreen(Screen[None]):
             opts.append(Option(Content.assemble((p.stem, "bold"), (f"\n  last change {when}", "dim")), id=str(p)))
         recent_list = self.query_one("#recent", OptionList)
         recent_list.set_options(opts or [Option(plain("No sessions yet."), disabled=True)])
+        if opts:
+            recent_list.highlighted = 0
 
     def _resume(self, path: Path) -> None:
         from wargame.engine.session import EngineError, Session

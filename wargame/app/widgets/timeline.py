@@ -21,9 +21,16 @@ class Timeline(Static):
     def __init__(self, *, moves: bool = True, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.with_moves = moves
+        self._state: SessionState | None = None
 
     def show(self, st: SessionState, width: int = 36) -> None:
-        set_content(self, render_timeline(st, self.with_moves, width))
+        """Lines fit the widget's width once it is laid out (`width` until then)."""
+        self._state = st
+        set_content(self, render_timeline(st, self.with_moves, self.size.width or width))
+
+    def on_resize(self) -> None:
+        if self._state is not None:
+            self.show(self._state)
 
 
 def render_timeline(st: SessionState, with_moves: bool = True, width: int = 60) -> Content:
@@ -65,8 +72,8 @@ def render_timeline(st: SessionState, with_moves: bool = True, width: int = 60) 
                 m = moves.get(team)
                 if m is None:
                     continue
-                ruling = view.ruling_label(st, m)
-                tag = f" [{ruling}]" if ruling else ""
+                ruling = st.rulings.get(m.id)
+                tag = f" [{ruling.outcome:+d}]" if ruling else ""
                 name = clip(view.team_name(st, team), 16)
                 room = w - 4 - len(name) - 2 - len(tag)
                 out.append(Content.assemble("    ", (name, "italic"), ": ", clip(m.action, max(room, 6)),

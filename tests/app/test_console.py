@@ -1,0 +1,219 @@
+"""The console's other duties: clock, language, codes, palette, help, resume, local decks, export."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from textual.widgets import Digits
+
+from wargame.app.app import make_app
+from wargame.engine.session import Session
+from wargame.store import sessions_dir
+
+from .conftest import DATA, FakeClock, app_library, new_session, notifications, screen_text, sync
+
+
+@sync
+async def test_countdown_runs_from_the_deadline_turns_amber_then_counts_overtime(tmp_path):
+    clock = FakeClock()
+    path = tmp_path / "c.wargame"
+    session, _ = new_session(path, clock)
+    session.advance()
+    session.close()
+    app = make_app(path, now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        countdown = app.screen.query_one("#countdown")
+        assert app.screen.query_one(Digits).value == "15:00" and countdown.has_class("-idle")
+        await pilot.press("s")
+        clock.tick(14 * 60 + 1)
+        await pilot.pause(0.4)
+        assert app.screen.query_one(Digits).value == "00:59" and countdown.has_class("-last-minute")
+        clock.tick(90)
+        await pilot.pause(0.4)
+        assert app.screen.query_one(Digits).value == "+00:31" and countdown.has_class("-overtime")
+        assert "moves closed" in screen_text(app)
+        await pilot.press("e")  # +1 minute
+        assert app.screen.query_one(Digits).value == "00:29"
+        await pilot.press("s")  # pause
+        clock.tick(600)
+        await pilot.pause(0.4)
+        assert app.screen.query_one(Digits).value == "00:29" and countdown.has_class("-paused")
+        await pilot.press("k")  # close the time box
+        assert countdown.has_class("-done")
+
+
+@sync
+async def test_language_switch_shows_the_content_in_dutch(tmp_path):
+    clock = FakeClock()
+    path = tmp_path / "l.wargame"
+    session, _ = new_session(path, clock)
+    session.advance()
+    session.close()
+    app = make_app(path, now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Sabotage of a North Sea cable" in screen_text(app)
+        await pilot.press("l")
+        assert "Sabotage aan een kabel in de Noordzee" in screen_text(app)
+        assert app.session.state.lang == "nl"
+
+
+@sync
+async def test_codes_are_shown_once_and_can_be_regenerated(tmp_path):
+    clock = FakeClock()
+    path = tmp_path / "codes.wargame"
+    session, codes = new_session(path, clock)
+    session.close()
+    app = make_app(path, codes={"eu": codes["eu"]}, now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CodesDialog"
+        text = screen_text(app)
+        assert codes["eu"] in text and codes["kabinet-nl"] not in text
+        assert "issued — regenerate to see a new one" in text
+        await pilot.press("g", "y")  # the highlighted team (Dutch Cabinet) gets a new code
+        new = app.codes["kabinet-nl"]
+        assert new in screen_text(app)
+    check = Session.open(path, now=clock)
+    assert check.check_join("kabinet-nl", new) and not check.check_join("kabinet-nl", codes["kabinet-nl"])
+    check.close()
+
+
+@sync
+async def test_command_palette_offers_the_console_actions(tmp_path):
+    clock = FakeClock()
+    path = tmp_path / "p.wargame"
+    session, _ = new_session(path, clock)
+    session.advance()
+    session.close()
+    app = make_app(path, now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Next inject (or the next round when this round is played out)", "Start the inject clock",
+                       "Write a note for the after-action report", "Fire any inject from the contingency bench",
+                       "Show the inject and clock full screen, for the wall", "Show and regenerate team join codes"):
+            assert wanted in titles
+        assert "Pause the inject clock" not in titles, "only what applies now"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"full screen")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ProjectorScreen"
+
+
+@sync
+async def test_help_lists_every_key_of_the_console(tmp_path):
+    clock = FakeClock()
+    path = tmp_path / "h.wargame"
+    new_session(path, clock)[0].close()
+    app = make_app(path, now=clock)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        text = screen_text(app)
+        for key, what in [("n", "Next"), ("N", "Next round"), ("s", "Start clock"), ("e", "+1m"), ("E", "+5m"),
+                          ("k", "Skip clock"), ("m", "Move"), ("a", "Rule"), ("w", "Note"), ("o", "Options"),
+                          ("b", "Bench"), ("r", "Reopen moves"), ("p", "Projector"), ("l", "NL/EN"),
+                          ("c", "Codes"), ("x", "End"), ("d", "Debrief"), ("?", "Help"), ("q", "Quit")]:
+            assert any(line.strip().startswith(key) and what in line for line in text.splitlines()), (key, what)
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "ConsoleScreen"
+
+
+@sync
+async def test_resume_from_home_brings_back_round_moves_and_clock(tmp_path):
+    clock = FakeClock()
+    path = sessions_dir() / "resume-me.wargame"
+    session, _ = new_session(path, clock)
+    session.advance()
+    session.clock("start")
+    session.record_move("eu", "Hold the line", "", "")
+    session.close()  # as if the console had been killed: the state is the fold of the file
+    clock.tick(125)
+    app = make_app(now=clock, library=app_library())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3", "enter")
+        assert type(app.screen).__name__ == "ConsoleScreen"
+        text = screen_text(app)
+        assert "Round 1/2" in text and "Hold the line" in text
+        assert app.screen.query_one(Digits).value == "12:55", "the clock counted the time that passed"
+
+
+@sync
+async def test_home_offers_local_decks(tmp_path, monkeypatch):
+    local = tmp_path / "work"
+    (local / "decks").mkdir(parents=True)
+    text = (DATA / "deck.yaml").read_text().replace("id: two-rounds", "id: my-deck").replace(
+        "title: {nl: Twee rondes, en: Two rounds}", "title: {nl: Mijn deck, en: My deck}")
+    (local / "decks" / "mine.yaml").write_text(text)
+    monkeypatch.chdir(local)
+    app = make_app(now=FakeClock(), library=app_library())
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = screen_text(app)
+        assert "My deck" in text and "local: decks" in text
+        await pilot.press("down", "ctrl+s")
+        await pilot.pause()
+        assert app.session.state.deck.id == "my-deck"
+        assert app.session.store.path.parent == sessions_dir()
+
+
+@sync
+async def test_home_shows_broken_content_instead_of_crashing(tmp_path, monkeypatch):
+    from wargame.content import ContentError, Problem
+
+    def broken():
+        raise ContentError([Problem("decks/x.yaml", 3, "deck.rounds", "unknown inject 'nope'")])
+
+    app = make_app(now=FakeClock())
+    monkeypatch.setattr(app, "library", broken)
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=(100, 30)):
+        assert "unknown inject 'nope'" in screen_text(app)
+
+
+@sync
+async def test_debrief_export_runs_in_a_worker_and_reports(tmp_path, monkeypatch):
+    clock = FakeClock()
+    path = tmp_path / "x.wargame"
+    session, _ = new_session(path, clock)
+    session.advance()
+    session.end()
+    session.close()
+    calls = []
+    fake = types.ModuleType("wargame.report.debrief")
+
+    def write_debrief(state, out, team=None, lang="nl"):  # noqa: ANN001
+        calls.append((state.ended, out, team, lang))
+        out.write_bytes(b"%PDF-fake")
+
+    fake.write_debrief = write_debrief
+    monkeypatch.setitem(sys.modules, "wargame.report.debrief", fake)
+    app = make_app(path, now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        assert type(app.screen).__name__ == "DebriefScreen"
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        out = tmp_path / "x-debrief.pdf"
+        assert calls == [(True, out, None, "en")] and out.read_bytes() == b"%PDF-fake"
+        assert any("Debrief written" in m for m in notifications(app))
+
+
+@sync
+async def test_debrief_export_without_the_report_module_says_so(tmp_path, monkeypatch):
+    clock = FakeClock()
+    path = tmp_path / "y.wargame"
+    session, _ = new_session(path, clock)
+    session.advance()
+    session.end()
+    session.close()
+    monkeypatch.setitem(sys.modules, "wargame.report.debrief", None)  # import raises ImportError
+    app = make_app(path, now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d", "e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("PDF export is not available" in m for m in notifications(app))
+        assert app.is_running

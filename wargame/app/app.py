@@ -10,8 +10,8 @@ from __future__ import annotations
 import gc
 
 # Start-up: the imports below (Textual, pydantic models) create many objects, and the cyclic GC
-# would scan them again and again. Pause it while importing; make_app() freezes what exists then
-# (CPython's gc.freeze: later collections skip it) and turns it back on.
+# would scan them again and again. It is paused while this module imports (and back on at its
+# end); the first make_app() then freezes what exists (gc.freeze: later collections skip it).
 _GC_WAS_ON = gc.isenabled()
 gc.disable()
 
@@ -33,6 +33,7 @@ from .messages import SessionChanged  # noqa: E402
 if _GC_WAS_ON:
     gc.enable()
 
+_FROZEN = False
 POLL_SECONDS = 0.5
 
 
@@ -193,5 +194,8 @@ def make_app(session_path: Path | None = None, *, codes: dict[str, str] | None =
     """
     session = Session.open(Path(session_path), now=now) if session_path is not None else None
     app = WargameApp(session, codes=codes, now=now, library=library)
-    gc.freeze()  # what start-up built lives as long as the app: spare the collector from rescanning it
+    global _FROZEN
+    if not _FROZEN:  # once per process: what start-up built lives as long as the process
+        gc.freeze()  # so later collections need not rescan it
+        _FROZEN = True
     return app

@@ -23,7 +23,7 @@ Push = Annotated[int, Field(ge=-3, le=3)]
 class Strict(BaseModel):
     """Base of every content model: strict types, unknown fields rejected, immutable."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):

@@ -53,6 +53,7 @@ class ProjectorScreen(Screen[None]):
         self.set_class(self.app.size.width >= 120, "-wide")
         self.sync()
         self.set_interval(0.25, self.tick, name="projector countdown")
+        self.query_one("#p-card").focus()  # ↑↓ PgUp PgDn scroll a long briefing
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "-wide")

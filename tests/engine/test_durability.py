@@ -128,7 +128,6 @@ def test_create_refuses_to_overwrite(tmp_path):
 
 
 def test_empty_sqlite_file_is_not_a_session(tmp_path):
-    import sqlite3
 
     p = tmp_path / "empty.wargame"
     store = EventStore(p, create=True)

@@ -8,7 +8,7 @@ from wargame.engine.clock import Clock, mmss
 from wargame.engine.session import EngineError, Session
 from wargame.store import PermissionDenied
 
-from .helpers import FakeClock, new_session
+from .helpers import new_session
 
 
 def delivered(session):

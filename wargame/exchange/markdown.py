@@ -69,7 +69,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     add("")
     add(f"### {t('path', lg)}")
     add("")
-    add(esc(_path_sentence(d)))
+    add(esc(aar.path_sentence(d)))
     add("")
     for key, notes in (("strengths", d.strengths), ("improvements", d.improvements)):
         add(f"### {t(key, lg)}")
@@ -218,19 +218,6 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     return "\n".join(out)
 
 
-def _path_sentence(d: aar.Debrief) -> str:
-    lg = d.lang
-    if not d.visits:
-        return t("no_rounds", lg)
-    first, *rest = d.visits
-    s = f"{t('path_sentence_start', lg)} {d.scenario_title(first[0])} {position_text(*d.start)}"
-    if not rest:
-        return s + " " + t("path_stayed", lg) + "."
-    for sc, rnd in rest[:-1]:
-        s += f", {t('path_then', lg)} {d.scenario_title(sc)} ({t('in_round', lg)} {rnd + 1})"
-    last_sc, last_r = rest[-1]
-    return s + f" {t('path_ended', lg)} {d.scenario_title(last_sc)} ({t('in_round', lg)} {last_r + 1}) " \
-               f"{position_text(*d.end)}."
 
 
 def esc(text: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..engine.outcomes import OUTCOMES
 from ..engine.state import Delivery, Move, Note, PathPoint, Ruling, SessionState
 from ..model import HotwashQuestion, Inject, Scenario, Team
-from .labels import signed, t
+from .labels import position_text, signed, t
 
 MONTHS = {
     "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -308,3 +308,20 @@ def _at_of(rows: list[TimelineRow], event_id: int) -> float:
         if row.event_id <= event_id:
             best = max(best, row.at)
     return best
+
+
+def path_sentence(d: Debrief) -> str:
+    """The world's path through the quadrants, as one sentence (plain text)."""
+    lg = d.lang
+    if not d.visits:
+        return t("no_rounds", lg)
+    first, *rest = d.visits
+    s = f"{t('path_sentence_start', lg)} {d.scenario_title(first[0])} {position_text(*d.start)}"
+    if not rest:
+        return s + " " + t("path_stayed", lg) + "."
+    for sc, rnd in rest[:-1]:
+        s += f", {t('path_then', lg)} {d.scenario_title(sc)} ({t('in_round', lg)} {rnd + 1})"
+    last_sc, last_r = rest[-1]
+    s += f" {t('path_ended', lg)} {d.scenario_title(last_sc)} ({t('in_round', lg)} {last_r + 1}) " \
+         f"{position_text(*d.end)}."
+    return s

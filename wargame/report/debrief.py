@@ -336,7 +336,7 @@ def _summary(d: aar.Debrief) -> list[Flowable]:
     ]
     out.append(_facts(rows, 58 * mm))
     out.append(_h2(t("path", lg)))
-    out.append(Paragraph(para(_path_sentence(d)), s.body))
+    out.append(Paragraph(para(aar.path_sentence(d)), s.body))
     for key, notes in (("strengths", d.strengths), ("improvements", d.improvements)):
         out.append(_h2(t(key, lg)))
         if not notes:
@@ -356,20 +356,6 @@ def _muted(text: str) -> str:
     return f'<font color="#5f6670" size="8">{para(text)}</font>'
 
 
-def _path_sentence(d: aar.Debrief) -> str:
-    lg = d.lang
-    if not d.visits:
-        return t("no_rounds", lg)
-    first, *rest = d.visits
-    s = f"{t('path_sentence_start', lg)} {d.scenario_title(first[0])} {position_text(*d.start)}"
-    if not rest:
-        return s + " " + t("path_stayed", lg) + "."
-    for sc, rnd in rest[:-1]:
-        s += f", {t('path_then', lg)} {d.scenario_title(sc)} ({t('in_round', lg)} {rnd + 1})"
-    last_sc, last_r = rest[-1]
-    s += f" {t('path_ended', lg)} {d.scenario_title(last_sc)} ({t('in_round', lg)} {last_r + 1}) " \
-         f"{position_text(*d.end)}."
-    return s
 
 
 def _table(header: list[str], rows: list[list[Any]], widths: list[float], *, zebra: bool = True,

@@ -11,7 +11,7 @@ import sqlite3
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..engine.events import FACILITATOR, KINDS, SCHEMA_VERSION, TEAM_KINDS, Event, team_actor
 

@@ -6,17 +6,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.validation import Integer
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from wargame.engine.outcomes import OUTCOMES, outcome_label
 
 from .. import view
 from ..widgets.safe import plain
-from .dialog import Dialog, highlight_pressed
+from .dialog import FormDialog, highlight_pressed
 from .move_detail import render_move
 
 
-class AdjudicateForm(Dialog[None]):
+class AdjudicateForm(FormDialog[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", tooltip="Record the ruling"),
         Binding("escape", "close", "Cancel", tooltip="Close without a ruling"),
@@ -57,21 +57,12 @@ class AdjudicateForm(Dialog[None]):
                 yield Label(plain("rapprochement ↑"))
                 yield Input(str(old.rapprochement if old else 0), id="rapprochement", type="integer",
                             validators=[Integer(-3, 3)])
-            with Horizontal(classes="buttons"):
-                yield Button(plain("Save (ctrl+s)"), variant="primary", id="save")
-                yield Button(plain("Cancel (esc)"), id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         radios = self.query_one("#outcome", RadioSet)
         highlight_pressed(radios)
         radios.focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
 
     def _int(self, wid: str) -> int | None:
         raw = self.query_one(f"#{wid}", Input).value.strip() or "0"

@@ -28,7 +28,6 @@ class CodesDialog(Dialog[None]):
     """
 
     def compose(self) -> ComposeResult:
-        st = self.app.session.state
         with VerticalScroll(classes="dialog"):
             yield Static(plain("Team join codes"), classes="dialog-title")
             yield Static(plain(f"Teams join with: wargame join {self.app.session.store.path} --team TEAM"),

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import RadioButton, RadioSet
+from textual.widgets import Button, RadioButton, RadioSet
+
+from ..widgets.safe import plain
 
 R = TypeVar("R")
 
@@ -43,6 +47,25 @@ class Dialog(ModalScreen[R]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class FormDialog(Dialog[R]):
+    """A dialog that saves: subclasses bind ctrl+s to `action_save` and end their body with `buttons()`."""
+
+    def buttons(self) -> ComposeResult:
+        with Horizontal(classes="buttons"):
+            yield Button(plain("Save (ctrl+s)"), variant="primary", id="save")
+            yield Button(plain("Cancel (esc)"), id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
 
 
 def highlight_pressed(radios: RadioSet) -> None:

@@ -6,15 +6,15 @@ import uuid
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from .. import view
 from ..widgets.safe import clip, plain
-from .dialog import Dialog
+from .dialog import FormDialog
 
 
-class MoveForm(Dialog[None]):
+class MoveForm(FormDialog[None]):
     """Saving records a new version of the team's move (an edit supersedes the old one)."""
 
     BINDINGS = [
@@ -44,9 +44,7 @@ class MoveForm(Dialog[None]):
             yield TextArea(current.reasons if current else "", id="reasons", soft_wrap=True)
             yield Checkbox(plain("Private (not shown to other teams or on the projector)"),
                            value=current.private if current else False, id="private")
-            with Horizontal(classes="buttons"):
-                yield Button(plain("Save (ctrl+s)"), variant="primary", id="save")
-                yield Button(plain("Cancel (esc)"), id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         if self.team in self.app.session.state.teams:
@@ -69,13 +67,6 @@ class MoveForm(Dialog[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one("#result", TextArea).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
 
     def action_save(self) -> None:
         team = self.query_one("#team", Select).value

@@ -5,15 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from ..widgets.safe import clip, plain
-from .dialog import Dialog
+from .dialog import FormDialog
 
 TAGS = [("", "Note"), ("strength", "Strength"), ("improvement", "Improvement"), ("action", "Action item")]
 
 
-class NoteForm(Dialog[None]):
+class NoteForm(FormDialog[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", tooltip="Add the note"),
         Binding("escape", "close", "Cancel", tooltip="Close without a note"),
@@ -37,19 +37,10 @@ class NoteForm(Dialog[None]):
             with Horizontal(classes="owner"):
                 yield Input("", id="owner", placeholder="Owner")
                 yield Input("", id="due", placeholder="Due (e.g. 2026-06-01)")
-            with Horizontal(classes="buttons"):
-                yield Button(plain("Save (ctrl+s)"), variant="primary", id="save")
-                yield Button(plain("Cancel (esc)"), id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#text", TextArea).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
 
     def action_save(self) -> None:
         pressed = self.query_one("#tag", RadioSet).pressed_button

@@ -183,9 +183,11 @@ async def test_debrief_export_runs_in_a_worker_and_reports(tmp_path, monkeypatch
     calls = []
     fake = types.ModuleType("wargame.report.debrief")
 
-    def write_debrief(state, out, team=None, lang="nl"):  # noqa: ANN001
+    def write_debrief(state, out, team=None, lang="nl", progress=None):  # noqa: ANN001
         calls.append((state.ended, out, team, lang))
+        progress(0.5)
         out.write_bytes(b"%PDF-fake")
+        progress(1.0)
 
     fake.write_debrief = write_debrief
     monkeypatch.setitem(sys.modules, "wargame.report.debrief", fake)
@@ -199,6 +201,29 @@ async def test_debrief_export_runs_in_a_worker_and_reports(tmp_path, monkeypatch
         out = tmp_path / "x-debrief.pdf"
         assert calls == [(True, out, None, "en")] and out.read_bytes() == b"%PDF-fake"
         assert any("Debrief written" in m for m in notifications(app))
+        bar = app.screen.query_one("#export-progress")
+        assert bar.progress == 100 and not bar.has_class("running"), "progress shown, then hidden"
+
+
+@sync
+async def test_debrief_export_writes_a_real_pdf(tmp_path):
+    from pypdf import PdfReader
+
+    clock = FakeClock()
+    path = tmp_path / "z.wargame"
+    session, _ = new_session(path, clock)
+    session.advance()
+    session.record_move(next(iter(session.state.teams)), "[/] <b>&amp; Привет")
+    session.end()
+    session.close()
+    app = make_app(path, now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d", "e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        out = tmp_path / "z-debrief.pdf"
+        text = "".join(page.extract_text() for page in PdfReader(out).pages)
+        assert "[/] <b>&amp; Привет" in text
 
 
 @sync

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, ProgressBar, Static
 
 from .. import view
 from ..messages import SessionChanged
@@ -29,6 +29,8 @@ class DebriefScreen(Screen[None]):
     DebriefScreen VerticalScroll { padding: 0 2; }
     DebriefScreen .section { margin-top: 1; }
     DebriefScreen .heading { text-style: bold; color: $accent; margin-top: 1; }
+    DebriefScreen #export-progress { dock: bottom; height: 1; padding: 0 2; display: none; }
+    DebriefScreen #export-progress.running { display: block; }
     """
 
     BINDINGS = [
@@ -47,6 +49,7 @@ class DebriefScreen(Screen[None]):
             yield Static(id="notes")
             yield Static(plain("What was played"), classes="heading")
             yield Static(id="played")
+        yield ProgressBar(total=100, show_eta=False, id="export-progress")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -106,9 +109,14 @@ class DebriefScreen(Screen[None]):
         except ImportError as exc:
             self.app.call_from_thread(self.app.say, f"PDF export is not available: {exc}", severity="error")
             return
+        bar = self.query_one("#export-progress", ProgressBar)
+        self.app.call_from_thread(bar.add_class, "running")
         try:
-            debrief.write_debrief(state, out, team=None, lang=state.lang)
+            debrief.write_debrief(state, out, team=None, lang=state.lang,
+                                  progress=lambda f: self.app.call_from_thread(bar.update, progress=round(f * 100)))
         except Exception as exc:  # noqa: BLE001 - any failure is reported, never a traceback
             self.app.call_from_thread(self.app.say, f"Export failed: {clip(str(exc), 300)}", severity="error")
             return
+        finally:
+            self.app.call_from_thread(bar.remove_class, "running")
         self.app.call_from_thread(self.app.say, f"Debrief written: {out}", title="Export")

@@ -225,10 +225,16 @@ def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float
         c.rect(x + PAD, y + PAD, CARD_W - 2 * PAD, 6 * mm, stroke=0, fill=1)
         c.setFillColor(MUTED)
         c.setFont(REGULAR, 6.5)
-        c.drawString(x + PAD + 2 * mm, y + PAD + 2.1 * mm, shorten(plain(inj.id), 40))
         right = f"{inj.minutes} {t('minutes', lang)} · {t('push', lang)}: " \
                 f"{push_text(inj.push.erosion, inj.push.rapprochement, lang)}"
         c.drawRightString(x + CARD_W - PAD - 2 * mm, y + PAD + 2.1 * mm, right)
+        room = CARD_W - 2 * PAD - 7 * mm - c.stringWidth(right, REGULAR, 6.5)  # the id never runs into it
+        ident = plain(inj.id)
+        for limit in range(len(ident), 3, -1):
+            ident = shorten(plain(inj.id), limit)
+            if c.stringWidth(ident, REGULAR, 6.5) <= room:
+                break
+        c.drawString(x + PAD + 2 * mm, y + PAD + 2.1 * mm, ident)
     c.restoreState()
 
 

@@ -6,14 +6,14 @@ import time
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
-from wargame.engine.clock import Clock, mmss
+from wargame.engine.clock import Clock
 from wargame.engine.outcomes import outcome_label
 from wargame.engine.state import Move, SessionState
 
 from .. import view
-from ..widgets.countdown import STATES, Countdown, clock_status
+from ..widgets.countdown import Countdown
 from ..widgets.inject_card import InjectCard
 from ..widgets.safe import lines, plain
 from .visible import own_moves, own_ruling, shows_world, visible_inject
@@ -33,27 +33,18 @@ LONG = 600
 
 
 class TeamCountdown(Countdown):
-    """The facilitator's countdown (its look and states), with captions for a team: no key hints.
+    """The facilitator's countdown (its look and states), with captions for a team: no key hints."""
 
-    It composes and fills its own parts, so it keeps working while the facilitator's widget evolves."""
-
-    def compose(self) -> ComposeResult:
-        yield Digits("--:--")
+    _reopened = False
 
     def show(self, clock: Clock | None, now: float, *, reopened: bool = False) -> None:  # type: ignore[override]
-        remaining = clock.remaining(now) if clock is not None else 0.0
-        css, _ = clock_status(clock, remaining)
-        caption = TEAM_CAPTIONS.get(css, "")
-        if reopened and css in ("-overtime", "-done"):
-            caption = "moves reopened"
-        text = mmss(remaining) if clock is not None else "--:--"
-        if self._shown == (text, css, caption):
-            return
-        self._shown = (text, css, caption)
-        self.query_one(Digits).update(text)
-        self.border_subtitle = caption
-        for c in STATES:
-            self.set_class(c == css, c)
+        self._reopened = reopened
+        super().show(clock, now)
+
+    def caption_for(self, css: str, caption: str) -> str:
+        if self._reopened and css in ("-overtime", "-done"):
+            return "moves reopened"
+        return TEAM_CAPTIONS.get(css, "")
 
     @property
     def caption(self) -> str:

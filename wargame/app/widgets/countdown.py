@@ -59,10 +59,15 @@ class Countdown(Vertical):
     def compose(self) -> ComposeResult:
         yield Digits("--:--")
 
+    def caption_for(self, css: str, caption: str) -> str:
+        """The caption under the digits for state `css`; subclasses reword it."""
+        return caption
+
     def show(self, clock: Clock | None, now: float) -> None:
         """Show `clock` at time `now`; cheap when nothing visible changed."""
         remaining = clock.remaining(now) if clock is not None else 0.0
         css, caption = clock_status(clock, remaining)
+        caption = self.caption_for(css, caption)
         text = mmss(remaining) if clock is not None else "--:--"
         if self._shown == (text, css, caption):
             return

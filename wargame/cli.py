@@ -117,18 +117,18 @@ def _session_path(given: str | None, deck_id: str) -> Path:
     return sessions_dir() / f"{deck_id}-{stamp}{SUFFIX}"
 
 
-def _create(args: argparse.Namespace):  # noqa: ANN202 - (Session, codes)
+def _create(args: argparse.Namespace) -> tuple[Path, dict[str, str]]:
+    """Create the session file for DECK; its path and the team codes (shown once)."""
     from .engine.session import Session
 
     deck, lib = _deck(args.deck)
-    path = _session_path(args.session, deck.id)
-    return Session.create(path, deck, lib, lang=args.lang, seed=args.seed)
+    session, codes = Session.create(_session_path(args.session, deck.id), deck, lib, lang=args.lang, seed=args.seed)
+    session.close()
+    return session.store.path, codes
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    session, codes = _create(args)
-    path = session.store.path
-    session.close()
+    path, codes = _create(args)
     if args.json:
         print(json.dumps({"session": str(path), "session_id": path.stem, "codes": codes}, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -156,10 +156,7 @@ def _open_session(ref: str | None):  # noqa: ANN202 - Path
 
 def cmd_run(args: argparse.Namespace) -> int:
     args.seed = None
-    session, codes = _create(args)
-    path = session.store.path
-    session.close()
-    return _run_app(path, codes)
+    return _run_app(*_create(args))
 
 
 def cmd_resume(args: argparse.Namespace) -> int:

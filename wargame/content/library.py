@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from ..model import (
     Deck, DeckFile, FILE_KINDS, HotwashFile, HotwashQuestion, Inject, InjectFile, Scenario, Team,
-    TeamFile,
+    TeamFile, scenario_injects,
 )
 from ..model.base import Id
 from ..model.inject import InWorldDate
@@ -33,17 +33,7 @@ class Library:
 
     def scenario_injects(self, scenario_id: str) -> list[Inject]:
         """A scenario's injects in in-world order."""
-        return sorted((i for i in self.injects.values() if i.scenario == scenario_id), key=lambda i: i.date)
-
-    def scenario_in(self, erosion: str, rapprochement: str) -> Scenario | None:
-        """The scenario of a quadrant, by level on each axis."""
-        for s in self.scenarios.values():
-            if s.quadrant.erosion == erosion and s.quadrant.rapprochement == rapprochement:
-                return s
-        return None
-
-    def deck_teams(self, deck: Deck) -> list[Team]:
-        return [self.teams[t] for t in deck.teams]
+        return scenario_injects(self.injects.values(), scenario_id)
 
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from ..model import Slot
+from ..model import Slot, scenario_injects
 from .state import SessionState
 
 
@@ -17,20 +17,17 @@ def resolve(st: SessionState, round_no: int, slot_no: int, slot: Slot) -> tuple[
     if slot.fixed:
         return "fixed", [slot.fixed]
     if slot.draw:
-        pool = list(slot.draw.pool) or [i.id for i in _scenario_injects(st, slot.draw.scenario or "")]
+        pool = list(slot.draw.pool) or [i.id for i in scenario_injects(st.injects.values(), slot.draw.scenario or "")]
         return "draw", _draw(st, pool, slot.draw.count, round_no, slot_no)
     assert slot.drift is not None
     sc = st.scenario_at(*st.position)
-    pool = [i.id for i in _scenario_injects(st, sc.id)] if sc else []
+    pool = [i.id for i in scenario_injects(st.injects.values(), sc.id)] if sc else []
     return "drift", _draw(st, pool, slot.drift.count, round_no, slot_no)
 
 
-def _scenario_injects(st: SessionState, scenario_id: str) -> list:
-    return sorted((i for i in st.injects.values() if i.scenario == scenario_id), key=lambda i: (i.date, i.id))
-
-
 def _draw(st: SessionState, pool: list[str], count: int, round_no: int, slot_no: int) -> list[str]:
-    fresh = [i for i in pool if i not in st.delivered_ids() and i not in _follow_ups(st)]
+    excluded = st.delivered_ids() | _follow_ups(st)
+    fresh = [i for i in pool if i not in excluded]
     if not fresh:
         raise NothingToDraw("every inject this slot could draw has been played")
     rng = random.Random(f"{st.seed}:{round_no}:{slot_no}")

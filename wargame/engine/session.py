@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..model import AXIS_LIMIT, Deck, Lang
+from ..model import Deck, Lang
 from ..store.sqlite import EventStore, Role
 from . import codes as codelib
 from . import events as ev
@@ -292,7 +292,3 @@ def _text(value: str, name: str) -> str:
         raise EngineError(f"{name} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
     # NUL bytes go; lone surrogates (undecodable terminal bytes) become U+FFFD, so the text can be stored
     return value.replace("\x00", "").encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-
-
-def clamp(v: int) -> int:
-    return max(-AXIS_LIMIT, min(AXIS_LIMIT, v))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Iterable, Literal
 
 from pydantic import Field, StringConstraints
 
@@ -54,3 +54,8 @@ class Inject(Strict):
     def reaches(self, team_id: str) -> bool:
         """Whether this inject is addressed to `team_id`."""
         return "all" in self.targets or team_id in self.targets
+
+
+def scenario_injects(injects: Iterable[Inject], scenario_id: str) -> list[Inject]:
+    """A scenario's injects in in-world order (date, then id)."""
+    return sorted((i for i in injects if i.scenario == scenario_id), key=lambda i: (i.date, i.id))

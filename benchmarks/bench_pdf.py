@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from wargame.content import builtin_library  # noqa: E402
 from wargame.engine.session import Session  # noqa: E402
 from wargame.model import Deck, Team, Text  # noqa: E402
+from wargame.model.validation import validate  # noqa: E402
 
 WORDS = ("de wereld kabinet minister bondgenoten sancties gas energie veiligheid afschrikking "
          "diplomatie Brussel Washington Moskou Oekraïne bestand troepen NAVO artikel vijf "
@@ -63,7 +64,7 @@ def build_session(folder: Path, teams: int, rounds: int, n_words: int) -> tuple[
         ids.append(tid)
     ids = ids[:teams]
     injects = sorted(lib.injects)[:rounds]
-    deck = Deck.model_validate({
+    deck = validate(Deck, {
         "id": "bench", "title": {"nl": "Benchmark", "en": "Benchmark"},
         "description": {"nl": "Een grote sessie.", "en": "A large session."},
         "language": "nl", "teams": ids,

@@ -68,3 +68,32 @@ def test_core_and_content_commands_load_neither_textual_nor_reportlab(tmp_path) 
     codes = result["codes"]
     assert all(codes[" ".join(argv)] == 0 for argv in COMMANDS if argv[0] != "validate"), codes
     assert codes["validate"] in (0, 1), codes
+
+
+STARTUP_PROBE = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from wargame.app.app import make_app
+    app = make_app(Path(sys.argv[1]))
+    print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "pydantic_core", "yaml", "reportlab"})))
+""")
+
+
+def test_opening_the_console_loads_no_validation_yaml_or_pdf_library(tmp_path) -> None:  # noqa: ANN001
+    """The console's start-up stays lean: the session's content is rebuilt without pydantic, and
+    neither the YAML loader nor ReportLab is imported until a command needs them."""
+    from wargame.content import load
+    from wargame.engine.session import Session
+
+    from .engine.helpers import MINI
+
+    lib = load([MINI])
+    session, _ = Session.create(tmp_path / "s.wargame", lib.decks["mini"], lib, seed=1)
+    session.advance()
+    session.close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+           "WARGAME_HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", STARTUP_PROBE, str(tmp_path / "s.wargame")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == []

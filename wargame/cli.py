@@ -48,12 +48,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from .content import builtin_library
+    from .model import dump
 
     lib = builtin_library()
     table = {"scenarios": lib.scenarios, "decks": lib.decks, "injects": lib.injects,
              "teams": lib.teams}[args.what]
     if args.json:
-        print(json.dumps([obj.model_dump(mode="json") for obj in table.values()], ensure_ascii=False, indent=2))
+        print(json.dumps([dump(obj) for obj in table.values()], ensure_ascii=False, indent=2))
         return EXIT_OK
     for obj in table.values():
         print(_list_line(args.what, obj, lib))
@@ -74,9 +75,10 @@ def _list_line(what: str, obj, lib) -> str:  # noqa: ANN001 - one of the content
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from .model import DeckFile, HotwashFile, InjectFile, TeamFile
+    from .model.validation import json_schema
 
     model = {"inject": InjectFile, "deck": DeckFile, "teams": TeamFile, "hotwash": HotwashFile}[args.what]
-    schema = model.model_json_schema()
+    schema = json_schema(model)
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["title"] = f"wargame {args.what} file"
     print(json.dumps(schema, ensure_ascii=False, indent=2))

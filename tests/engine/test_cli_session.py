@@ -76,6 +76,35 @@ def test_import_rejects_broken_exports_with_field(home, capsys):
     assert "y.json:1: not JSON" in capsys.readouterr().err
 
 
+def test_import_checks_the_sessions_content_like_content_files(home, capsys):
+    """An export whose content was edited into something no deck file could hold is refused at
+    import, naming the field, instead of making a session file that cannot be opened."""
+    out = new_json(capsys, str(MINI / "deck.yaml"), "--session", str(home / "a.wargame"))
+    assert main(["export", out["session"], "--format", "json", "-o", "a.json"]) == 0
+    doc = json.loads((home / "a.json").read_text(encoding="utf-8"))
+    doc["events"][0]["data"]["content"]["injects"][1]["push"]["erosion"] = 9
+    (home / "edited.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["import", "edited.json", "--session", str(home / "b.wargame")]) == 1
+    err = capsys.readouterr().err
+    assert "events[0].data.content.injects[1].push.erosion: Input should be less than or equal to 3" in err
+    assert not (home / "b.wargame").exists()
+
+
+def test_a_session_file_with_damaged_content_is_an_error_not_a_traceback(home, capsys):
+    import sqlite3
+
+    out = new_json(capsys, str(MINI / "deck.yaml"), "--session", str(home / "a.wargame"))
+    db = sqlite3.connect(out["session"])
+    data = json.loads(db.execute("SELECT data FROM events WHERE id = 1").fetchone()[0])
+    del data["content"]["deck"]["rounds"]
+    db.execute("UPDATE events SET data = ? WHERE id = 1", (json.dumps(data),))
+    db.commit()
+    db.close()
+    assert main(["export", out["session"], "--format", "md"]) == 1
+    err = capsys.readouterr().err
+    assert "a.wargame: the session's content cannot be read" in err and "Traceback" not in err
+
+
 def test_export_of_a_missing_or_foreign_session(home, capsys):
     assert main(["export", "nope", "--format", "json"]) == 2
     (home / "junk.wargame").write_bytes(b"garbage" * 200)

@@ -8,13 +8,14 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from wargame.content import load
 from wargame.engine.session import EngineError, Session
-from wargame.model import Team
+from wargame.model import Team, Text
 from wargame.store import EventStore, StoreError
 
 from .helpers import MINI, FakeClock, new_session
@@ -34,8 +35,8 @@ def started_session(tmp_path: Path, teams: int = 3) -> Path:
     if teams > 3:
         for n in range(teams):
             tid = f"team-{n}"
-            lib.teams[tid] = Team(id=tid, name={"nl": tid, "en": tid}, role={"nl": "r", "en": "r"})
-        deck = deck.model_copy(update={"teams": [f"team-{n}" for n in range(teams)]})
+            lib.teams[tid] = Team(id=tid, name=Text(nl=tid, en=tid), role=Text(nl="r", en="r"))
+        deck = replace(deck, teams=[f"team-{n}" for n in range(teams)])
     s, _ = Session.create(tmp_path / "s.wargame", deck, lib, seed=1)
     s.advance()
     s.close()

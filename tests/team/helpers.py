@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from textual.content import Content
@@ -32,13 +33,13 @@ def library(teams: int = 3, show_world: bool = True, targets: dict[str, list[str
         update = {"facilitator_notes": Text(nl=SECRET_NOTE, en=SECRET_NOTE)}
         if targets and iid in targets:
             update["targets"] = targets[iid]
-        lib.injects[iid] = inj.model_copy(update=update)
-    deck = lib.decks["mini"].model_copy(update={"show_world": show_world})
+        lib.injects[iid] = replace(inj, **update)
+    deck = replace(lib.decks["mini"], show_world=show_world)
     if teams > 3:
         for n in range(teams):
             tid = f"team-{n}"
-            lib.teams[tid] = Team(id=tid, name={"nl": tid, "en": tid}, role={"nl": "rol", "en": "role"})
-        deck = deck.model_copy(update={"teams": [f"team-{n}" for n in range(teams)]})
+            lib.teams[tid] = Team(id=tid, name=Text(nl=tid, en=tid), role=Text(nl="rol", en="role"))
+        deck = replace(deck, teams=[f"team-{n}" for n in range(teams)])
     return deck, lib
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 
-# Start-up: the imports below (Textual, pydantic models) create many objects, and the cyclic GC
+# Start-up: the imports below (Textual, the engine) create many objects, and the cyclic GC
 # would scan them again and again. It is paused while this module imports (and back on at its
 # end); the first make_app() then freezes what exists (gc.freeze: later collections skip it).
 _GC_WAS_ON = gc.isenabled()

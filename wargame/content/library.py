@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from pydantic import ValidationError
 
 from ..model import (
     Deck, DeckFile, FILE_KINDS, HotwashFile, HotwashQuestion, Inject, InjectFile, Scenario, Team,
     TeamFile, scenario_injects,
 )
-from ..model.base import Id
-from ..model.inject import InWorldDate
+from ..model.base import ID_PATTERN
+from ..model.inject import DATE_PATTERN
+from ..model.validation import ValidationError, validate
 from .errors import ContentError, Problem
 from .yamlread import Document, dotted, explain, key_node, read
 
@@ -91,7 +91,7 @@ def _add(lib: Library, doc: Document, defined: dict[str, Where], source: Path) -
                         f"{', '.join(FILE_KINDS)} at the top level, found {', '.join(data) or 'nothing'}")]
     model = FILE_KINDS[kinds[0]]
     try:
-        parsed = model.model_validate(data)
+        parsed = validate(model, data)
     except ValidationError as exc:
         return [_problem(doc, err) for err in exc.errors(include_url=False)]
     return _register(lib, doc, parsed, defined, source)
@@ -100,7 +100,7 @@ def _add(lib: Library, doc: Document, defined: dict[str, Where], source: Path) -
 def _problem(doc: Document, err: dict[str, Any]) -> Problem:
     loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
     loc = _strip_union(doc, loc)
-    if err["type"] == "extra_forbidden":
+    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         key = key_node(doc, loc)
         line = key.start_mark.line + 1 if key is not None else doc.line_of(loc)
         return Problem(doc.path, line, dotted(loc), "unknown field")
@@ -113,9 +113,9 @@ def _problem(doc: Document, err: dict[str, Any]) -> Problem:
 
 
 _PATTERNS = {
-    Id.__metadata__[0].pattern: "an id is lowercase letters, digits and dashes, at most 64, "
+    ID_PATTERN: "an id is lowercase letters, digits and dashes, at most 64, "
                                 "starting with a letter or digit",
-    InWorldDate.__metadata__[0].pattern: "a date is written YYYY, YYYY-MM or YYYY-MM-DD, quoted",
+    DATE_PATTERN: "a date is written YYYY, YYYY-MM or YYYY-MM-DD, quoted",
 }
 
 

@@ -13,14 +13,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from ..model import Deck, Lang
-from ..store.sqlite import EventStore, Role
+from ..model import Deck, Lang, dump
+from ..store.sqlite import EventStore, Role, StoreError
 from . import codes as codelib
 from . import events as ev
 from .events import Event
 from .outcomes import OUTCOMES
 from .sequencing import NothingToDraw, resolve
-from .state import Move, SessionState, apply
+from .state import DamagedContent, Move, SessionState, apply
 
 if TYPE_CHECKING:  # the loader (YAML) is not needed to open a session; keeps start-up lean
     from ..content import Library
@@ -42,7 +42,11 @@ class Session:
         self.store = store
         self.now = now
         self.state = SessionState()
-        self.refresh()
+        try:
+            self.refresh()
+        except DamagedContent as exc:
+            store.close()
+            raise StoreError(f"{store.path}: {exc}") from None
         if self.state.deck is None:
             raise EngineError(f"{store.path}: the session file holds no session")
 
@@ -56,11 +60,11 @@ class Session:
         seed = secrets.randbelow(1_000_000) if seed is None else seed
         codes = {t: codelib.new_code() for t in deck.teams}
         content = {
-            "deck": deck.model_dump(mode="json"),
-            "teams": [library.teams[t].model_dump(mode="json") for t in deck.teams],
-            "scenarios": [s.model_dump(mode="json") for s in library.scenarios.values()],
-            "injects": [i.model_dump(mode="json") for i in library.injects.values()],
-            "hotwash": [library.hotwash[q].model_dump(mode="json") for q in deck.hotwash],
+            "deck": dump(deck),
+            "teams": [dump(library.teams[t]) for t in deck.teams],
+            "scenarios": [dump(s) for s in library.scenarios.values()],
+            "injects": [dump(i) for i in library.injects.values()],
+            "hotwash": [dump(library.hotwash[q]) for q in deck.hotwash],
         }
         data = {"session_id": path.stem, "title": title or deck.title.get(lang or deck.language),
                 "facilitator": facilitator, "lang": lang or deck.language, "seed": seed,

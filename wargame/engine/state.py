@@ -5,10 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..model import AXIS_LIMIT, Deck, HotwashQuestion, Inject, Scenario, Team, quadrant_of
+from ..model import AXIS_LIMIT, Deck, HotwashQuestion, Inject, Scenario, Team, build, quadrant_of
 from . import events as ev
 from .clock import Clock
 from .events import Event
+
+
+CONTENT: dict[str, type] = {"deck": Deck, "teams": Team, "scenarios": Scenario, "injects": Inject,
+                            "hotwash": HotwashQuestion}
+"""What the content of a session_created event holds: the deck, and a list of each of the others."""
+
+
+class DamagedContent(Exception):
+    """A session_created event whose content is not what a session writes."""
 
 
 @dataclass(slots=True)
@@ -212,11 +221,15 @@ def _created(st: SessionState, e: Event) -> None:
     content = d["content"]
     st.session_id, st.title, st.facilitator = d["session_id"], d.get("title", ""), d.get("facilitator", "")
     st.lang, st.seed, st.created_at = d["lang"], d["seed"], e.at
-    st.deck = Deck.model_validate(content["deck"])
-    st.teams = {t["id"]: Team.model_validate(t) for t in content["teams"]}
-    st.scenarios = {s["id"]: Scenario.model_validate(s) for s in content["scenarios"]}
-    st.injects = {i["id"]: Inject.model_validate(i) for i in content["injects"]}
-    st.hotwash = [HotwashQuestion.model_validate(q) for q in content["hotwash"]]
+    try:  # checked when the session was created (or imported), so rebuilt without validation
+        st.deck = build(Deck, content["deck"])
+        st.teams = {t["id"]: build(Team, t) for t in content["teams"]}
+        st.scenarios = {s["id"]: build(Scenario, s) for s in content["scenarios"]}
+        st.injects = {i["id"]: build(Inject, i) for i in content["injects"]}
+        st.hotwash = [build(HotwashQuestion, q) for q in content["hotwash"]]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DamagedContent(f"the session's content cannot be read ({type(exc).__name__}: {exc}); "
+                             "was the file edited by hand?") from None
     st.code_hashes = dict(d.get("codes", {}))
     start = st.deck.start
     _move_world(st, start.erosion, start.rapprochement, "start", e.id, absolute=True)

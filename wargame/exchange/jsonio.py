@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine.events import KINDS, SCHEMA_VERSION, Event
+from ..engine.state import CONTENT
 from ..store.sqlite import EventStore
 
 FORMAT = "wargame-session"
@@ -44,7 +45,29 @@ def read_export(path: Path) -> list[Event]:
         last = out[-1].id
     if out[0].kind != "session_created":
         raise ImportProblem(f"{path}: events[0].kind: the first event must be session_created")
+    _check_content(path, out[0].data.get("content"))
     return out
+
+
+def _check_content(path: Path, content: Any) -> None:
+    """The content a session was created with, checked as strictly as content files are."""
+    from ..model.validation import ValidationError, validate
+
+    where = f"{path}: events[0].data.content"
+    if not isinstance(content, dict) or set(content) != set(CONTENT):
+        raise ImportProblem(f"{where}: expected an object with {', '.join(CONTENT)}")
+    for part, model in CONTENT.items():
+        items = [content[part]] if part == "deck" else content[part]
+        if not isinstance(items, list):
+            raise ImportProblem(f"{where}.{part}: expected a list")
+        for n, item in enumerate(items):
+            try:
+                validate(model, item)
+            except ValidationError as exc:
+                err = exc.errors(include_url=False)[0]
+                at = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"])
+                index = "" if part == "deck" else f"[{n}]"
+                raise ImportProblem(f"{where}.{part}{index}{at}: {err['msg']}") from None
 
 
 def _event(path: Path, n: int, item: Any, last: int) -> Event:

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from ..content import Library
-from ..model import DELIVERIES, Deck, Inject
+from ..model import DELIVERIES, Deck, Inject, dump
+from ..model.validation import ValidationError, validate
 from ..report.labels import DELIVERY
 from .csvio import guard, unguard
 
@@ -170,7 +170,7 @@ def _row(inj: Inject, minute: int, rnd: str, round_title: str, selection: str, r
         "minutes": inj.minutes, "push_erosion": inj.push.erosion, "push_rapprochement": inj.push.rapprochement,
         "source_section": inj.source.section, "source_quote": inj.source.quote,
         "extrapolated": "yes" if inj.source.extrapolated else "no",
-        "options": json.dumps([o.model_dump(mode="json") for o in inj.options], ensure_ascii=False)
+        "options": json.dumps([dump(o) for o in inj.options], ensure_ascii=False)
         if inj.options else "",
     }
 
@@ -482,7 +482,7 @@ def _inject(path: Path, n: int, cells: dict[str, str], columns: dict[str, int],
     if not check["id"]:
         check["id"] = "msel-check"
     try:
-        Inject.model_validate(check)
+        validate(Inject, check)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         loc = [p for p in err["loc"] if isinstance(p, str)]

@@ -1,42 +1,78 @@
-"""Shared building blocks of the content model: strict base, ids, bilingual text, axis push."""
+"""Shared building blocks of the content model: strict base, ids, bilingual text, axis push.
+
+The models are frozen standard-library dataclasses, so opening a session (which only rebuilds
+content that was checked when the session was created) needs no validation library. Their
+rules travel as `Rule` metadata in the annotations; `wargame.model.validation` hands those to
+pydantic, which checks content files against them.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+
+class Rule:
+    """The constraints of one field, in pydantic-core's terms (`pattern`, `min_length`, `ge`, ...),
+    added to the field's core schema when pydantic builds a validator; always strict."""
+
+    __slots__ = ("constraints",)
+
+    def __init__(self, **constraints: Any) -> None:
+        self.constraints = dict(constraints, strict=True)
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        unknown = set(self.constraints) - _CORE_KEYS.get(schema.get("type"), set())
+        if unknown:
+            raise TypeError(f"{source}: {schema.get('type')} schemas take no {', '.join(sorted(unknown))}")
+        return {**schema, **self.constraints}
+
+    def __repr__(self) -> str:
+        return f"Rule({self.constraints})"
+
+
+_CORE_KEYS = {"str": {"pattern", "min_length", "max_length", "strict"}, "int": {"ge", "le", "strict"},
+              "bool": {"strict"}, "list": {"min_length", "max_length", "strict"}}
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+
+Id = Annotated[str, Rule(pattern=ID_PATTERN)]
 """A content id: lowercase letters, digits and dashes, 64 characters at most."""
 
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+NonEmpty = Annotated[str, Rule(min_length=1)]
+Flag = Annotated[bool, Rule()]
 
 AXIS_LIMIT = 10
 """The axis cross runs from -AXIS_LIMIT to +AXIS_LIMIT on both axes."""
 
-Push = Annotated[int, Field(ge=-3, le=3)]
+Push = Annotated[int, Rule(ge=-3, le=3)]
 
 
-class Strict(BaseModel):
-    """Base of every content model: strict types, unknown fields rejected, immutable."""
+class Strict:
+    """Base of every content model (each is also `@dataclass(frozen=True, slots=True, kw_only=True)`):
+    unknown fields are rejected; every leaf type carries `Rule(strict=True)`, so `"1"` is no int."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
+    __slots__ = ()
+    __pydantic_config__ = {"extra": "forbid"}
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Text(Strict):
     """A text in Dutch and English; both are required."""
 
     nl: NonEmpty
     en: NonEmpty
 
-    def get(self, lang: Lang) -> str:
+    def get(self, lang: str) -> str:
         """The text in `lang`."""
         return self.nl if lang == "nl" else self.en
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AxisPush(Strict):
     """A move of the world position: X is transatlantic erosion, Y US–Russia rapprochement."""
 

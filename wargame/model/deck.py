@@ -2,31 +2,36 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from dataclasses import dataclass, field
+from typing import Annotated
 
-from .base import AXIS_LIMIT, Id, Lang, NonEmpty, Strict, Text
+from .base import AXIS_LIMIT, Flag, Id, Lang, NonEmpty, Rule, Strict, Text
+
+Count = Annotated[int, Rule(ge=1, le=10)]
+Coordinate = Annotated[int, Rule(ge=-AXIS_LIMIT, le=AXIS_LIMIT)]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DrawRule(Strict):
     """Draw `count` injects (seeded) from a pool of ids or from a scenario's injects."""
 
-    pool: list[Id] = Field(default_factory=list)
+    pool: list[Id] = field(default_factory=list)
     scenario: Id | None = None
-    count: int = Field(default=1, ge=1, le=10)
+    count: Count = 1
 
-    @model_validator(mode="after")
-    def _one_source(self) -> "DrawRule":
+    def __post_init__(self) -> None:
         if bool(self.pool) == bool(self.scenario):
             raise ValueError("give either pool or scenario")
-        return self
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DriftRule(Strict):
     """Draw `count` injects from the scenario of the quadrant the world is in when the round starts."""
 
-    count: int = Field(default=1, ge=1, le=10)
+    count: Count = 1
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Slot(Strict):
     """One place in a round: a fixed inject, a draw by rule, or a drift draw."""
 
@@ -34,28 +39,29 @@ class Slot(Strict):
     draw: DrawRule | None = None
     drift: DriftRule | None = None
 
-    @model_validator(mode="after")
-    def _exactly_one(self) -> "Slot":
+    def __post_init__(self) -> None:
         if sum(x is not None for x in (self.fixed, self.draw, self.drift)) != 1:
             raise ValueError("a slot is exactly one of fixed, draw or drift")
-        return self
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Round(Strict):
     """A round of play: its title, its time box and the injects it delivers."""
 
     title: Text
-    minutes: int = Field(ge=1, le=480)
-    injects: list[Slot] = Field(min_length=1)
+    minutes: Annotated[int, Rule(ge=1, le=480)]
+    injects: Annotated[list[Slot], Rule(min_length=1)]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Position(Strict):
     """A point on the axis cross."""
 
-    erosion: int = Field(default=0, ge=-AXIS_LIMIT, le=AXIS_LIMIT)
-    rapprochement: int = Field(default=0, ge=-AXIS_LIMIT, le=AXIS_LIMIT)
+    erosion: Coordinate = 0
+    rapprochement: Coordinate = 0
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Deck(Strict):
     """An exercise plan."""
 
@@ -63,17 +69,18 @@ class Deck(Strict):
     title: Text
     description: Text
     language: Lang = "nl"
-    teams: list[Id] = Field(min_length=1)
+    teams: Annotated[list[Id], Rule(min_length=1)]
     start: Position = Position()
-    show_world: bool = True
-    rounds: list[Round] = Field(min_length=1)
-    hotwash: list[Id] = Field(default_factory=list)
+    show_world: Flag = True
+    rounds: Annotated[list[Round], Rule(min_length=1)]
+    hotwash: list[Id] = field(default_factory=list)
 
     @property
     def minutes(self) -> int:
         return sum(r.minutes for r in self.rounds)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class HotwashQuestion(Strict):
     """A debrief question, from the seed's analysis."""
 

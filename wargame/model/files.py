@@ -2,44 +2,46 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from dataclasses import dataclass, replace
+from typing import Annotated
 
+from .base import Rule, Strict
 from .deck import Deck, HotwashQuestion
 from .inject import Inject
 from .scenario import Scenario
-from .base import Strict
 from .team import Team
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class InjectFile(Strict):
     """Injects, optionally with the scenario they belong to (wildcards have none)."""
 
     scenario: Scenario | None = None
-    injects: list[Inject] = Field(min_length=1)
+    injects: Annotated[list[Inject], Rule(min_length=1)]
 
-    @model_validator(mode="after")
-    def _inherit_scenario(self) -> "InjectFile":
+    def __post_init__(self) -> None:
         if self.scenario is None:
-            return self
-        fixed = []
+            return
+        own = self.scenario.id
         for inj in self.injects:
-            if inj.scenario not in (None, self.scenario.id):
-                raise ValueError(f"inject {inj.id} names scenario {inj.scenario}, the file holds {self.scenario.id}")
-            fixed.append(inj if inj.scenario else inj.model_copy(update={"scenario": self.scenario.id}))
-        object.__setattr__(self, "injects", fixed)
-        return self
+            if inj.scenario not in (None, own):
+                raise ValueError(f"inject {inj.id} names scenario {inj.scenario}, the file holds {own}")
+        object.__setattr__(self, "injects", [i if i.scenario else replace(i, scenario=own) for i in self.injects])
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DeckFile(Strict):
     deck: Deck
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TeamFile(Strict):
-    teams: list[Team] = Field(min_length=1)
+    teams: Annotated[list[Team], Rule(min_length=1)]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class HotwashFile(Strict):
-    hotwash: list[HotwashQuestion] = Field(min_length=1)
+    hotwash: Annotated[list[HotwashQuestion], Rule(min_length=1)]
 
 
 FILE_KINDS: dict[str, type[Strict]] = {

@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Annotated, Iterable, Literal
 
-from pydantic import Field, StringConstraints
-
-from .base import AxisPush, Id, NonEmpty, Strict, Text
+from .base import AxisPush, Flag, Id, NonEmpty, Rule, Strict, Text
 
 Delivery = Literal["news_flash", "intel_brief", "cable", "call", "press_conference", "social_post"]
 DELIVERIES: tuple[str, ...] = Delivery.__args__  # type: ignore[attr-defined]
 
-InWorldDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+InWorldDate = Annotated[str, Rule(pattern=DATE_PATTERN)]
 """An in-world date: YYYY, YYYY-MM or YYYY-MM-DD (quoted in YAML)."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source(Strict):
     """Where in the seed an inject comes from."""
 
     section: NonEmpty
     quote: NonEmpty
-    extrapolated: bool = False
+    extrapolated: Flag = False
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Option(Strict):
     """A branch: a way the inject can play out, chosen by the facilitator, with its follow-up."""
 
@@ -32,6 +34,7 @@ class Option(Strict):
     push: AxisPush = AxisPush()
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Inject(Strict):
     """A scenario event: briefing, in-world date, delivery, sender, targets and its axis push."""
 
@@ -43,12 +46,12 @@ class Inject(Strict):
     date_label: Text | None = None
     delivery: Delivery
     sender: Text
-    targets: list[Id] = Field(min_length=1)
-    minutes: int = Field(ge=1, le=240)
+    targets: Annotated[list[Id], Rule(min_length=1)]
+    minutes: Annotated[int, Rule(ge=1, le=240)]
     facilitator_notes: Text
-    questions: list[Text] = Field(min_length=1, max_length=6)
+    questions: Annotated[list[Text], Rule(min_length=1, max_length=6)]
     push: AxisPush = AxisPush()
-    options: list[Option] = Field(default_factory=list, max_length=6)
+    options: Annotated[list[Option], Rule(max_length=6)] = field(default_factory=list)
     source: Source
 
     def reaches(self, team_id: str) -> bool:

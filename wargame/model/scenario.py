@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
-from pydantic import Field
-
-from .base import Id, Strict, Text
+from .base import Id, Rule, Strict, Text
 
 Level = Literal["low", "high"]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quadrant(Strict):
     """Where a scenario sits: low or high erosion (X), low or high rapprochement (Y)."""
 
@@ -18,11 +18,12 @@ class Quadrant(Strict):
     rapprochement: Level
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Scenario(Strict):
     """One future of the seed document."""
 
     id: Id
-    number: int = Field(ge=1, le=4)
+    number: Annotated[int, Rule(ge=1, le=4)]
     title: Text
     subtitle: Text
     quadrant: Quadrant

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .base import Id, Strict, Text
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Team(Strict):
     """A player cell such as Kabinet NL or Moskou. Control (white cell) is the facilitator."""
 

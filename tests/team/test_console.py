@@ -27,8 +27,8 @@ async def test_right_code_opens_the_console(tmp_path):
         assert isinstance(app.screen, TeamScreen)
         assert app.team == "red"
         assert app.session.store.role.team == "red"
-        assert "Title s1-a1" in text_of(app, "#card-title")
-        assert "Briefing s1-a1." in text_of(app, "#card-briefing")
+        assert "Title s1-a1" in text_of(app, "#card-text")
+        assert "Briefing s1-a1." in text_of(app, "#card-text")
 
 
 async def test_team_is_chosen_from_the_sessions_teams(tmp_path):
@@ -151,11 +151,11 @@ async def test_facilitator_news_appears_within_a_second(tmp_path):
     app = make_team_app(path, team="red", now=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot, codes["red"])
-        assert "Title s1-a1" in text_of(app, "#card-title")
+        assert "Title s1-a1" in text_of(app, "#card-text")
         other = Session.open(path, now=clock)  # the facilitator's console: another Session on the same file
         other.advance()
         await pilot.pause(0.8)
-        assert "Title s1-branch" in text_of(app, "#card-title")
+        assert "Title s1-branch" in text_of(app, "#card-text")
         assert any(n.title == "New inject" for n in app._notifications)
         other.clock("start")
         await pilot.pause(0.8)

@@ -53,14 +53,37 @@ Push = Annotated[int, Rule(ge=-3, le=3)]
 
 
 class Strict:
-    """Base of every content model (each is also `@dataclass(frozen=True, slots=True, kw_only=True)`):
-    unknown fields are rejected; every leaf type carries `Rule(strict=True)`, so `"1"` is no int."""
+    """Base of every content model (each is also `@model`): unknown fields are rejected; every leaf
+    type carries `Rule(strict=True)`, so `"1"` is no int.
+
+    Equality, hash and repr are defined here once rather than generated for each class: generated
+    code is compiled at import, and the console's start-up pays for every class."""
 
     __slots__ = ()
     __pydantic_config__ = {"extra": "forbid"}
+    __dataclass_fields__: dict[str, Any]
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({args})"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+model = dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+"""The decorator of every content model: a frozen, keyword-only dataclass (methods from `Strict`)."""
+
+
+@model
 class Text(Strict):
     """A text in Dutch and English; both are required."""
 
@@ -72,7 +95,7 @@ class Text(Strict):
         return self.nl if lang == "nl" else self.en
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class AxisPush(Strict):
     """A move of the world position: X is transatlantic erosion, Y US–Russia rapprochement."""
 

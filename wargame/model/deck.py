@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated
 
-from .base import AXIS_LIMIT, Flag, Id, Lang, NonEmpty, Rule, Strict, Text
+from .base import AXIS_LIMIT, Flag, Id, Lang, NonEmpty, Rule, Strict, Text, model
 
 Count = Annotated[int, Rule(ge=1, le=10)]
 Coordinate = Annotated[int, Rule(ge=-AXIS_LIMIT, le=AXIS_LIMIT)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class DrawRule(Strict):
     """Draw `count` injects (seeded) from a pool of ids or from a scenario's injects."""
 
@@ -24,14 +24,14 @@ class DrawRule(Strict):
             raise ValueError("give either pool or scenario")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class DriftRule(Strict):
     """Draw `count` injects from the scenario of the quadrant the world is in when the round starts."""
 
     count: Count = 1
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Slot(Strict):
     """One place in a round: a fixed inject, a draw by rule, or a drift draw."""
 
@@ -44,7 +44,7 @@ class Slot(Strict):
             raise ValueError("a slot is exactly one of fixed, draw or drift")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Round(Strict):
     """A round of play: its title, its time box and the injects it delivers."""
 
@@ -53,7 +53,7 @@ class Round(Strict):
     injects: Annotated[list[Slot], Rule(min_length=1)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Position(Strict):
     """A point on the axis cross."""
 
@@ -61,7 +61,7 @@ class Position(Strict):
     rapprochement: Coordinate = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Deck(Strict):
     """An exercise plan."""
 
@@ -80,7 +80,7 @@ class Deck(Strict):
         return sum(r.minutes for r in self.rounds)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class HotwashQuestion(Strict):
     """A debrief question, from the seed's analysis."""
 

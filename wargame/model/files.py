@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Annotated
 
-from .base import Rule, Strict
+from .base import Rule, Strict, model
 from .deck import Deck, HotwashQuestion
 from .inject import Inject
 from .scenario import Scenario
 from .team import Team
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class InjectFile(Strict):
     """Injects, optionally with the scenario they belong to (wildcards have none)."""
 
@@ -29,17 +29,17 @@ class InjectFile(Strict):
         object.__setattr__(self, "injects", [i if i.scenario else replace(i, scenario=own) for i in self.injects])
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class DeckFile(Strict):
     deck: Deck
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class TeamFile(Strict):
     teams: Annotated[list[Team], Rule(min_length=1)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class HotwashFile(Strict):
     hotwash: Annotated[list[HotwashQuestion], Rule(min_length=1)]
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated, Iterable, Literal
 
-from .base import AxisPush, Flag, Id, NonEmpty, Rule, Strict, Text
+from .base import AxisPush, Flag, Id, NonEmpty, Rule, Strict, Text, model
 
 Delivery = Literal["news_flash", "intel_brief", "cable", "call", "press_conference", "social_post"]
 DELIVERIES: tuple[str, ...] = Delivery.__args__  # type: ignore[attr-defined]
@@ -15,7 +15,7 @@ InWorldDate = Annotated[str, Rule(pattern=DATE_PATTERN)]
 """An in-world date: YYYY, YYYY-MM or YYYY-MM-DD (quoted in YAML)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Source(Strict):
     """Where in the seed an inject comes from."""
 
@@ -24,7 +24,7 @@ class Source(Strict):
     extrapolated: Flag = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Option(Strict):
     """A branch: a way the inject can play out, chosen by the facilitator, with its follow-up."""
 
@@ -34,7 +34,7 @@ class Option(Strict):
     push: AxisPush = AxisPush()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Inject(Strict):
     """A scenario event: briefing, in-world date, delivery, sender, targets and its axis push."""
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from .base import Id, Rule, Strict, Text
+from .base import Id, Rule, Strict, Text, model
 
 Level = Literal["low", "high"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Quadrant(Strict):
     """Where a scenario sits: low or high erosion (X), low or high rapprochement (Y)."""
 
@@ -18,7 +17,7 @@ class Quadrant(Strict):
     rapprochement: Level
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Scenario(Strict):
     """One future of the seed document."""
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .base import Id, Strict, Text
+from .base import Id, Strict, Text, model
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model
 class Team(Strict):
     """A player cell such as Kabinet NL or Moskou. Control (white cell) is the facilitator."""
 

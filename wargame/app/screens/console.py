@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from .. import view
 from ..messages import SessionChanged, TeamChosen
@@ -23,7 +23,7 @@ from ..widgets.status import RoundStatus
 from ..widgets.teams import TeamsPanel
 from ..widgets.timeline import Timeline
 
-WIDE = 120
+WIDE = 150
 """From this many columns on, the timeline gets a column of its own."""
 
 
@@ -69,7 +69,7 @@ class ConsoleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # decided before the children mount: toggling it later restyles the whole screen
         self.set_class(self.app.size.width >= WIDE, "-wide")
-        yield Header()
+        # no Header: the status lines carry the exercise's title (one row more for the inject)
         with Horizontal(id="top"):
             yield RoundStatus(id="status")
             yield Countdown(id="countdown")
@@ -83,7 +83,7 @@ class ConsoleScreen(Screen[None]):
                 yield AxisCross(id="cross")
                 yield NotesPanel(id="notes")
                 yield Timeline(id="timeline-side", moves=False)
-        yield Footer(show_command_palette=False, compact=True)
+        yield Footer(compact=True)
 
     @property
     def state(self):  # noqa: ANN201 - SessionState
@@ -116,7 +116,6 @@ class ConsoleScreen(Screen[None]):
     def sync(self) -> None:
         """Show the session's state (called after every change)."""
         st, now = self.state, self.app.now()
-        self.sub_title = f"{st.session_id} · {st.lang.upper()}"
         self.query_one(RoundStatus).show(st, now)
         self.query_one(Countdown).show(st.clock if st.current else None, now)
         self.query_one(InjectCard).show(st)

@@ -17,6 +17,12 @@ from ..widgets.inject_card import InjectCard
 from ..widgets.safe import plain
 
 
+class ProjectorCard(InjectCard):
+    """The inject card for the wall: its title in reverse, to be read across the room."""
+
+    TITLE_STYLE = "bold reverse $accent"
+
+
 class ProjectorScreen(Screen[None]):
     DEFAULT_CSS = """
     ProjectorScreen { background: $background; }
@@ -27,7 +33,6 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #p-card { padding: 0 2; height: 1fr; width: 1fr; max-width: 110; }
     ProjectorScreen #p-world { display: none; width: 1fr; max-width: 60; height: 23; margin: 1 2; }
     ProjectorScreen.-wide.-world #p-world { display: block; }
-    ProjectorScreen InjectCard #card-title { text-style: bold reverse; color: $accent; padding: 0 1; }
     ProjectorScreen #p-hint { dock: bottom; height: 1; color: $text-muted; text-align: right; padding: 0 1; }
     """
 
@@ -45,7 +50,7 @@ class ProjectorScreen(Screen[None]):
             yield Countdown(id="p-countdown")
         with Horizontal(id="p-body"):
             with VerticalScroll(id="p-card"):
-                yield InjectCard(facilitator=False, id="p-inject")
+                yield ProjectorCard(facilitator=False, id="p-inject")
             yield AxisCross(id="p-world")
         yield Static(plain("p / Esc: back to the console"), id="p-hint")
 

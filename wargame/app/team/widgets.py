@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
@@ -61,35 +60,23 @@ class TeamInjectCard(InjectCard):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(facilitator=False, id=id, classes=classes)
 
-    def compose(self) -> ComposeResult:
-        for part in ("title", "meta", "briefing", "questions"):  # the card's parts, by the card's ids
-            yield Static(id=f"card-{part}")
-
     def show_team(self, st: SessionState, team: str) -> None:
         lang = st.lang
-        title, meta, briefing, questions = (self.query_one(f"#card-{n}", Static)
-                                            for n in ("title", "meta", "briefing", "questions"))
         inj = visible_inject(st, team)
         if inj is None:
             if st.ended:
-                title.update(plain("The exercise has ended"))
+                title = "The exercise has ended"
             elif st.current_inject is not None:
-                title.update(plain("The current inject is addressed to other teams"))
+                title = "The current inject is addressed to other teams"
             else:
-                title.update(plain("No inject yet"))
-            meta.update(plain(""))
+                title = "No inject yet"
             t = st.teams.get(team)
             role = t.role.get(lang) if t else ""  # type: ignore[arg-type]
-            briefing.update(lines([Content.styled("Your role", "bold"), plain(role)]) if role else Content(""))
-            questions.update(Content(""))
+            self.show_text(title, body=lines([Content.styled("Your role", "bold"), plain(role)]) if role else None)
             return
-        title.update(plain(inj.title.get(lang)))
-        meta.update(plain(" · ".join([view.inject_date(inj, lang), view.delivery_name(inj.delivery, lang),
-                                      inj.sender.get(lang)])))
-        briefing.update(plain(inj.briefing.get(lang)))
-        head = "Vragen" if lang == "nl" else "Questions"
-        questions.update(lines([Content.styled(head, "bold")] +
-                               [Content.assemble("• ", q.get(lang)) for q in inj.questions]))
+        self.show_text(inj.title.get(lang), " · ".join([view.inject_date(inj, lang),
+                                                         view.delivery_name(inj.delivery, lang),
+                                                         inj.sender.get(lang)]), inject=inj, lang=lang)
 
 
 def _clip(text: str, limit: int = LONG) -> str:

@@ -8,9 +8,26 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.state import SessionState
+from wargame.model import Inject
 
 from .. import view
 from .safe import lines, plain, set_content
+
+
+def card_text(title: str, meta: str = "", body: Content | None = None, inject: Inject | None = None,
+              lang: str = "nl", title_style: str = "bold $accent") -> Content:
+    """The card's text as one Content (one widget to lay out, not one per part): the title, a
+    muted meta line, then `body`, or the inject's briefing and questions."""
+    parts = [Content.styled(title, title_style)]
+    if meta:
+        parts.append(Content.styled(meta, "$text-muted"))
+    if inject is not None:
+        head = "Vragen" if lang == "nl" else "Questions"
+        body = lines([plain(inject.briefing.get(lang)), Content(""), Content.styled(head, "bold")] +
+                     [Content.assemble("• ", q.get(lang)) for q in inject.questions])
+    if body is not None and body.plain:
+        parts.append(body)
+    return Content("\n\n").join(parts)
 
 
 class InjectCard(Vertical):
@@ -18,11 +35,8 @@ class InjectCard(Vertical):
 
     DEFAULT_CSS = """
     InjectCard { height: auto; padding: 0 1; }
-    InjectCard #card-title { text-style: bold; color: $accent; margin-bottom: 1; }
-    InjectCard #card-meta { color: $text-muted; margin-bottom: 1; }
-    InjectCard #card-briefing { margin-bottom: 1; }
-    InjectCard #card-questions { margin-bottom: 1; }
     InjectCard #card-facilitator {
+        margin-top: 1;
         border-left: thick $warning;
         padding-left: 1;
         color: $text;
@@ -30,46 +44,41 @@ class InjectCard(Vertical):
     }
     """
 
+    TITLE_STYLE = "bold $accent"
+
     def __init__(self, *, facilitator: bool = True, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.facilitator = facilitator
 
     def compose(self) -> ComposeResult:
-        yield Static(id="card-title")
-        yield Static(id="card-meta")
-        yield Static(id="card-briefing")
-        yield Static(id="card-questions")
+        yield Static(id="card-text")
         if self.facilitator:
             yield Static(id="card-facilitator")
+
+    def show_text(self, title: str, meta: str = "", body: Content | None = None, inject: Inject | None = None,
+                  lang: str = "nl") -> None:
+        set_content(self.query_one("#card-text", Static),
+                    card_text(title, meta, body, inject, lang, self.TITLE_STYLE))
 
     def show(self, st: SessionState) -> None:
         lang = st.lang
         inj, cur = st.current_inject, st.current
-        title, meta, briefing = (self.query_one(f"#card-{n}", Static) for n in ("title", "meta", "briefing"))
-        questions = self.query_one("#card-questions", Static)
         if inj is None or cur is None:
-            set_content(title, plain(st.title or "No inject delivered yet"))
             if st.ended:
-                set_content(meta, plain("The exercise has ended."))
+                meta = "The exercise has ended."
             elif self.facilitator:
-                set_content(meta, plain("Press n to start the exercise, or b to fire an inject from the bench."))
+                meta = "Press n to start the exercise, or b to fire an inject from the bench."
             else:
-                set_content(meta, plain("The exercise starts soon."))
+                meta = "The exercise starts soon."
             desc = st.deck.description.get(lang) if st.deck else ""
-            set_content(briefing, plain(desc))
-            set_content(questions, Content(""))
+            self.show_text(st.title or "No inject delivered yet", meta, plain(desc))
             if self.facilitator:
                 self.query_one("#card-facilitator", Static).display = False
             return
-        set_content(title, plain(inj.title.get(lang)))
-        set_content(meta, plain(" · ".join([
+        self.show_text(inj.title.get(lang), " · ".join([
             view.inject_date(inj, lang), view.delivery_name(inj.delivery, lang), inj.sender.get(lang),
             f"{inj.minutes} min", view.scenario_title(st, inj.scenario),
-        ])))
-        set_content(briefing, plain(inj.briefing.get(lang)))
-        head = "Vragen" if lang == "nl" else "Questions"
-        set_content(questions, lines([Content.styled(head, "bold")] +
-                               [Content.assemble("• ", q.get(lang)) for q in inj.questions]))
+        ]), inject=inj, lang=lang)
         if not self.facilitator:
             return
         box = self.query_one("#card-facilitator", Static)

@@ -1,4 +1,4 @@
-"""The status line over the console: round, inject, moves open or closed, world position."""
+"""The status lines over the console: the exercise, round, inject, moves open or closed, world position."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ class RoundStatus(Static):
 def render_status(st: SessionState, now: float) -> Content:
     deck = st.deck
     rounds = len(deck.rounds) if deck else 0
+    heading = Content.assemble((clip(st.title or "wargame", 70), "bold reverse"), (f"  {st.session_id}", "dim"))
     if st.ended:
         first = Content.styled("Exercise ended · press d for the debrief", "bold $warning")
     elif not st.started:
@@ -30,7 +31,7 @@ def render_status(st: SessionState, now: float) -> Content:
     else:
         first = Content.assemble((f"Round {st.round + 1}/{rounds}: ", "bold"),
                                  (clip(view.round_title(st, st.round), 40), "bold $accent"))
-    parts = [first]
+    parts = [heading, first]
     inj = st.current_inject
     if inj is not None:
         parts.append(Content.assemble(("▶ ", "$accent"), (clip(inj.title.get(st.lang), 70), "bold")))

@@ -12,7 +12,8 @@ import yaml
 from wargame import __version__
 from wargame.cli import main
 from wargame.content import builtin_library
-from wargame.model import Deck, DeckFile, Inject, InjectFile, Scenario, dump
+from wargame.model import Deck, Inject, Scenario, dump
+from wargame.model.files import DeckFile, InjectFile
 from wargame.model.validation import validate
 
 from .conftest import ROOT

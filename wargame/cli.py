@@ -74,7 +74,7 @@ def _list_line(what: str, obj, lib) -> str:  # noqa: ANN001 - one of the content
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .model import DeckFile, HotwashFile, InjectFile, TeamFile
+    from .model.files import DeckFile, HotwashFile, InjectFile, TeamFile
     from .model.validation import json_schema
 
     model = {"inject": InjectFile, "deck": DeckFile, "teams": TeamFile, "hotwash": HotwashFile}[args.what]

@@ -44,6 +44,30 @@ async def test_countdown_runs_from_the_deadline_turns_amber_then_counts_overtime
 
 
 @sync
+async def test_the_timeline_follows_the_window_between_its_own_column_and_the_side(tmp_path):
+    """Wide: the MSEL has a column of its own; narrow: it sits under the notes. Resizing the
+    terminal moves it, with the moves under their round kept."""
+    clock = FakeClock()
+    path = tmp_path / "t.wargame"
+    session, _ = new_session(path, clock)
+    session.advance()
+    session.record_move(next(iter(session.state.teams)), "[/] timeline move", "r", "x")
+    session.close()
+    app = make_app(path, now=clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert [t.id for t in app.screen.query("Timeline")] == ["timeline-wide"]
+        assert "[/] timeline move" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert [t.id for t in app.screen.query("Timeline")] == ["timeline-side"]
+        assert app.screen.query_one("#timeline-side").parent.id == "side"
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause(0.2)
+        assert [t.id for t in app.screen.query("Timeline")] == ["timeline-wide"]
+        assert "[/] timeline move" in str(app.screen.query_one("#timeline-wide").render())
+
+
+@sync
 async def test_language_switch_shows_the_content_in_dutch(tmp_path):
     clock = FakeClock()
     path = tmp_path / "l.wargame"

@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 
-from ..model import (
-    Deck, DeckFile, FILE_KINDS, HotwashFile, HotwashQuestion, Inject, InjectFile, Scenario, Team,
-    TeamFile, scenario_injects,
-)
+from ..model import Deck, HotwashQuestion, Inject, Scenario, Team, scenario_injects
+from ..model.files import FILE_KINDS, DeckFile, HotwashFile, InjectFile, TeamFile
 from ..model.base import ID_PATTERN
 from ..model.inject import DATE_PATTERN
 from ..model.validation import ValidationError, validate

@@ -6,7 +6,6 @@ changes any other way, so what the log holds is exactly what happened.
 
 from __future__ import annotations
 
-import secrets
 import time
 import uuid
 from datetime import datetime, timezone
@@ -15,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import Deck, Lang, dump
 from ..store.sqlite import EventStore, Role, StoreError
-from . import codes as codelib
 from . import events as ev
 from .events import Event
 from .outcomes import OUTCOMES
@@ -57,6 +55,10 @@ class Session:
                seed: int | None = None, title: str = "", facilitator: str = "",
                now: Now = time.time) -> tuple["Session", dict[str, str]]:
         """Start a session file from a deck; returns it and one join code per team (shown once)."""
+        import secrets
+
+        from . import codes as codelib  # here and below, not at the top: hashlib costs start-up time
+
         seed = secrets.randbelow(1_000_000) if seed is None else seed
         codes = {t: codelib.new_code() for t in deck.teams}
         content = {
@@ -260,12 +262,16 @@ class Session:
         self.refresh()
         if team not in self.state.teams:
             raise EngineError(f"no team {team!r}")
+        from . import codes as codelib
+
         code = codelib.new_code()
         self._append(ev.CODE_SET, {"team": team, "hash": codelib.hash_code(code)})
         return code
 
     def check_join(self, team: str, code: str) -> bool:
         """A team's login: True if the code matches; failures are logged and lock out after a few."""
+        from . import codes as codelib
+
         self.refresh()
         st = self.state
         if team not in st.teams:

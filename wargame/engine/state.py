@@ -90,7 +90,7 @@ class PathPoint:
     event_id: int
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # compared and printed by its parts; generating both costs start-up
 class SessionState:
     """Everything a session is, folded from its events."""
 

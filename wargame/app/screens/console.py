@@ -35,13 +35,14 @@ class ConsoleScreen(Screen[None]):
     ConsoleScreen #body { height: 1fr; }
     ConsoleScreen #msel { width: 40; border-right: vkey $primary; display: none; }
     ConsoleScreen.-wide #msel { display: block; }
-    ConsoleScreen #card-scroll { width: 1fr; }
+    ConsoleScreen #card { width: 1fr; height: 1fr; padding: 0 0 0 1; scrollbar-gutter: stable; }
     ConsoleScreen #side { width: 36; }
     ConsoleScreen.-wide #side { width: 56; }
-    ConsoleScreen.-wide #timeline-side { display: none; }
     ConsoleScreen.-wide AxisCross { height: 21; }
     ConsoleScreen #side > * { margin-bottom: 1; }
     """
+
+    AUTO_FOCUS = "TeamsPanel"  # the keys act on the highlighted team
 
     BINDINGS = [
         Binding("n", "start", "Start", tooltip="Start the exercise: round 1, first inject"),
@@ -75,14 +76,15 @@ class ConsoleScreen(Screen[None]):
             yield Countdown(id="countdown")
         with Horizontal(id="body"):
             with VerticalScroll(id="msel", can_focus=False):
-                yield Timeline(id="timeline-wide")
-            with VerticalScroll(id="card-scroll"):
-                yield InjectCard(id="card")
+                if self.has_class("-wide"):
+                    yield Timeline(id="timeline-wide")
+            yield InjectCard(id="card", can_focus=True)
             with VerticalScroll(id="side"):
                 yield TeamsPanel(id="teams")
                 yield AxisCross(id="cross")
                 yield NotesPanel(id="notes")
-                yield Timeline(id="timeline-side", moves=False)
+                if not self.has_class("-wide"):
+                    yield Timeline(id="timeline-side", moves=False)
         yield Footer(compact=True)
 
     @property
@@ -92,12 +94,17 @@ class ConsoleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sync()
         self.set_interval(0.25, self.tick, name="countdown")
-        self.query_one(TeamsPanel).focus()
 
     def on_resize(self) -> None:
         wide = self.size.width >= WIDE
         if wide != self.has_class("-wide"):
             self.set_class(wide, "-wide")
+            # one timeline: its own column when wide, under the notes when not
+            self.query(Timeline).remove()
+            if wide:
+                self.query_one("#msel").mount(Timeline(id="timeline-wide"))
+            else:
+                self.query_one("#side").mount(Timeline(id="timeline-side", moves=False))
             self.sync()
 
     def on_screen_resume(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -30,8 +30,10 @@ def card_text(title: str, meta: str = "", body: Content | None = None, inject: I
     return Content("\n\n").join(parts)
 
 
-class InjectCard(Vertical):
-    """An inject card. With `facilitator=False` (the projector) it leaves out notes and options."""
+class InjectCard(VerticalScroll):
+    """An inject card. With `facilitator=False` (the projector) it leaves out notes and options.
+
+    It scrolls itself where it is given a height (the console); elsewhere it is as tall as its text."""
 
     DEFAULT_CSS = """
     InjectCard { height: auto; padding: 0 1; }
@@ -46,8 +48,9 @@ class InjectCard(Vertical):
 
     TITLE_STYLE = "bold $accent"
 
-    def __init__(self, *, facilitator: bool = True, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(self, *, facilitator: bool = True, id: str | None = None, classes: str | None = None,
+                 can_focus: bool = False) -> None:
+        super().__init__(id=id, classes=classes, can_focus=can_focus)
         self.facilitator = facilitator
 
     def compose(self) -> ComposeResult:

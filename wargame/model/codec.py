@@ -8,6 +8,7 @@ through `wargame.model.validation` first.
 from __future__ import annotations
 
 import dataclasses
+import sys
 import types
 import typing
 from typing import Any, Callable, TypeVar
@@ -34,11 +35,16 @@ def build(cls: type[T], data: dict[str, Any]) -> T:
 
 def _plan(cls: type) -> list[tuple[str, Convert | None]]:
     """For each field of `cls`: its name and how to rebuild its value (None: as it is)."""
-    hints = typing.get_type_hints(cls)
-    return [(f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls)]
+    namespace = vars(sys.modules[cls.__module__])
+    # the annotations are strings (`from __future__ import annotations`), evaluated as
+    # typing.get_type_hints would, without its bookkeeping: this runs on every session open
+    return [(f.name, _converter(eval(f.type, namespace) if isinstance(f.type, str) else f.type))  # noqa: S307
+            for f in dataclasses.fields(cls)]
 
 
 def _converter(hint: Any) -> Convert | None:
+    if typing.get_origin(hint) is typing.Annotated:
+        hint = typing.get_args(hint)[0]
     if dataclasses.is_dataclass(hint):
         return lambda value: build(hint, value)
     origin, args = typing.get_origin(hint), typing.get_args(hint)

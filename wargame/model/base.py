@@ -1,6 +1,6 @@
 """Shared building blocks of the content model: strict base, ids, bilingual text, axis push.
 
-The models are frozen standard-library dataclasses, so opening a session (which only rebuilds
+The models are immutable standard-library dataclasses, so opening a session (which only rebuilds
 content that was checked when the session was created) needs no validation library. Their
 rules travel as `Rule` metadata in the annotations; `wargame.model.validation` hands those to
 pydantic, which checks content files against them.

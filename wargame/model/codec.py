@@ -25,7 +25,7 @@ def dump(obj: Any) -> Any:
 
 
 def build(cls: type[T], data: dict[str, Any]) -> T:
-    """The model `cls` from `dump`ed data. Raises TypeError or KeyError if the data has another shape."""
+    """The model `cls` from `dump`ed data; TypeError, KeyError or ValueError if it has another shape."""
     plan = _PLANS.get(cls)
     if plan is None:
         plan = _PLANS[cls] = _plan(cls)

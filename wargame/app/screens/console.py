@@ -30,13 +30,15 @@ WIDE = 150
 class ConsoleScreen(Screen[None]):
     """The facilitator's console. Every command goes to the engine; the screen only shows the state."""
 
+    # The columns (timeline when wide, card, side) are the screen's own children, laid out in a row
+    # under the docked status lines: no row container to lay out and paint beneath them.
     DEFAULT_CSS = """
-    ConsoleScreen #top { height: auto; }
-    ConsoleScreen #body { height: 1fr; }
-    ConsoleScreen #msel { width: 40; border-right: vkey $primary; display: none; }
+    ConsoleScreen { layout: horizontal; }
+    ConsoleScreen #top { dock: top; height: auto; }
+    ConsoleScreen #msel { width: 40; height: 1fr; border-right: vkey $primary; display: none; }
     ConsoleScreen.-wide #msel { display: block; }
     ConsoleScreen #card { width: 1fr; height: 1fr; padding: 0 0 0 1; scrollbar-gutter: stable; }
-    ConsoleScreen #side { width: 36; }
+    ConsoleScreen #side { width: 36; height: 1fr; }
     ConsoleScreen.-wide #side { width: 56; }
     ConsoleScreen.-wide AxisCross { height: 21; }
     ConsoleScreen #side > * { margin-bottom: 1; }
@@ -74,17 +76,16 @@ class ConsoleScreen(Screen[None]):
         with Horizontal(id="top"):
             yield RoundStatus(id="status")
             yield Countdown(id="countdown")
-        with Horizontal(id="body"):
-            with VerticalScroll(id="msel", can_focus=False):
-                if self.has_class("-wide"):
-                    yield Timeline(id="timeline-wide")
-            yield InjectCard(id="card", can_focus=True)
-            with VerticalScroll(id="side"):
-                yield TeamsPanel(id="teams")
-                yield AxisCross(id="cross")
-                yield NotesPanel(id="notes")
-                if not self.has_class("-wide"):
-                    yield Timeline(id="timeline-side", moves=False)
+        with VerticalScroll(id="msel", can_focus=False):
+            if self.has_class("-wide"):
+                yield Timeline(id="timeline-wide")
+        yield InjectCard(id="card", can_focus=True)
+        with VerticalScroll(id="side"):
+            yield TeamsPanel(id="teams")
+            yield AxisCross(id="cross")
+            yield NotesPanel(id="notes")
+            if not self.has_class("-wide"):
+                yield Timeline(id="timeline-side", moves=False)
         yield Footer(compact=True)
 
     @property

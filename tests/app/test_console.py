@@ -68,6 +68,45 @@ async def test_the_timeline_follows_the_window_between_its_own_column_and_the_si
 
 
 @sync
+async def test_teams_panel_cursor_stays_in_view_and_a_click_opens_the_team(tmp_path):
+    """Twenty teams at 80x24, more than the side column holds: the cursor walks to the last team
+    and its row is scrolled into view; clicking a team moves the cursor there and opens its move."""
+    from dataclasses import replace
+
+    from wargame.model import Team, Text
+
+    lib = app_library()
+    extra = [f"extra-{n:02d}" for n in range(20 - len(lib.decks["two-rounds"].teams))]
+    teams = dict(lib.teams, **{t: Team(id=t, name=Text(nl=t.title(), en=t.title()), role=Text(nl="rol", en="role"))
+                               for t in extra})
+    deck = replace(lib.decks["two-rounds"], teams=list(lib.decks["two-rounds"].teams) + extra)
+    clock = FakeClock()
+    session, _ = Session.create(tmp_path / "many.wargame", deck, replace(lib, teams=teams), seed=1, lang="en",
+                                now=clock)
+    session.advance()
+    session.record_move("extra-03", "[/] twenty teams", "r", "x")
+    session.close()
+    app = make_app(tmp_path / "many.wargame", now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.screen.query_one("TeamsPanel")
+        assert panel.has_focus and panel.team == deck.teams[0]
+        assert extra[-1].title() not in screen_text(app), "twenty teams do not fit: the last is below"
+        await pilot.press("end")
+        await pilot.pause(0.1)
+        assert panel.team == extra[-1]
+        assert extra[-1].title() in screen_text(app), "the cursor's row is scrolled into view"
+        await pilot.press("home")
+        await pilot.pause(0.1)
+        assert panel.team == deck.teams[0] and deck.teams[0] != "extra-03"
+        row = deck.teams.index("extra-03")  # every team before it is pending: one line each
+        await pilot.click(panel, offset=(4, 1 + row))  # 1: under the border
+        await pilot.pause(0.1)
+        assert panel.team == "extra-03"
+        assert type(app.screen).__name__ == "MoveDetail"
+        assert "[/] twenty teams" in screen_text(app)
+
+
+@sync
 async def test_language_switch_shows_the_content_in_dutch(tmp_path):
     clock = FakeClock()
     path = tmp_path / "l.wargame"

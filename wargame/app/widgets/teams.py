@@ -1,58 +1,73 @@
-"""The teams of the session: who has moved this round and who is pending, live."""
+"""The teams of the session: who has moved this round and who is pending, live.
+
+A small list widget of its own rather than Textual's OptionList: the panel is on the console's
+first frame, and OptionList's styling and component styles cost about 7 ms of start-up for what
+is here a handful of rows with a cursor.
+"""
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.events import Click
+from textual.geometry import Region
+from textual.widget import Widget
 
-from wargame.engine.state import SessionState
+from wargame.engine.state import Move, SessionState
 
 from .. import view
 from ..messages import TeamChosen
 from .safe import clip
 
 
-class TeamsPanel(OptionList):
-    """One row per team with its move this round; Enter opens the team's move."""
+def team_row(st: SessionState, team: str, m: Move | None, width: int) -> Content:
+    """A team's row: a mark, its name and ruling, then its move `m` this round (one line when pending)."""
+    name = clip(view.team_name(st, team), 24)
+    if m is None:
+        return Content.assemble(("… ", "$warning"), (name, "bold"), ("  pending", "$warning"))
+    ruling = view.ruling_label(st, m)
+    head = Content.assemble(("✓ ", "$success"), (name, "bold"),
+                            (f"  {ruling}" if ruling else "  to rule", "$success" if ruling else "$text-muted"))
+    flags = "(private) " if m.private else ""
+    return Content.assemble(head, "\n  ", (flags, "dim"), clip(m.action, max(width - len(flags), 8)))
+
+
+class TeamsPanel(Widget, can_focus=True):
+    """One row per team with its move this round; ↑↓ move the cursor, Enter (or a click) opens the team."""
 
     DEFAULT_CSS = """
-    TeamsPanel { height: auto; max-height: 100%; border: round $primary; padding: 0; }
+    TeamsPanel { height: auto; border: round $primary; }
     TeamsPanel:focus { border: round $accent; }
     """
+
+    BINDINGS = [
+        Binding("up", "cursor(-1)", "Previous team", show=False),
+        Binding("down", "cursor(1)", "Next team", show=False),
+        Binding("home", "cursor(-1000)", "First team", show=False),
+        Binding("end", "cursor(1000)", "Last team", show=False),
+        Binding("enter", "choose", "Open the team's move", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.border_title = "Teams"
         self._teams: list[str] = []
+        self._rows: list[Content] = []
+        self.highlighted: int | None = None
 
     def show(self, st: SessionState, width: int = 60) -> None:
+        teams = list(st.teams)
         moves = st.current_moves() if st.started else {}
-        highlighted = self.highlighted
-        self._teams = list(st.teams)
-        options = []
-        for team in self._teams:
-            m = moves.get(team)
-            name = clip(view.team_name(st, team), 24)
-            if m is None:
-                head = Content.assemble(("… ", "$warning"), (name, "bold"), ("  pending", "$warning"))
-                options.append(Option(head, id=team))
-                continue
-            ruling = view.ruling_label(st, m)
-            head = Content.assemble(("✓ ", "$success"), (name, "bold"),
-                                    (f"  {ruling}" if ruling else "  to rule", "$success" if ruling else "$text-muted"))
-            flags = "(private) " if m.private else ""
-            options.append(Option(Content.assemble(head, "\n  ", (flags, "dim"),
-                                                   clip(m.action, max(width - len(flags), 8))), id=team))
-        shown = [(o.id, o.prompt) for o in self.options]
-        if len(shown) != len(options) or any(
-                i != o.id or not isinstance(p, Content) or not p.is_same(o.prompt)  # type: ignore[arg-type]
-                for (i, p), o in zip(shown, options)):
-            self.set_options(options)  # only when a row changed: it costs a repaint
-            if self._teams:
-                self.highlighted = min(highlighted or 0, len(self._teams) - 1)
-        done = len(moves)
-        self.border_title = f"Teams · {done}/{len(self._teams)} moved" if st.started else "Teams"
+        rows = [team_row(st, t, moves.get(t), width) for t in teams]
+        if teams != self._teams or len(rows) != len(self._rows) or any(
+                not a.is_same(b) for a, b in zip(rows, self._rows)):
+            self._teams, self._rows = teams, rows
+            self.refresh(layout=True)  # only when a row changed: it costs a repaint
+        if teams and self.highlighted is None:
+            self.highlighted = 0
+        elif self.highlighted is not None:
+            self.highlighted = min(self.highlighted, len(teams) - 1) if teams else None
+        self.border_title = f"Teams · {len(moves)}/{len(teams)} moved" if st.started else "Teams"
 
     @property
     def team(self) -> str | None:
@@ -60,7 +75,50 @@ class TeamsPanel(OptionList):
         i = self.highlighted
         return self._teams[i] if i is not None and 0 <= i < len(self._teams) else None
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(TeamChosen(event.option.id))
+    def render(self) -> Content:
+        width = self.content_region.width or 1
+        cursor = ("$block-cursor-foreground on $block-cursor-background" if self.has_focus
+                  else "on $block-cursor-blurred-background")
+        lines = []
+        for i, row in enumerate(self._rows):
+            for line in row.split("\n"):
+                if i == self.highlighted:
+                    line = line.pad_right(max(width - line.cell_length, 0)).stylize(cursor)
+                lines.append(line)
+        return Content("\n").join(lines)
+
+    def _first_line(self, index: int) -> int:
+        return sum(len(r.split("\n")) for r in self._rows[:index])
+
+    def action_cursor(self, step: int) -> None:
+        if not self._teams:
+            return
+        start = self.highlighted if self.highlighted is not None else 0
+        self.highlighted = max(0, min(len(self._teams) - 1, start + step))
+        self.refresh()
+        # keep the cursor's row in view when the panel is taller than its column
+        top = self.virtual_region.y + self.gutter.top + self._first_line(self.highlighted)
+        height = len(self._rows[self.highlighted].split("\n"))
+        if self.parent is not None and hasattr(self.parent, "scroll_to_region"):
+            self.parent.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
+
+    def action_choose(self) -> None:
+        if self.team is not None:
+            self.post_message(TeamChosen(self.team))
+
+    def on_click(self, event: Click) -> None:
+        y = event.y - self.gutter.top
+        line = 0
+        for i, row in enumerate(self._rows):
+            line += len(row.split("\n"))
+            if y < line:
+                self.highlighted = i
+                self.refresh()
+                self.action_choose()
+                return
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

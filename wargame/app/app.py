@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import gc
 
-# Start-up: the imports below (Textual, the engine) create many objects, and the cyclic GC
-# would scan them again and again. It is paused while this module imports (and back on at its
-# end); the first make_app() then freezes what exists (gc.freeze: later collections skip it).
+# Start-up: the imports below (Textual, the engine), opening the session and the first frame
+# create many long-lived objects, and the cyclic GC would scan them again and again (a few ms).
+# It is paused while this module imports, while make_app() opens the session, and in run()
+# until the first frame is on screen; then what exists is frozen (later collections skip it).
 _GC_WAS_ON = gc.isenabled()
 gc.disable()
 
 import time  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from functools import partial  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any, Callable, Iterable  # noqa: E402
+from typing import Any, Callable, Iterable, Iterator  # noqa: E402
 
 from textual.actions import parse as parse_action  # noqa: E402
 from textual.app import App, SystemCommand  # noqa: E402
@@ -33,8 +35,20 @@ from .messages import SessionChanged  # noqa: E402
 if _GC_WAS_ON:
     gc.enable()
 
-_FROZEN = False
 POLL_SECONDS = 0.5
+_FROZEN = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic GC off for the block (and back as it was, whatever happens)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class WargameApp(App[None]):
@@ -56,6 +70,7 @@ class WargameApp(App[None]):
         self.now = now
         self._library = library
         self._poller = None
+        self._gc_resume = False  # set by run()
         if session is not None:
             self.title = session.state.title or "wargame"
 
@@ -70,7 +85,26 @@ class WargameApp(App[None]):
 
         return HomeScreen()
 
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """App.run, with the cyclic GC paused until the first frame is on screen."""
+        self._gc_resume = gc.isenabled()
+        gc.disable()
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            if self._gc_resume:
+                gc.enable()
+
+    def _first_frame_shown(self) -> None:
+        global _FROZEN
+        if not _FROZEN:  # once per process: what start-up built lives as long as the app,
+            gc.freeze()  # so later collections (during play) need not scan it again
+            _FROZEN = True
+        if self._gc_resume and not gc.isenabled():
+            gc.enable()
+
     def on_mount(self) -> None:
+        self.call_after_refresh(self._first_frame_shown)
         if self.session is not None:
             self._start_polling()
             if self.codes:
@@ -192,10 +226,6 @@ def make_app(session_path: Path | None = None, *, codes: dict[str, str] | None =
     `codes` (team -> join code) are known only right after creation or regeneration; they are
     shown once in the codes dialog. Raises StoreError or EngineError if the file cannot be opened.
     """
-    session = Session.open(Path(session_path), now=now) if session_path is not None else None
-    app = WargameApp(session, codes=codes, now=now, library=library)
-    global _FROZEN
-    if not _FROZEN:  # once per process: what start-up built lives as long as the process
-        gc.freeze()  # so later collections need not rescan it
-        _FROZEN = True
-    return app
+    with gc_paused():
+        session = Session.open(Path(session_path), now=now) if session_path is not None else None
+    return WargameApp(session, codes=codes, now=now, library=library)

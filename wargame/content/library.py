@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-
 from ..model import Deck, HotwashQuestion, Inject, Scenario, Team, scenario_injects
-from ..model.files import FILE_KINDS, DeckFile, HotwashFile, InjectFile, TeamFile
 from ..model.base import ID_PATTERN
+from ..model.files import FILE_KINDS, DeckFile, HotwashFile, InjectFile, TeamFile
 from ..model.inject import DATE_PATTERN
 from ..model.validation import ValidationError, validate
 from .errors import ContentError, Problem
@@ -111,8 +110,7 @@ def _problem(doc: Document, err: dict[str, Any]) -> Problem:
 
 
 _PATTERNS = {
-    ID_PATTERN: "an id is lowercase letters, digits and dashes, at most 64, "
-                                "starting with a letter or digit",
+    ID_PATTERN: "an id is lowercase letters, digits and dashes, at most 64, starting with a letter or digit",
     DATE_PATTERN: "a date is written YYYY, YYYY-MM or YYYY-MM-DD, quoted",
 }
 

@@ -178,7 +178,8 @@ async def test_help_lists_every_key_of_the_console(tmp_path):
         for key, what in [("n", "Next"), ("N", "Next round"), ("s", "Start clock"), ("e", "+1m"), ("E", "+5m"),
                           ("k", "Skip clock"), ("m", "Move"), ("a", "Rule"), ("w", "Note"), ("o", "Options"),
                           ("b", "Bench"), ("r", "Reopen moves"), ("p", "Projector"), ("l", "NL/EN"),
-                          ("c", "Codes"), ("x", "End"), ("d", "Debrief"), ("?", "Help"), ("q", "Quit")]:
+                          ("c", "Codes"), ("x", "End"), ("d", "Debrief"), ("?", "Help"), ("q", "Quit"),
+                          ("↑", "Previous team"), ("↓", "Next team"), ("⏎", "Open the team's move")]:
             assert any(line.strip().startswith(key) and what in line for line in text.splitlines()), (key, what)
         await pilot.press("escape")
         assert type(app.screen).__name__ == "ConsoleScreen"

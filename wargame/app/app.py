@@ -190,7 +190,11 @@ class WargameApp(App[None]):
             return
         name = {"ConsoleScreen": "console", "HomeScreen": "home", "ProjectorScreen": "projector",
                 "DebriefScreen": "debrief"}.get(type(screen).__name__, type(screen).__name__)
-        self.push_screen(HelpScreen(name, [b for b in screen.BINDINGS if isinstance(b, Binding)]))
+        keys = list(screen.BINDINGS)
+        focused = screen.focused  # one of our panels (the teams list) adds its own keys
+        if focused is not None and type(focused).__module__.startswith("wargame."):
+            keys += focused.BINDINGS
+        self.push_screen(HelpScreen(name, [b for b in keys if isinstance(b, Binding)]))
 
     def action_clock_toggle(self) -> None:
         """Start, pause or resume the current inject's clock (the projector's one key)."""

@@ -10,28 +10,7 @@ from wargame.engine.outcomes import outcome_label
 from wargame.engine.state import Delivery, Move, SessionState
 from wargame.model import Inject, Slot
 
-DELIVERY_NAMES: dict[str, tuple[str, str]] = {
-    "news_flash": ("Nieuwsflits", "News flash"),
-    "intel_brief": ("Inlichtingenbrief", "Intelligence brief"),
-    "cable": ("Diplomatiek telegram", "Diplomatic cable"),
-    "call": ("Telefoongesprek", "Phone call"),
-    "press_conference": ("Persconferentie", "Press conference"),
-    "social_post": ("Sociale media", "Social media post"),
-}
-
 HOW_NAMES = {"fixed": "fixed", "draw": "drawn", "drift": "drift", "branch": "branch", "bench": "bench"}
-
-TAGS = {"": "note", "strength": "strength", "improvement": "improvement", "action": "action"}
-
-
-def pick(lang: str, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
-def delivery_name(kind: str, lang: str) -> str:
-    nl, en = DELIVERY_NAMES.get(kind, (kind, kind))
-    return pick(lang, nl, en)
-
 
 def inject_date(inj: Inject, lang: str) -> str:
     return inj.date_label.get(lang) if inj.date_label else inj.date  # type: ignore[arg-type]

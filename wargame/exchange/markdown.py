@@ -13,7 +13,8 @@ import re
 from ..engine.outcomes import OUTCOMES
 from ..engine.state import SessionState
 from ..report import aar
-from ..report.labels import MARKING, delivery_label, how_label, position_text, push_text, signed, t
+from ..model import delivery_name
+from ..report.labels import MARKING, how_label, position_text, push_text, signed, t
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 _LINE_MARK = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
@@ -118,7 +119,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
             date = inj.date_label.get(lg) if inj.date_label else inj.date  # type: ignore[arg-type]
             add(f"#### {t('inject', lg)} {st.deliveries.index(dv.delivery) + 1}: {esc(inj.title.get(lg))}")  # type: ignore[arg-type]
             add("")
-            add(f"*{esc(delivery_label(inj.delivery, lg))} · {t('sender', lg)}: {esc(inj.sender.get(lg))} · "  # type: ignore[arg-type]
+            add(f"*{esc(delivery_name(inj.delivery, lg))} · {t('sender', lg)}: {esc(inj.sender.get(lg))} · "  # type: ignore[arg-type]
                 f"{esc(date)} · {how_label(dv.delivery.how, lg)} · {inj.minutes} {t('minutes', lg)}*")
             add("")
             add(esc(inj.briefing.get(lg)))  # type: ignore[arg-type]

@@ -26,9 +26,8 @@ from typing import Any
 import yaml
 
 from ..content import Library
-from ..model import DELIVERIES, Deck, Inject, dump
+from ..model import DELIVERIES, DELIVERY_NAMES, Deck, Inject, dump
 from ..model.validation import ValidationError, validate
-from ..report.labels import DELIVERY
 from .csvio import guard, unguard
 
 # (key, header) in export order
@@ -158,7 +157,7 @@ def msel_rows(deck: Deck, library: Library) -> list[dict[str, Any]]:
 def _row(inj: Inject, minute: int, rnd: str, round_title: str, selection: str, remarks: str) -> dict[str, Any]:
     return {
         "time": minute, "round": int(rnd) if rnd.isdigit() else rnd, "round_title": round_title,
-        "selection": selection, "delivery": DELIVERY[inj.delivery][1],
+        "selection": selection, "delivery": DELIVERY_NAMES[inj.delivery][1],
         "from_nl": inj.sender.nl, "from_en": inj.sender.en, "to": ", ".join(inj.targets),
         "inject_nl": f"{inj.title.nl}\n\n{inj.briefing.nl}", "inject_en": f"{inj.title.en}\n\n{inj.briefing.en}",
         "questions_nl": "\n".join(f"- {q.nl}" for q in inj.questions),
@@ -421,7 +420,7 @@ def _inject(path: Path, n: int, cells: dict[str, str], columns: dict[str, int],
     delivery_raw = get("delivery").strip()
     delivery = _delivery(delivery_raw)
     if delivery is None:
-        known = ", ".join(DELIVERY[d][1] for d in DELIVERIES)
+        known = ", ".join(DELIVERY_NAMES[d][1] for d in DELIVERIES)
         raise fail("delivery", f"{delivery_raw!r} is not a delivery method; use one of: {known}")
 
     questions: list[dict[str, str]] = []
@@ -509,7 +508,7 @@ def _lines(text: str) -> list[str]:
 def _delivery(value: str) -> str | None:
     key = _norm(value)
     for d in DELIVERIES:
-        if key in (_norm(d), _norm(DELIVERY[d][0]), _norm(DELIVERY[d][1])):
+        if key in (_norm(d), _norm(DELIVERY_NAMES[d][0]), _norm(DELIVERY_NAMES[d][1])):
             return d
     aliases = {"news": "news_flash", "flash": "news_flash", "intel": "intel_brief", "intelligence": "intel_brief",
                "email": "cable", "memo": "cable", "phone": "call", "phonecall": "call", "telephone": "call",

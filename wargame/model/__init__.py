@@ -5,12 +5,12 @@ The shapes of whole content files live in `wargame.model.files`, imported by the
 from .base import AXIS_LIMIT, LANGS, AxisPush, Lang, Text
 from .codec import build, dump
 from .deck import Deck, DrawRule, DriftRule, HotwashQuestion, Position, Round, Slot
-from .inject import DELIVERIES, Inject, Option, Source, scenario_injects
+from .inject import DELIVERIES, DELIVERY_NAMES, Inject, Option, Source, delivery_name, scenario_injects
 from .scenario import Quadrant, Scenario, quadrant_of
 from .team import Team
 
 __all__ = [
     "AXIS_LIMIT", "LANGS", "AxisPush", "Lang", "Text", "build", "dump", "Deck", "DrawRule", "DriftRule",
-    "HotwashQuestion", "Position", "Round", "Slot", "DELIVERIES", "Inject", "Option", "Source",
-    "scenario_injects", "Quadrant", "Scenario", "quadrant_of", "Team",
+    "HotwashQuestion", "Position", "Round", "Slot", "DELIVERIES", "DELIVERY_NAMES", "Inject", "Option",
+    "Source", "delivery_name", "scenario_injects", "Quadrant", "Scenario", "quadrant_of", "Team",
 ]

@@ -10,6 +10,22 @@ from .base import AxisPush, Flag, Id, NonEmpty, Rule, Strict, Text, model
 Delivery = Literal["news_flash", "intel_brief", "cable", "call", "press_conference", "social_post"]
 DELIVERIES: tuple[str, ...] = Delivery.__args__  # type: ignore[attr-defined]
 
+DELIVERY_NAMES: dict[str, tuple[str, str]] = {
+    "news_flash": ("Nieuwsflits", "News flash"),
+    "intel_brief": ("Inlichtingenbericht", "Intelligence brief"),
+    "cable": ("Ambtsbericht", "Diplomatic cable"),
+    "call": ("Telefoongesprek", "Phone call"),
+    "press_conference": ("Persconferentie", "Press conference"),
+    "social_post": ("Bericht op sociale media", "Social media post"),
+}
+"""Each delivery's name in Dutch and English: the console, the reports and MSEL sheets all use these."""
+
+
+def delivery_name(kind: str, lang: str) -> str:
+    """The name of delivery `kind` in `lang` (nl or en); an unknown kind as it is."""
+    nl, en = DELIVERY_NAMES.get(kind, (kind, kind))
+    return nl if lang == "nl" else en
+
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 InWorldDate = Annotated[str, Rule(pattern=DATE_PATTERN)]
 """An in-world date: YYYY, YYYY-MM or YYYY-MM-DD (quoted in YAML)."""

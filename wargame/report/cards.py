@@ -30,9 +30,9 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
 
 from .. import __version__
 from ..content import Library
-from ..model import Deck, Inject
+from ..model import Deck, Inject, delivery_name
 from .fonts import BOLD, ITALIC, REGULAR, register
-from .labels import MARKING, delivery_label, how_label, push_text, t
+from .labels import MARKING, how_label, push_text, t
 from .styles import INK, MARKING_RED, MUTED, NAVY, PRIVATE, RULE, SHADE
 from .text import para, plain, shorten
 
@@ -190,7 +190,7 @@ def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float
     c.setFillColor(colors.white)
     c.setFont(BOLD, 9)
     if inj is not None:
-        left = delivery_label(inj.delivery, lang).upper()
+        left = delivery_name(inj.delivery, lang).upper()
         date = inj.date_label.get(lang) if inj.date_label else inj.date  # type: ignore[arg-type]
         right = plain(date, BOLD)
         c.drawString(x + PAD + 3 * mm, band_y + 3.2 * mm, left)

@@ -34,7 +34,8 @@ from . import aar
 from .chart import PATH_COLOR as DRIFT
 from .chart import axis_chart
 from .fonts import BOLD, ITALIC, REGULAR, register
-from .labels import MARKING, delivery_label, how_label, position_text, push_text, signed, t
+from ..model import delivery_name
+from .labels import MARKING, how_label, position_text, push_text, signed, t
 from .styles import (
     INK, MARKING_RED, MUTED, NAVY, OUTCOME_COLORS, PAGE_MARGIN_BOTTOM, PAGE_MARGIN_TOP, PAGE_MARGIN_X, PRIVATE,
     RULE, SHADE, styles,
@@ -463,7 +464,7 @@ def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> list[Flowable]:
     date = inj.date_label.get(lg) if inj.date_label else inj.date  # type: ignore[arg-type]
     meta = " · ".join([
         f"{t('inject', lg)} {d.state.deliveries.index(dv.delivery) + 1}",
-        delivery_label(inj.delivery, lg), f"{t('sender', lg)}: {inj.sender.get(lg)}", date,  # type: ignore[arg-type]
+        delivery_name(inj.delivery, lg), f"{t('sender', lg)}: {inj.sender.get(lg)}", date,  # type: ignore[arg-type]
         how_label(dv.delivery.how, lg), f"{inj.minutes} {t('minutes', lg)}",
     ])
     out: list[Flowable] = [

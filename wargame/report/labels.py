@@ -174,15 +174,6 @@ HOW: dict[str, tuple[str, str]] = {
     "bench": ("reservebank", "bench"),
 }
 
-DELIVERY: dict[str, tuple[str, str]] = {
-    "news_flash": ("Nieuwsflits", "News flash"),
-    "intel_brief": ("Inlichtingenbericht", "Intelligence brief"),
-    "cable": ("Ambtsbericht", "Diplomatic cable"),
-    "call": ("Telefoongesprek", "Phone call"),
-    "press_conference": ("Persconferentie", "Press conference"),
-    "social_post": ("Bericht op sociale media", "Social media post"),
-}
-
 
 def t(key: str, lang: str, **fmt: object) -> str:
     """The label `key` in `lang` (nl or en), formatted with `fmt`."""
@@ -193,11 +184,6 @@ def t(key: str, lang: str, **fmt: object) -> str:
 
 def how_label(how: str, lang: str) -> str:
     nl, en = HOW.get(how, (how, how))
-    return nl if lang == "nl" else en
-
-
-def delivery_label(delivery: str, lang: str) -> str:
-    nl, en = DELIVERY.get(delivery, (delivery, delivery))
     return nl if lang == "nl" else en
 
 

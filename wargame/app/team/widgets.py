@@ -10,6 +10,7 @@ from textual.widgets import Static
 from wargame.engine.clock import Clock
 from wargame.engine.outcomes import outcome_label
 from wargame.engine.state import Move, SessionState
+from wargame.model import delivery_name
 
 from .. import view
 from ..widgets.countdown import Countdown
@@ -75,7 +76,7 @@ class TeamInjectCard(InjectCard):
             self.show_text(title, body=lines([Content.styled("Your role", "bold"), plain(role)]) if role else None)
             return
         self.show_text(inj.title.get(lang), " · ".join([view.inject_date(inj, lang),
-                                                         view.delivery_name(inj.delivery, lang),
+                                                         delivery_name(inj.delivery, lang),
                                                          inj.sender.get(lang)]), inject=inj, lang=lang)
 
 

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.state import SessionState
-from wargame.model import Inject
+from wargame.model import Inject, delivery_name
 
 from .. import view
 from .safe import lines, plain, set_content
@@ -79,7 +79,7 @@ class InjectCard(VerticalScroll):
                 self.query_one("#card-facilitator", Static).display = False
             return
         self.show_text(inj.title.get(lang), " · ".join([
-            view.inject_date(inj, lang), view.delivery_name(inj.delivery, lang), inj.sender.get(lang),
+            view.inject_date(inj, lang), delivery_name(inj.delivery, lang), inj.sender.get(lang),
             f"{inj.minutes} min", view.scenario_title(st, inj.scenario),
         ]), inject=inj, lang=lang)
         if not self.facilitator:

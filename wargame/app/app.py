@@ -88,12 +88,8 @@ class WargameApp(App[None]):
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """App.run, with the cyclic GC paused until the first frame is on screen."""
         self._gc_resume = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             return super().run(*args, **kwargs)
-        finally:
-            if self._gc_resume:
-                gc.enable()
 
     def _first_frame_shown(self) -> None:
         global _FROZEN

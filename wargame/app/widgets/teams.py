@@ -53,6 +53,7 @@ class TeamsPanel(Widget, can_focus=True):
         self.border_title = "Teams"
         self._teams: list[str] = []
         self._rows: list[Content] = []
+        self._row_lines: list[list[Content]] = []  # each row split into its lines, once per change
         self.highlighted: int | None = None
 
     def show(self, st: SessionState, width: int = 60) -> None:
@@ -62,6 +63,7 @@ class TeamsPanel(Widget, can_focus=True):
         if teams != self._teams or len(rows) != len(self._rows) or any(
                 not a.is_same(b) for a, b in zip(rows, self._rows)):
             self._teams, self._rows = teams, rows
+            self._row_lines = [row.split("\n") for row in rows]
             self.refresh(layout=True)  # only when a row changed: it costs a repaint
         if teams and self.highlighted is None:
             self.highlighted = 0
@@ -80,15 +82,15 @@ class TeamsPanel(Widget, can_focus=True):
         cursor = ("$block-cursor-foreground on $block-cursor-background" if self.has_focus
                   else "on $block-cursor-blurred-background")
         lines = []
-        for i, row in enumerate(self._rows):
-            for line in row.split("\n"):
+        for i, row_lines in enumerate(self._row_lines):
+            for line in row_lines:
                 if i == self.highlighted:
                     line = line.pad_right(max(width - line.cell_length, 0)).stylize(cursor)
                 lines.append(line)
         return Content("\n").join(lines)
 
     def _first_line(self, index: int) -> int:
-        return sum(len(r.split("\n")) for r in self._rows[:index])
+        return sum(len(r) for r in self._row_lines[:index])
 
     def action_cursor(self, step: int) -> None:
         if not self._teams:
@@ -98,7 +100,7 @@ class TeamsPanel(Widget, can_focus=True):
         self.refresh()
         # keep the cursor's row in view when the panel is taller than its column
         top = self.virtual_region.y + self.gutter.top + self._first_line(self.highlighted)
-        height = len(self._rows[self.highlighted].split("\n"))
+        height = len(self._row_lines[self.highlighted])
         if self.parent is not None and hasattr(self.parent, "scroll_to_region"):
             self.parent.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
 
@@ -109,8 +111,8 @@ class TeamsPanel(Widget, can_focus=True):
     def on_click(self, event: Click) -> None:
         y = event.y - self.gutter.top
         line = 0
-        for i, row in enumerate(self._rows):
-            line += len(row.split("\n"))
+        for i, row_lines in enumerate(self._row_lines):
+            line += len(row_lines)
             if y < line:
                 self.highlighted = i
                 self.refresh()

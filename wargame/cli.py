@@ -30,10 +30,7 @@ def _err(message: str) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .content import ContentError, builtin_library, load
 
-    paths = [Path(p) for p in args.paths]
-    for p in paths:
-        if not p.exists():
-            raise UsageError(f"no such file or folder: {p}")
+    paths = [Path(p) for p in args.paths]  # load() reports missing and unreadable paths itself
     try:
         lib = load(paths, base=builtin_library()) if paths else builtin_library()
     except ContentError as exc:

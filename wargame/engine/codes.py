@@ -7,8 +7,6 @@ import hmac
 import secrets
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
-MAX_FAILED = 5
-"""Failed attempts after which a team is locked out until the facilitator issues a new code."""
 
 
 def new_code() -> str:

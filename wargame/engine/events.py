@@ -19,14 +19,15 @@ NOTE = "note_added"
 MOVES_REOPENED = "moves_reopened"
 CODE_SET = "code_set"
 JOIN_FAILED = "join_failed"
+JOINED = "join_succeeded"
 LANGUAGE = "language_set"
 ENDED = "exercise_ended"
 
 KINDS = (CREATED, ROUND_STARTED, INJECT_DELIVERED, CLOCK, MOVE, ADJUDICATED, OPTION_CHOSEN, NOTE,
-         MOVES_REOPENED, CODE_SET, JOIN_FAILED, LANGUAGE, ENDED)
+         MOVES_REOPENED, CODE_SET, JOIN_FAILED, JOINED, LANGUAGE, ENDED)
 
 FACILITATOR = "facilitator"
-TEAM_KINDS = frozenset({MOVE, JOIN_FAILED})
+TEAM_KINDS = frozenset({MOVE, JOIN_FAILED, JOINED})
 """The only kinds a team may append, and only about itself."""
 
 

@@ -33,6 +33,14 @@ class EngineError(Exception):
     """A command that the rules do not allow now; the message says why, for the user."""
 
 
+class JoinWait(EngineError):
+    """Too many wrong codes in a row: the team must wait `seconds` before the next try."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"too many wrong codes; try again in {max(1, round(seconds))} s")
+
+
 class Session:
     """One session file opened by one process, as the facilitator or as one team."""
 
@@ -269,17 +277,21 @@ class Session:
         return code
 
     def check_join(self, team: str, code: str) -> bool:
-        """A team's login: True if the code matches; failures are logged and lock out after a few."""
+        """A team's login: True if the code matches. A wrong code is logged; after a few in a row the
+        team must wait before the next try (the wait doubles with each), and a right code resets it."""
         from . import codes as codelib
 
         self.refresh()
         st = self.state
         if team not in st.teams:
             raise EngineError(f"no team {team!r} in this session; teams: {', '.join(st.teams)}")
-        if st.failed_joins.get(team, 0) >= codelib.MAX_FAILED:
-            raise EngineError("too many wrong codes; ask the facilitator for a new code")
+        wait = st.join_wait_until(team) - self.now()
+        if wait > 0:
+            raise JoinWait(wait)
         stored = st.code_hashes.get(team)
         if stored and codelib.check_code(code, stored):
+            if st.failed_joins.get(team, 0):
+                self._append(ev.JOINED, {"team": team})
             return True
         self._append(ev.JOIN_FAILED, {"team": team})
         return False

@@ -8,6 +8,7 @@ from typing import Any, Iterable
 from ..model import AXIS_LIMIT, Deck, HotwashQuestion, Inject, Scenario, Team, build, quadrant_of
 from . import events as ev
 from .clock import Clock
+from .lockout import wait_after
 from .events import Event
 
 
@@ -120,8 +121,13 @@ class SessionState:
     reopened: bool = False
     code_hashes: dict[str, str] = field(default_factory=dict)
     failed_joins: dict[str, int] = field(default_factory=dict)
+    """Wrong codes in a row per team, since its last right code or new code."""
+    failed_at: dict[str, float] = field(default_factory=dict)
+    """When each team last typed a wrong code."""
     path: list[PathPoint] = field(default_factory=list)
     ended: bool = False
+    altered: str | None = None
+    """Why the log cannot be trusted (it names the first altered event); None while its hash chain holds."""
     last_event_id: int = 0
     event_count: int = 0
 
@@ -174,6 +180,22 @@ class SessionState:
             out.append(m)
             m = self.moves.get(m.supersedes) if m.supersedes else None
         return out
+
+    def earlier_ruling(self, move_id: str) -> Ruling | None:
+        """For a move not ruled yet: the ruling of the newest earlier version it replaced ("ruled move
+        replaced"), else None. A ruling belongs to the version it ruled."""
+        if move_id in self.rulings:
+            return None
+        for m in self.move_history(move_id)[1:]:
+            if m.id in self.rulings:
+                return self.rulings[m.id]
+        return None
+
+    def join_wait_until(self, team: str) -> float:
+        """The time before which `team` may not try another code (0: it may try now)."""
+        failures = self.failed_joins.get(team, 0)
+        wait = wait_after(failures)
+        return self.failed_at.get(team, 0.0) + wait if wait else 0.0
 
     def round_deliveries(self, round_no: int) -> list[Delivery]:
         return [d for d in self.deliveries if d.round == round_no]
@@ -320,6 +342,11 @@ def _code(st: SessionState, e: Event) -> None:
 
 def _join_failed(st: SessionState, e: Event) -> None:
     st.failed_joins[e.data["team"]] = st.failed_joins.get(e.data["team"], 0) + 1
+    st.failed_at[e.data["team"]] = e.at
+
+
+def _joined(st: SessionState, e: Event) -> None:
+    st.failed_joins[e.data["team"]] = 0
 
 
 def _language(st: SessionState, e: Event) -> None:
@@ -334,6 +361,6 @@ def _ended(st: SessionState, e: Event) -> None:
 _HANDLERS: dict[str, Any] = {
     ev.CREATED: _created, ev.ROUND_STARTED: _round_started, ev.INJECT_DELIVERED: _delivered,
     ev.CLOCK: _clock, ev.MOVE: _move, ev.ADJUDICATED: _adjudicated, ev.OPTION_CHOSEN: _option,
-    ev.NOTE: _note, ev.MOVES_REOPENED: _reopened, ev.CODE_SET: _code, ev.JOIN_FAILED: _join_failed,
+    ev.NOTE: _note, ev.MOVES_REOPENED: _reopened, ev.CODE_SET: _code, ev.JOIN_FAILED: _join_failed, ev.JOINED: _joined,
     ev.LANGUAGE: _language, ev.ENDED: _ended,
 }

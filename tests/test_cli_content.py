@@ -120,11 +120,11 @@ def test_schema_default_is_inject(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_json(capsys, "schema") == run_json(capsys, "schema", "inject")
 
 
-def test_validate_nonexistent_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_validate_nonexistent_is_invalid_input_naming_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "validate", "nonexistent")
-    assert code == 2
+    assert code == 1 and "nonexistent:1: no such file or folder" in err
     assert out == ""
     assert "nonexistent" in err
 

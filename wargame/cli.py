@@ -132,11 +132,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(json.dumps({"session": str(path), "session_id": path.stem, "codes": codes}, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"session: {path}")
-    print("join codes (shown once; regenerate them from the console):")
-    for team, code in codes.items():
-        print(f"  {team:<16} {code}")
+    _print_codes(codes, "join codes (shown once; regenerate them from the console):")
     print(f"start it with:  wargame resume {path}")
     return EXIT_OK
+
+
+def _print_codes(codes: dict[str, str], heading: str) -> None:
+    print(heading)
+    for team, code in codes.items():
+        print(f"  {team:<16} {code}")
 
 
 def _open_session(ref: str | None):  # noqa: ANN202 - Path
@@ -191,15 +195,25 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     path = _open_session(args.session)
     session = Session.open(path)
+    try:
+        return _export(args, path, session)
+    finally:
+        session.close()
+
+
+def _export(args: argparse.Namespace, path: Path, session) -> int:  # noqa: ANN001 - engine.session.Session
     st = session.state
     if args.team and args.team not in st.teams:
         raise UsageError(f"no team {args.team!r} in this session; teams: {', '.join(st.teams)}")
+    if st.altered:
+        _err(f"wargame: warning: {path}: the log was altered after it was recorded: {st.altered}")
+    notes = {"with_controller_notes": args.with_controller_notes} if args.team else {}
     fmt = args.format
     if fmt == "pdf":
         from .report.debrief import write_debrief
 
         out = Path(args.output or path.with_suffix(".pdf").name)
-        pages = write_debrief(st, out, team=args.team, lang=args.lang or st.lang)
+        pages = write_debrief(st, out, team=args.team, lang=args.lang or st.lang, **notes)
         print(f"wrote {out} ({pages} pages)")
         return EXIT_OK
     if fmt == "json":
@@ -211,12 +225,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif fmt == "md":
         from .exchange.markdown import session_markdown
 
-        text = session_markdown(st, team=args.team, lang=args.lang or st.lang)
+        text = session_markdown(st, team=args.team, lang=args.lang or st.lang, **notes)
     else:
         from .exchange.csvio import moves_csv
 
         text = moves_csv(st, team=args.team)
-    session.close()
     if args.output and args.output != "-":
         Path(args.output).write_text(text, encoding="utf-8", newline="")
         print(f"wrote {args.output}")
@@ -226,7 +239,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .engine.session import EngineError, Session
+    from .engine.session import new_codes
+    from .engine.state import DamagedLog, fold
     from .exchange.jsonio import ImportProblem, read_export
     from .store import SUFFIX, EventStore, sessions_dir
 
@@ -236,16 +250,42 @@ def cmd_import(args: argparse.Namespace) -> int:
         _err(str(exc))
         return EXIT_INVALID
     path = Path(args.session) if args.session else sessions_dir() / f"{events[0].data.get('session_id', 'imported')}{SUFFIX}"
-    store = EventStore(path, create=True)
     try:
-        store.import_events(events)
-        Session(store).close()
-    except (EngineError, KeyError, ValueError, TypeError) as exc:
-        store.close()
-        path.unlink(missing_ok=True)
+        state = fold(events)  # the whole session, checked before any file is made
+    except DamagedLog as exc:
         _err(f"{args.file}: the events do not make a valid session: {exc}")
         return EXIT_INVALID
+    codes, hashes = new_codes(list(state.teams))
+    EventStore.create(path, events, hashes).close()
     print(f"session: {path}")
+    _print_codes(codes, "join codes (new ones; the export carries none):")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .store import EventStore
+
+    path = _open_session(args.session)
+    with EventStore(path) as store:
+        problem, (count, _head) = store.verify(), store.head()
+        out = store.backup(Path(args.output))
+    if problem:
+        _err(f"wargame: {path}: the log was altered after it was recorded: {problem} (copied as it is to {out})")
+        return EXIT_INVALID
+    print(f"wrote {out} ({count} events, log intact)")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .store import EventStore
+
+    path = _open_session(args.session)
+    with EventStore(path) as store:
+        problem, (count, head) = store.verify(), store.head()
+    if problem:
+        _err(f"wargame: {path}: the log was altered after it was recorded: {problem}")
+        return EXIT_INVALID
+    print(f"{path}: log intact, {count} events; last event's hash {head[:16]}")
     return EXIT_OK
 
 
@@ -321,6 +361,8 @@ def _add_session_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["pdf", "json", "md", "csv"], default="pdf")
     p.add_argument("-o", "--output", metavar="PATH")
     p.add_argument("--team", metavar="TEAM", help="that team's handout: other teams' private moves left out")
+    p.add_argument("--with-controller-notes", action="store_true",
+                   help="with --team: keep the controller notes and facilitator notes in the handout")
     p.add_argument("--lang", choices=langs)
     p.set_defaults(func=cmd_export)
 
@@ -328,6 +370,15 @@ def _add_session_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE.json")
     p.add_argument("--session", metavar="PATH")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("backup", help="a consistent one-file copy of a session, safe while it runs")
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("-o", "--output", metavar="FILE", required=True)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("verify", help="check a session's log for changes made behind wargame's back")
+    p.add_argument("session", metavar="SESSION")
+    p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("cards", help="printable inject cards (PDF)")
     p.add_argument("deck", metavar="DECK")
@@ -387,6 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         func = _default_command
     from .content import ContentError
+    from .engine.session import EngineError
     from .store import StoreError
 
     try:
@@ -398,11 +450,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             _err(str(problem))
         return EXIT_INVALID
-    except StoreError as exc:
+    except (StoreError, EngineError) as exc:
         _err(f"wargame: {exc}")
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `wargame list | head -1`: the reader has all it wanted
+        _quiet_stdout()
+        return EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush does not complain about the closed pipe."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _default_command(args: argparse.Namespace) -> int:

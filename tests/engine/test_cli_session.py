@@ -102,7 +102,7 @@ def test_a_session_file_with_damaged_content_is_an_error_not_a_traceback(home, c
     db.close()
     assert main(["export", out["session"], "--format", "md"]) == 1
     err = capsys.readouterr().err
-    assert "a.wargame: the session's content cannot be read" in err and "Traceback" not in err
+    assert "a.wargame: the session file is damaged: the session's content cannot be read" in err and "Traceback" not in err
 
 
 def test_export_of_a_missing_or_foreign_session(home, capsys):

@@ -129,9 +129,7 @@ def test_create_refuses_to_overwrite(tmp_path):
 
 
 def test_empty_sqlite_file_is_not_a_session(tmp_path):
-
     p = tmp_path / "empty.wargame"
-    store = EventStore(p, create=True)
-    store.close()
-    with pytest.raises(EngineError, match="holds no session"):
+    EventStore.create(p, [], {}).close()
+    with pytest.raises(StoreError, match="holds no session"):
         Session(EventStore(p), FakeClock())

@@ -49,7 +49,7 @@ def play(session: Session, clock: FakeClock, script) -> None:
 
 def snapshot(state) -> str:
     return repr((state.round, state.deliveries, state.queue, state.clock, sorted(state.moves.items()),
-                 sorted(state.rulings.items()), state.notes, state.path, state.ended, state.options_chosen))
+                 sorted(state.rulings.items()), state.notes, state.path, state.ended, state.options_chosen, state.refused))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -64,8 +64,8 @@ def test_fold_is_deterministic_and_json_round_trip_is_lossless(script):
 
         exported = session_json(session.store)
         (tmp_path / "e.json").write_text(exported, encoding="utf-8")
-        imported = EventStore(tmp_path / "i.wargame", create=True)
-        imported.import_events(read_export(tmp_path / "e.json"))
+        imported = EventStore.create(tmp_path / "i.wargame", read_export(tmp_path / "e.json"), {})
+        assert imported.verify() is None
         assert session_json(imported) == exported
         assert snapshot(Session(imported, clock).state) == snapshot(session.state)
         json.loads(exported)

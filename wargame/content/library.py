@@ -35,25 +35,53 @@ class Library:
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
     """The YAML files in `paths`, folders searched recursively, in a stable order."""
-    out: list[Path] = []
+    return _collect(paths, os.getcwd())[0]
+
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _collect(paths: Iterable[Path], cwd: str) -> tuple[list[Path], list[Problem]]:
+    """The files to read: each path that is not a folder (`read` says what is wrong with it), and the
+    YAML files in each folder; with the problems of folders that cannot be searched or hold none."""
+    files: list[Path] = []
+    problems: list[Problem] = []
     for p in paths:
-        if p.is_dir():
-            out += sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+        if os.path.isdir(p):
+            found, unreadable = _search(p, cwd)
+            files += found
+            problems += unreadable
         else:
-            out.append(p)
-    return out
+            files.append(p)
+    return files, problems
+
+
+def _search(folder: Path, cwd: str) -> tuple[list[Path], list[Problem]]:
+    """The YAML files under `folder`, sorted. Links to files are followed (`read` reports broken ones and
+    loops), links to folders are not, as `Path.rglob` does: no walk can go round in a circle."""
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        problems.append(Problem(_shown(where, cwd), 1, "", f"cannot read folder: {exc.strerror or exc}"))
+
+    found = [q for parent, _, names in os.walk(folder, onerror=unreadable)
+             for q in map(Path(parent).joinpath, names) if q.suffix in YAML_SUFFIXES]
+    if not found and not problems:
+        problems.append(Problem(_shown(folder, cwd), 1, "", "no YAML files (.yaml or .yml) in this folder"))
+    return sorted(found), problems
 
 
 def load(paths: Iterable[Path], base: Library | None = None) -> Library:
     """Load and cross-check the files in `paths` (on top of `base`); raise ContentError on any problem."""
-    problems: list[Problem] = []
     lib = Library()
     if base is not None:
         for name in ("scenarios", "injects", "teams", "decks", "hotwash", "origin"):
             getattr(lib, name).update(getattr(base, name))
     cwd = os.getcwd()
+    files, problems = _collect(paths, cwd)
     defined: dict[str, Where] = {}
-    for path in yaml_files(paths):
+    for path in files:
         doc, found = read(path, _shown(path, cwd))
         problems += found
         if doc is not None:  # the node tree is dropped after each file: keeping them all is slow

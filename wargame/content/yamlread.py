@@ -1,19 +1,25 @@
 """Strict YAML reading: safe parsing only, with line numbers kept for error messages.
 
-Rejected here: files over 1 MiB, non-UTF-8 bytes, duplicate keys, anchors and aliases,
-merge keys, non-string keys, tags, nesting deeper than MAX_DEPTH, base-60 numbers (``1:30``)
-and YAML 1.1 booleans other than true/false (``yes``, ``NO``, ``on``).
+Rejected here: anything but a regular file (FIFOs and devices are never opened), files over
+1 MiB (never read further), non-UTF-8 bytes, duplicate keys, anchors and aliases, merge keys,
+non-string keys, tags, nesting deeper than MAX_DEPTH, control characters in any text (written
+raw or as an escape such as ``"\\e"``), base-60 numbers (``1:30``) and YAML 1.1 booleans other
+than true/false (``yes``, ``NO``, ``on``).
 Dates and booleans YAML guessed where the model wants text are reported by `explain`.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..model.text import control_problem
 from .errors import Problem
 
 try:  # the C parser where available; construction is ours in both cases
@@ -81,17 +87,61 @@ def read(path: Path, shown: str | None = None) -> tuple[Document | None, list[Pr
     """Parse one YAML file strictly. Returns the document, or None and the problems."""
     name = shown or str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, 1, "", f"cannot read file: {exc.strerror or exc}")]
-    if len(raw) > MAX_BYTES:
-        return None, [Problem(name, 1, "", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} (1 MiB)")]
+        raw = _read_bytes(path)
+    except _Unreadable as exc:
+        return None, [Problem(name, 1, "", str(exc))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(name, line, "", f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}")]
     return parse(text, name)
+
+
+class _Unreadable(Exception):
+    """Why a path gives no bytes to parse."""
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; anything else is never opened, nor read past the limit."""
+    try:
+        _check_regular(os.stat(path))
+        with os.fdopen(os.open(path, _FLAGS), "rb") as f:  # non-blocking: a FIFO put in its place cannot hang
+            _check_regular(os.fstat(f.fileno()))
+            raw = f.read(MAX_BYTES + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        raise _Unreadable(_missing(path)) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _Unreadable("symbolic link loop: the link never reaches a file") from None
+        raise _Unreadable(f"cannot read file: {exc.strerror or exc}") from None
+    except ValueError as exc:  # a NUL in the name
+        raise _Unreadable(f"cannot read file: {exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise _Unreadable(f"file is more than {MAX_BYTES:,} bytes; the limit is {MAX_BYTES:,} (1 MiB)")
+    return raw
+
+
+def _missing(path: Path) -> str:
+    """What to say of a path that leads nowhere."""
+    try:
+        return f"broken symbolic link: its target '{os.readlink(path)}' does not exist"
+    except (OSError, ValueError):
+        return "no such file or folder"
+
+
+def _check_regular(st: os.stat_result) -> None:
+    """Raise _Unreadable unless `st` is of a regular file within the size limit."""
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((what for test, what in _KINDS if test(st.st_mode)), "something else")
+        raise _Unreadable(f"not a regular file but {kind}; only regular files are read")
+    if st.st_size > MAX_BYTES:
+        raise _Unreadable(f"file is {st.st_size:,} bytes; the limit is {MAX_BYTES:,} (1 MiB)")
 
 
 def parse(text: str, name: str) -> tuple[Document | None, list[Problem]]:
@@ -260,6 +310,10 @@ class _Builder:
                 self._problem(key_node, loc, f"keys must be plain text, not {getattr(key_node, 'value', '?')!r}")
                 continue
             key = key_node.value
+            problem = control_problem(key)
+            if problem is not None:
+                self._problem(key_node, loc + (key,), problem)
+                continue
             line = key_node.start_mark.line + 1
             if key in first:
                 self._problem(key_node, loc + (key,), f"duplicate key; the first one, at line {first[key]}, "
@@ -272,6 +326,10 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, loc: tuple[Any, ...]) -> Any:
         tag, value = node.tag, node.value
         if tag == _STR:
+            problem = control_problem(value)
+            if problem is not None:
+                self._problem(node, loc, problem)
+                return None
             return value
         if tag == _INT or tag == _FLOAT:
             if ":" in value:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""The log's schema: 2 chains every event by hash and keeps join-code hashes out of the log."""
 
 # event kinds
 CREATED = "session_created"
@@ -33,6 +34,56 @@ TEAM_KINDS = frozenset({MOVE, JOIN_FAILED, JOINED})
 
 def team_actor(team_id: str) -> str:
     return f"team:{team_id}"
+
+
+def actor_team(actor: str) -> str | None:
+    """The team an actor string names, or None for the facilitator."""
+    return actor[5:] if actor.startswith("team:") else None
+
+
+_Type = type | tuple[type, ...]
+SHAPES: dict[str, tuple[dict[str, _Type], dict[str, _Type]]] = {
+    CREATED: ({"session_id": str, "lang": str, "seed": int, "content": dict},
+              {"title": str, "facilitator": str, "created": str, "codes": dict}),
+    ROUND_STARTED: ({"round": int}, {}),
+    INJECT_DELIVERED: ({"inject": str, "how": str}, {"slot": int, "queue": list, "option": str}),
+    CLOCK: ({"action": str}, {"seconds": (int, float)}),
+    MOVE: ({"move_id": str, "team": str, "round": int, "action": str, "result": str, "reasons": str,
+            "private": bool}, {}),
+    ADJUDICATED: ({"move_id": str, "outcome": int, "narrative": str, "erosion": int, "rapprochement": int}, {}),
+    OPTION_CHOSEN: ({"inject": str, "option": str}, {}),
+    NOTE: ({"note_id": str, "text": str}, {"author": str, "tag": str, "owner": str, "due": str}),
+    MOVES_REOPENED: ({"round": int}, {}),
+    CODE_SET: ({"team": str}, {"hash": str}),
+    JOIN_FAILED: ({"team": str}, {}),
+    JOINED: ({"team": str}, {}),
+    LANGUAGE: ({"lang": str}, {}),
+    ENDED: ({}, {}),
+}
+"""The data each kind of event carries: (required fields, optional fields) with their types."""
+
+
+def malformed(kind: str, data: dict[str, Any]) -> str | None:
+    """What is wrong with an event's shape (unknown kind, a missing field, a wrong type), or None."""
+    shape = SHAPES.get(kind)
+    if shape is None:
+        return "is of an unknown kind"
+    required, optional = shape
+    for name, typ in required.items():
+        if name not in data:
+            return f"lacks its field {name!r}"
+        if not _is(data[name], typ):
+            return f"has a field {name!r} of the wrong type"
+    for name, typ in optional.items():
+        if name in data and not _is(data[name], typ):
+            return f"has a field {name!r} of the wrong type"
+    return None
+
+
+def _is(value: Any, typ: _Type) -> bool:
+    if isinstance(value, bool):
+        return typ is bool
+    return isinstance(value, typ)
 
 
 @dataclass(frozen=True)

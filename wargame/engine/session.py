@@ -1,7 +1,10 @@
 """A running session: the facilitator's and teams' commands, each checked, logged, then folded.
 
-Every command appends events to the store and folds them into the state; the state never
-changes any other way, so what the log holds is exactly what happened.
+Every command is a plan: a function of the state that says which events to append, or raises
+EngineError with the rule it breaks. The plan is checked against the newest state and appended
+with that state's last event id; if another process appended in between, the store refuses it
+inside its transaction and the command looks again. The state never changes any other way, so
+what the log holds is exactly what happened.
 """
 
 from __future__ import annotations
@@ -13,20 +16,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import Deck, Lang, dump
-from ..store.sqlite import EventStore, Role, StoreError
+from ..model.text import strip_control
+from ..store.sqlite import Conflict, EventStore, Role, StoreError
 from . import events as ev
 from .events import Event
 from .outcomes import OUTCOMES
 from .sequencing import NothingToDraw, resolve
-from .state import DamagedContent, Move, SessionState, apply
+from .state import MAX_TEXT, DamagedLog, Move, SessionState, apply
 
 if TYPE_CHECKING:  # the loader (YAML) is not needed to open a session; keeps start-up lean
     from ..content import Library
 
-MAX_TEXT = 20_000
-"""The longest move or note text accepted, in characters."""
+__all__ = ["MAX_TEXT", "EngineError", "JoinWait", "Now", "Session"]
 
 Now = Callable[[], float]
+Plan = list[tuple[str, dict[str, Any]]]
+
+RETRIES = 20
+"""How often a command looks again when other processes keep appending before it can."""
+SEQUENCING = frozenset({ev.ROUND_STARTED, ev.INJECT_DELIVERED, ev.OPTION_CHOSEN, ev.CLOCK, ev.ENDED})
+"""Events that move the exercise on: a facilitator's command decided before one of them arrived is stale."""
 
 
 class EngineError(Exception):
@@ -50,11 +59,15 @@ class Session:
         self.state = SessionState()
         try:
             self.refresh()
-        except DamagedContent as exc:
+            if self.state.deck is None:
+                raise StoreError(f"{store.path}: the session file holds no session (it has no events)")
+        except DamagedLog as exc:
             store.close()
-            raise StoreError(f"{store.path}: {exc}") from None
-        if self.state.deck is None:
-            raise EngineError(f"{store.path}: the session file holds no session")
+            raise StoreError(f"{store.path}: the session file is damaged: {exc}") from None
+        except StoreError:
+            store.close()
+            raise
+        self.state.altered = self.state.altered or store.missing_tail()
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -65,10 +78,8 @@ class Session:
         """Start a session file from a deck; returns it and one join code per team (shown once)."""
         import secrets
 
-        from . import codes as codelib  # here and below, not at the top: hashlib costs start-up time
-
         seed = secrets.randbelow(1_000_000) if seed is None else seed
-        codes = {t: codelib.new_code() for t in deck.teams}
+        codes, hashes = new_codes(deck.teams)
         content = {
             "deck": dump(deck),
             "teams": [dump(library.teams[t]) for t in deck.teams],
@@ -76,12 +87,11 @@ class Session:
             "injects": [dump(i) for i in library.injects.values()],
             "hotwash": [dump(library.hotwash[q]) for q in deck.hotwash],
         }
-        data = {"session_id": path.stem, "title": title or deck.title.get(lang or deck.language),
-                "facilitator": facilitator, "lang": lang or deck.language, "seed": seed,
-                "codes": {t: codelib.hash_code(c) for t, c in codes.items()}, "content": content,
+        data = {"session_id": path.stem, "title": _text(title or deck.title.get(lang or deck.language), "title"),
+                "facilitator": _text(facilitator, "facilitator"), "lang": lang or deck.language, "seed": seed,
+                "content": content,
                 "created": datetime.fromtimestamp(now(), timezone.utc).isoformat(timespec="seconds")}
-        store = EventStore(path, create=True)
-        store.append(ev.CREATED, data, at=now())
+        store = EventStore.create(path, [Event(1, uuid.uuid4().hex, ev.CREATED, ev.FACILITATOR, now(), data)], hashes)
         return cls(store, now), codes
 
     @classmethod
@@ -89,6 +99,7 @@ class Session:
         return cls(EventStore(path, role=Role(team)), now)
 
     def close(self) -> None:
+        """Close the session file, its log folded back into the one file. Safe to repeat."""
         self.store.close()
 
     # --- reading ------------------------------------------------------------------------------
@@ -100,206 +111,200 @@ class Session:
         new = self.store.events(self.state.last_event_id)
         for e in new:
             apply(self.state, e)
+        if self.store.altered and not self.state.altered:
+            self.state.altered = self.store.altered
         return new
 
-    def _append(self, kind: str, data: dict[str, Any], key: str | None = None) -> Event:
-        e = self.store.append(kind, data, key=key, at=self.now())
-        self.refresh()
-        return e
+    def _commit(self, plan: Callable[[SessionState, float], Plan], *, key: str | None = None,
+                codes: dict[str, str] | None = None, sequencing: bool = False) -> list[Event]:
+        """Check `plan` against the newest state and append what it returns, as one transaction.
+
+        The append carries the id of the last event the plan saw; if the log has moved on, the
+        store refuses it and the plan is checked again on the newer state. With `sequencing`, a
+        facilitator's command fails instead when another console moved the exercise on since this
+        one last showed the state, so one press never plays out on a screen nobody saw."""
+        seen = self.state.last_event_id
+        for _ in range(RETRIES):
+            new = self.refresh()
+            if sequencing and seen and any(e.kind in SEQUENCING for e in new if e.id > seen):
+                raise EngineError("another console moved the exercise on just now; look again and press once more")
+            at = self.now()
+            items = plan(self.state, at)
+            if not items:
+                return []
+            try:
+                events = self.store.append_all(items, key=key, at=at, expect=self.state.last_event_id, codes=codes)
+            except Conflict:
+                continue
+            self.refresh()
+            return events
+        raise EngineError("the session file is too busy right now; try again")
 
     # --- sequencing ---------------------------------------------------------------------------
 
     def advance(self) -> Event | None:
         """Deliver the next inject: a queued one, the next slot, or the next round's first. None at the end."""
-        self.refresh()
-        st = self._facilitating()
-        if st.queue or st.slots_left() or not st.started:
-            return self.next_inject()
-        if st.has_next_round():
-            return self.next_round()
-        return None
+        events = self._commit(lambda st, at: _advance(self._facilitating(st)), sequencing=True)
+        return events[-1] if events else None
 
     def next_inject(self) -> Event:
         """Deliver the next inject of this round."""
-        self.refresh()
-        st = self._facilitating()
-        if not st.started:
-            return self.next_round()
-        if st.queue:
-            inject_id, how = st.queue[0]
-            return self._deliver(inject_id, how)
-        while st.slots_left():
-            slot_no = st.slot
-            slot = st.deck.rounds[st.round].injects[slot_no]
-            try:
-                how, picked = resolve(st, st.round, slot_no, slot)
-            except NothingToDraw:
-                st.slot += 1  # nothing left to draw: this slot is played out
-                continue
-            return self._deliver(picked[0], how, slot=slot_no, queue=picked[1:])
-        raise EngineError("no inject left in this round; start the next round")
+        return self._commit(lambda st, at: _next_inject(self._facilitating(st)), sequencing=True)[-1]
 
     def next_round(self) -> Event:
         """Start the next round and deliver its first inject."""
-        self.refresh()
-        st = self._facilitating()
-        if not st.has_next_round():
-            raise EngineError("this was the last round; end the exercise")
-        self._append(ev.ROUND_STARTED, {"round": st.round + 1})
-        return self.next_inject()
+        return self._commit(lambda st, at: _next_round(self._facilitating(st)), sequencing=True)[-1]
 
     def fire(self, inject_id: str) -> Event:
         """Deliver any inject now, from the contingency bench."""
-        self.refresh()
-        st = self._facilitating()
-        if inject_id not in st.injects:
-            raise EngineError(f"no inject {inject_id!r} in this session")
-        if not st.started:
-            self._append(ev.ROUND_STARTED, {"round": 0})
-        return self._deliver(inject_id, "bench")
+        def plan(st: SessionState, at: float) -> Plan:
+            self._facilitating(st)
+            if inject_id not in st.injects:
+                raise EngineError(f"no inject {inject_id!r} in this session")
+            start: Plan = [] if st.started else [(ev.ROUND_STARTED, {"round": 0})]
+            return start + [(ev.INJECT_DELIVERED, {"inject": inject_id, "how": "bench"})]
+
+        return self._commit(plan, sequencing=True)[-1]
 
     def choose_option(self, option_id: str) -> Event:
         """Play the current inject out by one of its options; its follow-up comes next."""
-        self.refresh()
-        st = self._facilitating()
-        inj = st.current_inject
-        if inj is None or option_id not in {o.id for o in inj.options}:
-            raise EngineError(f"the current inject has no option {option_id!r}")
-        if inj.id in st.options_chosen:
-            raise EngineError("an option was already chosen for this inject")
-        return self._append(ev.OPTION_CHOSEN, {"inject": inj.id, "option": option_id})
+        def plan(st: SessionState, at: float) -> Plan:
+            inj = self._facilitating(st).current_inject
+            if inj is None or option_id not in {o.id for o in inj.options}:
+                raise EngineError(f"the current inject has no option {option_id!r}")
+            if inj.id in st.options_chosen:
+                raise EngineError("an option was already chosen for this inject")
+            return [(ev.OPTION_CHOSEN, {"inject": inj.id, "option": option_id})]
 
-    def _deliver(self, inject_id: str, how: str, slot: int | None = None, queue: list[str] | None = None) -> Event:
-        data: dict[str, Any] = {"inject": inject_id, "how": how}
-        if slot is not None:
-            data["slot"] = slot
-        if queue:
-            data["queue"] = queue
-        return self._append(ev.INJECT_DELIVERED, data)
+        return self._commit(plan, sequencing=True)[-1]
 
     # --- clock --------------------------------------------------------------------------------
 
     def clock(self, action: str, seconds: float = 0) -> Event:
         """start, pause, resume, extend (by `seconds`) or skip the current inject's clock."""
-        self.refresh()
-        st = self._facilitating()
-        if st.current is None:
-            raise EngineError("no inject is being played")
-        if action not in ("start", "pause", "resume", "extend", "skip"):
-            raise EngineError(f"unknown clock action {action!r}")
-        if action == "extend" and not 0 < seconds <= 3600:
-            raise EngineError("extend by 1 second to 1 hour")
-        data: dict[str, Any] = {"action": action}
-        if seconds:
-            data["seconds"] = seconds
-        return self._append(ev.CLOCK, data)
+        def plan(st: SessionState, at: float) -> Plan:
+            if self._facilitating(st).current is None:
+                raise EngineError("no inject is being played")
+            if action not in ("start", "pause", "resume", "extend", "skip"):
+                raise EngineError(f"unknown clock action {action!r}")
+            if action == "extend" and not 0 < seconds <= 3600:
+                raise EngineError("extend by 1 second to 1 hour")
+            return [(ev.CLOCK, {"action": action, **({"seconds": seconds} if seconds else {})})]
+
+        return self._commit(plan, sequencing=True)[-1]
 
     # --- moves, rulings, notes ----------------------------------------------------------------
 
     def record_move(self, team: str, action: str, result: str = "", reasons: str = "", private: bool = False,
                     *, key: str | None = None) -> Move:
         """Record (or supersede) a team's move this round; returns it once committed."""
-        self.refresh()
-        st = self.state
-        if team not in st.teams:
-            raise EngineError(f"no team {team!r} in this session")
         if self.store.role.team not in (None, team):
             raise EngineError(f"you are signed in as {self.store.role.team}; you cannot record a move for {team}")
-        if not st.started:
-            raise EngineError("the exercise has not started yet")
-        if st.ended:
-            raise EngineError("the exercise has ended")
-        if self.store.role.team is not None and not st.moves_open(self.now()):
-            raise EngineError("the deadline for this round has passed; ask the facilitator to reopen moves")
         action, result, reasons = (_text(x, name) for x, name in ((action, "action"), (result, "result"), (reasons, "reasons")))
         if not action.strip():
             raise EngineError("a move needs an action")
-        move_id = uuid.uuid4().hex[:12]
-        e = self._append(ev.MOVE, {"move_id": move_id, "team": team, "round": st.round, "action": action,
-                                   "result": result, "reasons": reasons, "private": bool(private)}, key=key)
+        move_id = uuid.uuid4().hex[:12]  # made here, never by the caller: a move can only replace its own team's
+
+        def plan(st: SessionState, at: float) -> Plan:
+            if team not in st.teams:
+                raise EngineError(f"no team {team!r} in this session")
+            if not st.started:
+                raise EngineError("the exercise has not started yet")
+            if st.ended:
+                raise EngineError("the exercise has ended")
+            if self.store.role.team is not None and not st.moves_open(at):
+                raise EngineError("the deadline for this round has passed; ask the facilitator to reopen moves")
+            return [(ev.MOVE, {"move_id": move_id, "team": team, "round": st.round, "action": action,
+                               "result": result, "reasons": reasons, "private": bool(private)})]
+
+        e = self._commit(plan, key=key)[-1]
         return self.state.moves[e.data["move_id"]]
 
     def adjudicate(self, move_id: str, outcome: int, narrative: str = "", erosion: int = 0,
                    rapprochement: int = 0) -> Event:
         """Rule on a move: an outcome from -3 (Disaster) to +3 (Triumph) and its push on the axes."""
-        self.refresh()
-        st = self._facilitating()
-        if move_id not in st.moves:
-            raise EngineError(f"no move {move_id!r}")
-        if outcome not in OUTCOMES:
-            raise EngineError("outcome runs from -3 (Disaster) to +3 (Triumph)")
-        for v in (erosion, rapprochement):
-            if not -3 <= v <= 3:
-                raise EngineError("a ruling pushes each axis by -3 to +3")
-        return self._append(ev.ADJUDICATED, {"move_id": move_id, "outcome": outcome, "narrative": _text(narrative, "narrative"),
-                                             "erosion": erosion, "rapprochement": rapprochement})
+        narrative = _text(narrative, "narrative")
+
+        def plan(st: SessionState, at: float) -> Plan:
+            if move_id not in self._facilitating(st).moves:
+                raise EngineError(f"no move {move_id!r}")
+            if outcome not in OUTCOMES or isinstance(outcome, bool):
+                raise EngineError("outcome runs from -3 (Disaster) to +3 (Triumph)")
+            for v in (erosion, rapprochement):
+                if not isinstance(v, int) or not -3 <= v <= 3:
+                    raise EngineError("a ruling pushes each axis by -3 to +3")
+            return [(ev.ADJUDICATED, {"move_id": move_id, "outcome": outcome, "narrative": narrative,
+                                      "erosion": erosion, "rapprochement": rapprochement})]
+
+        return self._commit(plan)[-1]
 
     def add_note(self, text: str, tag: str = "", owner: str = "", due: str = "", author: str = "facilitator") -> Event:
         """A note for the after-action report: tag '' , strength, improvement or action (with owner, due)."""
-        self.refresh()
-        self._facilitating(allow_ended=True)
         if tag not in ("", "strength", "improvement", "action"):
             raise EngineError("tag a note as strength, improvement or action")
+        text = _text(text, "note")
         if not text.strip():
             raise EngineError("a note needs text")
-        return self._append(ev.NOTE, {"note_id": uuid.uuid4().hex[:12], "author": _text(author, "author"),
-                                      "text": _text(text, "note"), "tag": tag, "owner": _text(owner, "owner"),
-                                      "due": _text(due, "due")})
+        data = {"note_id": uuid.uuid4().hex[:12], "author": _text(author, "author"), "text": text, "tag": tag,
+                "owner": _text(owner, "owner"), "due": _due(due)}
+
+        def plan(st: SessionState, at: float) -> Plan:
+            self._facilitating(st, allow_ended=True)
+            return [(ev.NOTE, data)]
+
+        return self._commit(plan)[-1]
 
     def reopen_moves(self) -> Event:
         """Let teams enter and edit moves of the current round again, after the deadline."""
-        self.refresh()
-        st = self._facilitating()
-        return self._append(ev.MOVES_REOPENED, {"round": st.round})
+        return self._commit(lambda st, at: [(ev.MOVES_REOPENED, {"round": self._facilitating(st).round})])[-1]
 
     def set_language(self, lang: Lang) -> Event:
-        self.refresh()
         if lang not in ("nl", "en"):
             raise EngineError("language is nl or en")
-        return self._append(ev.LANGUAGE, {"lang": lang})
+        return self._commit(lambda st, at: [(ev.LANGUAGE, {"lang": lang})])[-1]
 
     def end(self) -> Event:
-        self.refresh()
-        self._facilitating()
-        return self._append(ev.ENDED, {})
+        def plan(st: SessionState, at: float) -> Plan:
+            self._facilitating(st)
+            return [(ev.ENDED, {})]
+
+        return self._commit(plan)[-1]
 
     # --- team codes ---------------------------------------------------------------------------
 
     def new_code(self, team: str) -> str:
         """Issue a new join code for `team` (the old one stops working); returns it, to show once."""
-        self.refresh()
-        if team not in self.state.teams:
-            raise EngineError(f"no team {team!r}")
-        from . import codes as codelib
+        codes, hashes = new_codes([team])
 
-        code = codelib.new_code()
-        self._append(ev.CODE_SET, {"team": team, "hash": codelib.hash_code(code)})
-        return code
+        def plan(st: SessionState, at: float) -> Plan:
+            if team not in st.teams:
+                raise EngineError(f"no team {team!r}")
+            return [(ev.CODE_SET, {"team": team})]
+
+        self._commit(plan, codes=hashes)
+        return codes[team]
 
     def check_join(self, team: str, code: str) -> bool:
         """A team's login: True if the code matches. A wrong code is logged; after a few in a row the
         team must wait before the next try (the wait doubles with each), and a right code resets it."""
-        from . import codes as codelib
+        from . import codes as codelib  # not at the top: hashlib is needed only when a code is checked
 
-        self.refresh()
-        st = self.state
-        if team not in st.teams:
-            raise EngineError(f"no team {team!r} in this session; teams: {', '.join(st.teams)}")
-        wait = st.join_wait_until(team) - self.now()
-        if wait > 0:
-            raise JoinWait(wait)
-        stored = st.code_hashes.get(team)
-        if stored and codelib.check_code(code, stored):
-            if st.failed_joins.get(team, 0):
-                self._append(ev.JOINED, {"team": team})
-            return True
-        self._append(ev.JOIN_FAILED, {"team": team})
-        return False
+        def plan(st: SessionState, at: float) -> Plan:
+            if team not in st.teams:
+                raise EngineError(f"no team {team!r} in this session; teams: {', '.join(st.teams)}")
+            wait = st.join_wait_until(team) - at
+            if wait > 0:
+                raise JoinWait(wait)
+            stored = self.store.code_hash(team)
+            if stored and codelib.check_code(code, stored):
+                return [(ev.JOINED, {"team": team})] if st.failed_joins.get(team, 0) else []
+            return [(ev.JOIN_FAILED, {"team": team})]
+
+        return not any(e.kind == ev.JOIN_FAILED for e in self._commit(plan))
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _facilitating(self, allow_ended: bool = False) -> SessionState:
-        st = self.state
+    def _facilitating(self, st: SessionState, allow_ended: bool = False) -> SessionState:
         if self.store.role.team is not None:
             raise EngineError("only the facilitator may do that")
         if st.ended and not allow_ended:
@@ -307,10 +312,76 @@ class Session:
         return st
 
 
+# --- plans of sequencing --------------------------------------------------------------------------
+
+def _advance(st: SessionState) -> Plan:
+    if st.queue or st.slots_left() or not st.started:
+        return _next_inject(st)
+    if st.has_next_round():
+        return _next_round(st)
+    return []
+
+
+def _next_inject(st: SessionState) -> Plan:
+    if not st.started:
+        return _next_round(st)
+    if st.queue:
+        inject_id, how = st.queue[0]
+        return [(ev.INJECT_DELIVERED, {"inject": inject_id, "how": how})]
+    delivery = _slot_delivery(st, st.round, st.slot)
+    if delivery is None:
+        raise EngineError("no inject left in this round; start the next round")
+    return [delivery]
+
+
+def _next_round(st: SessionState) -> Plan:
+    if not st.has_next_round():
+        raise EngineError("this was the last round; end the exercise")
+    r = st.round + 1
+    delivery = _slot_delivery(st, r, 0)
+    return [(ev.ROUND_STARTED, {"round": r})] + ([delivery] if delivery else [])
+
+
+def _slot_delivery(st: SessionState, round_no: int, first_slot: int) -> tuple[str, dict[str, Any]] | None:
+    """The delivery of the first slot from `first_slot` on that still has an inject to give, or None."""
+    assert st.deck is not None
+    slots = st.deck.rounds[round_no].injects
+    for slot_no in range(first_slot, len(slots)):
+        try:
+            how, picked = resolve(st, round_no, slot_no, slots[slot_no])
+        except NothingToDraw:
+            continue  # nothing left to draw: this slot is played out
+        data: dict[str, Any] = {"inject": picked[0], "how": how, "slot": slot_no}
+        if picked[1:]:
+            data["queue"] = picked[1:]
+        return (ev.INJECT_DELIVERED, data)
+    return None
+
+
+def new_codes(teams: list[str] | tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """Fresh join codes for `teams` (to show once) and their hashes (to store)."""
+    from . import codes as codelib  # here, not at the top: hashlib costs start-up time
+
+    codes = {t: codelib.new_code() for t in teams}
+    return codes, {t: codelib.hash_code(c) for t, c in codes.items()}
+
+
 def _text(value: str, name: str) -> str:
+    """Text entering the session: control characters (terminal escapes) and NULs taken out, lone
+    surrogates (undecodable terminal bytes) made U+FFFD so it can be stored, and at most MAX_TEXT long."""
     if not isinstance(value, str):
         raise EngineError(f"{name} must be text")
     if len(value) > MAX_TEXT:
         raise EngineError(f"{name} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
-    # NUL bytes go; lone surrogates (undecodable terminal bytes) become U+FFFD, so the text can be stored
-    return value.replace("\x00", "").encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return strip_control(value).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _due(value: str) -> str:
+    """An action item's due date: empty, or a real date written YYYY-MM-DD."""
+    value = _text(value, "due date").strip()
+    if not value:
+        return ""
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date().isoformat()
+    except ValueError:
+        raise EngineError(f"due date {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31") from None

@@ -7,6 +7,7 @@ from typing import Any, Iterable
 
 from ..model import AXIS_LIMIT, Deck, HotwashQuestion, Inject, Scenario, Team, build, quadrant_of
 from . import events as ev
+from ..model.text import find_control, strip_control
 from .clock import Clock
 from .lockout import wait_after
 from .events import Event
@@ -17,9 +18,19 @@ CONTENT: dict[str, type] = {"deck": Deck, "teams": Team, "scenarios": Scenario, 
 """What the content of a session_created event holds: the deck, and a list of each of the others."""
 
 
-class DamagedContent(Exception):
-    """A session_created event whose content is not what a session writes."""
+MAX_TEXT = 20_000
+"""The longest move, ruling or note text a session holds, in characters."""
 
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {ev.MOVE: ("action", "result", "reasons"), ev.ADJUDICATED: ("narrative",),
+                                           ev.NOTE: ("text", "author", "owner", "due")}
+"""The free-text fields of each kind of event: limited in length and cleaned of control characters."""
+
+
+class DamagedLog(Exception):
+    """An event that is not what a session writes (unknown kind, missing or mistyped field, unreadable content)."""
+
+
+DamagedContent = DamagedLog
 
 @dataclass(slots=True)
 class Move:
@@ -119,13 +130,14 @@ class SessionState:
     options_chosen: dict[str, str] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     reopened: bool = False
-    code_hashes: dict[str, str] = field(default_factory=dict)
     failed_joins: dict[str, int] = field(default_factory=dict)
     """Wrong codes in a row per team, since its last right code or new code."""
     failed_at: dict[str, float] = field(default_factory=dict)
     """When each team last typed a wrong code."""
     path: list[PathPoint] = field(default_factory=list)
     ended: bool = False
+    refused: list[tuple[int, str]] = field(default_factory=list)
+    """Events the rules forbid (written around the engine), left out of the state: (event id, why)."""
     altered: str | None = None
     """Why the log cannot be trusted (it names the first altered event); None while its hash chain holds."""
     last_event_id: int = 0
@@ -230,12 +242,110 @@ def fold(events: Iterable[Event], state: SessionState | None = None) -> SessionS
 
 
 def apply(st: SessionState, e: Event) -> None:
-    """Apply one event."""
-    handler = _HANDLERS.get(e.kind)
-    if handler is not None:
-        handler(st, e)
+    """Apply one event. A malformed event is DamagedLog; one the rules forbid is left out and listed in `refused`."""
+    problem = ev.malformed(e.kind, e.data)
+    if problem:
+        raise DamagedLog(f"event {e.id} ({e.kind}) {problem}")
+    if e.kind != ev.CREATED and st.deck is None:
+        raise DamagedLog(f"event {e.id} ({e.kind}) comes before the session was created")
+    why = _forbidden(st, e)
+    if why is None:
+        _HANDLERS[e.kind](st, _cleaned(e))
+    else:
+        st.refused.append((e.id, why))
     st.last_event_id = e.id
     st.event_count += 1
+
+
+def _forbidden(st: SessionState, e: Event) -> str | None:
+    """Why the rules forbid this event now, or None: the fold's own guard against a log written by other means."""
+    team = ev.actor_team(e.actor)
+    if team is not None and (e.kind not in ev.TEAM_KINDS or e.data.get("team") != team):
+        return f"team {team} may not record {e.kind} for {e.data.get('team', 'the session')!r}"
+    for name in TEXT_FIELDS.get(e.kind, ()):
+        if len(e.data.get(name, "")) > MAX_TEXT:
+            return f"its {name} is longer than {MAX_TEXT:,} characters"
+    check = _RULES.get(e.kind)
+    return check(st, e) if check is not None else None
+
+
+def _cleaned(e: Event) -> Event:
+    """The event with control characters taken out of its free text (terminal escapes never reach a screen)."""
+    names = TEXT_FIELDS.get(e.kind)
+    if not names or not any(find_control(e.data.get(n, "")) is not None for n in names):
+        return e
+    data = dict(e.data)
+    for n in names:
+        if n in data:
+            data[n] = strip_control(data[n])
+    return Event(e.id, e.key, e.kind, e.actor, e.at, data)
+
+
+def _move_rule(st: SessionState, e: Event) -> str | None:
+    d = e.data
+    if st.ended:
+        return "a move after the exercise ended"
+    if not st.started or d["round"] != st.round:
+        return f"a move for round {d['round'] + 1}, which is not being played"
+    if d["team"] not in st.teams:
+        return f"a move of an unknown team {d['team']!r}"
+    if d["move_id"] in st.moves:
+        return f"a move that reuses the id of move {d['move_id']!r}"
+    if ev.actor_team(e.actor) is not None and not st.moves_open(e.at):
+        return "a team's move after the deadline"
+    return None
+
+
+def _ruling_rule(st: SessionState, e: Event) -> str | None:
+    d = e.data
+    if st.ended:
+        return "a ruling after the exercise ended"
+    if d["move_id"] not in st.moves:
+        return f"a ruling on an unknown move {d['move_id']!r}"
+    if not -3 <= d["outcome"] <= 3 or not all(-3 <= d[a] <= 3 for a in ("erosion", "rapprochement")):
+        return "a ruling outside the scale"
+    return None
+
+
+def _delivery_rule(st: SessionState, e: Event) -> str | None:
+    if st.ended or not st.started:
+        return "an inject delivered outside the exercise's rounds"
+    if e.data["inject"] not in st.injects:
+        return f"an unknown inject {e.data['inject']!r}"
+    return None
+
+
+def _round_rule(st: SessionState, e: Event) -> str | None:
+    if st.ended or st.deck is None or e.data["round"] != st.round + 1 or e.data["round"] >= len(st.deck.rounds):
+        return f"round {e.data['round'] + 1} started out of turn"
+    return None
+
+
+def _option_rule(st: SessionState, e: Event) -> str | None:
+    inj = st.injects.get(e.data["inject"])
+    if st.ended or inj is None or e.data["option"] not in {o.id for o in inj.options}:
+        return "an option of no inject being played"
+    if inj.id in st.options_chosen:
+        return "a second option for one inject"
+    return None
+
+
+def _clock_rule(st: SessionState, e: Event) -> str | None:
+    if st.current is None or e.data["action"] not in ("start", "pause", "resume", "extend", "skip"):
+        return "a clock action with no inject's clock to act on"
+    return None
+
+
+def _team_rule(st: SessionState, e: Event) -> str | None:
+    return None if e.data["team"] in st.teams else f"an unknown team {e.data['team']!r}"
+
+
+def _language_rule(st: SessionState, e: Event) -> str | None:
+    return None if e.data["lang"] in ("nl", "en") else f"an unknown language {e.data['lang']!r}"
+
+
+def _created_rule(st: SessionState, e: Event) -> str | None:
+    return "a second session_created" if st.deck is not None else None
 
 
 def _created(st: SessionState, e: Event) -> None:
@@ -252,7 +362,6 @@ def _created(st: SessionState, e: Event) -> None:
     except (KeyError, TypeError, ValueError) as exc:
         raise DamagedContent(f"the session's content cannot be read ({type(exc).__name__}: {exc}); "
                              "was the file edited by hand?") from None
-    st.code_hashes = dict(d.get("codes", {}))
     start = st.deck.start
     _move_world(st, start.erosion, start.rapprochement, "start", e.id, absolute=True)
 
@@ -336,7 +445,6 @@ def _reopened(st: SessionState, e: Event) -> None:
 
 
 def _code(st: SessionState, e: Event) -> None:
-    st.code_hashes[e.data["team"]] = e.data["hash"]
     st.failed_joins[e.data["team"]] = 0
 
 
@@ -357,6 +465,12 @@ def _ended(st: SessionState, e: Event) -> None:
     st.ended = True
     st.clock = st.clock.apply("skip", e.at)
 
+
+_RULES: dict[str, Any] = {
+    ev.CREATED: _created_rule, ev.MOVE: _move_rule, ev.ADJUDICATED: _ruling_rule, ev.INJECT_DELIVERED: _delivery_rule,
+    ev.ROUND_STARTED: _round_rule, ev.OPTION_CHOSEN: _option_rule, ev.CLOCK: _clock_rule, ev.CODE_SET: _team_rule,
+    ev.JOIN_FAILED: _team_rule, ev.JOINED: _team_rule, ev.LANGUAGE: _language_rule,
+}
 
 _HANDLERS: dict[str, Any] = {
     ev.CREATED: _created, ev.ROUND_STARTED: _round_started, ev.INJECT_DELIVERED: _delivered,

@@ -1,4 +1,8 @@
-"""The complete session as JSON: every event, so export → import → export gives the same JSON."""
+"""The complete session as JSON: every event, so export → import → export gives the same JSON.
+
+An export holds no join-code material (the hashes live beside the log, not in it); an import
+issues fresh codes. Exports of schema 1, which carried code hashes in their events, are upcast.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 from ..engine.events import KINDS, SCHEMA_VERSION, Event
 from ..engine.state import CONTENT
 from ..store.sqlite import EventStore
+from ..store.upcast import without_codes
 
 FORMAT = "wargame-session"
 
@@ -33,7 +38,7 @@ def read_export(path: Path) -> list[Event]:
         raise ImportProblem(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportProblem(f"{path}: format: not a wargame session export")
-    if not isinstance(doc.get("schema_version"), int) or doc["schema_version"] > SCHEMA_VERSION:
+    if not isinstance(doc.get("schema_version"), int) or not 1 <= doc["schema_version"] <= SCHEMA_VERSION:
         raise ImportProblem(f"{path}: schema_version: {doc.get('schema_version')!r} is not one this wargame reads")
     raw = doc.get("events")
     if not isinstance(raw, list) or not raw:
@@ -82,4 +87,5 @@ def _event(path: Path, n: int, item: Any, last: int) -> Event:
         raise ImportProblem(f"{where}.kind: unknown event kind {item['kind']!r}")
     if item["id"] <= last:
         raise ImportProblem(f"{where}.id: ids must increase")
-    return Event(item["id"], item["key"], item["kind"], item["actor"], float(item["at"]), item["data"])
+    data, _codes = without_codes(item["kind"], item["data"])  # an old export's code hashes are not carried over
+    return Event(item["id"], item["key"], item["kind"], item["actor"], float(item["at"]), data)

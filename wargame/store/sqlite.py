@@ -1,42 +1,59 @@
-"""The session file: one SQLite database holding an append-only event log.
+"""The session file: one SQLite database holding an append-only, hash-chained event log.
 
 Every write is its own `BEGIN IMMEDIATE` transaction under WAL with `synchronous=FULL`; an append
-returns only after the commit has returned, so a caller told "recorded" can rely on it.
+returns only after the commit has returned, so a caller told "recorded" can rely on it. An append
+may carry the id of the last event its caller checked the rules against: inside the transaction
+the store refuses it (`Conflict`) when the log has moved on since. Join-code hashes live in a
+table beside the log, never in it, so an export of the log carries no code material.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 from ..engine.events import FACILITATOR, KINDS, SCHEMA_VERSION, TEAM_KINDS, Event, team_actor
+from .chain import GENESIS, link
 
 APP_ID = 0x57415247  # "WARG", in the SQLite header's application_id
 BUSY_TIMEOUT_MS = 10_000
+CLOSE_TIMEOUT_MS = 2_000
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS events (
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE events (
     id    INTEGER PRIMARY KEY AUTOINCREMENT,
     key   TEXT NOT NULL UNIQUE,
     kind  TEXT NOT NULL,
     actor TEXT NOT NULL,
     at    REAL NOT NULL,
-    data  TEXT NOT NULL
+    data  TEXT NOT NULL,
+    hash  TEXT NOT NULL
 );
+CREATE TABLE codes (team TEXT PRIMARY KEY, hash TEXT NOT NULL, event_id INTEGER NOT NULL);
 """
+_COLUMNS = "id, key, kind, actor, at, data, hash"
 
 
 class StoreError(Exception):
-    """A session file that cannot be used: missing, corrupt, foreign or from a newer version."""
+    """A session file that cannot be used: missing, damaged, foreign or from a newer version."""
 
 
 class PermissionDenied(StoreError):
     """An actor tried to append what its role may not."""
+
+
+class Conflict(StoreError):
+    """The log moved on after the caller checked its rules: refresh, check again, retry."""
+
+    def __init__(self, last_id: int):
+        self.last_id = last_id
+        super().__init__(f"the session changed (now at event {last_id}) while this was being recorded")
 
 
 class Role:
@@ -61,114 +78,230 @@ class Role:
 FACILITATOR_ROLE = Role()
 
 
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 class EventStore:
     """One connection to one session file; cheap to poll for new events by last id."""
 
-    def __init__(self, path: Path | str, *, create: bool = False, role: Role = FACILITATOR_ROLE):
+    def __init__(self, path: Path | str, *, role: Role = FACILITATOR_ROLE):
         self.path = Path(path)
         self.role = role
-        if not create and not self.path.exists():
+        self.altered: str | None = None
+        """The first break in the hash chain seen while reading, as a sentence; None while it holds."""
+        self._checked = (0, GENESIS)  # (id, hash) of the last event whose chain link was checked
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a session file")
+        if not self.path.exists():
             raise StoreError(f"{self.path}: no such session file")
-        if create and self.path.exists() and self.path.stat().st_size > 0:
-            raise StoreError(f"{self.path}: a file is already there; choose another --session path")
-        if create:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
-                                        isolation_level=None, check_same_thread=False)
-            self._configure(create)
+            self.conn: sqlite3.Connection | None = sqlite3.connect(
+                str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+            self._open()
         except sqlite3.DatabaseError as exc:
+            self._drop()
             raise StoreError(f"{self.path}: not a wargame session file ({exc})") from None
+        except StoreError:
+            self._drop()
+            raise
 
-    def _configure(self, create: bool) -> None:
-        c = self.conn
+    # --- creating ------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, events: Sequence[Event], codes: dict[str, str], *,
+               role: Role = FACILITATOR_ROLE) -> "EventStore":
+        """A new session file holding `events` and the teams' code hashes, made whole or not at all.
+
+        It is written under a temporary name and linked into place once committed, so a kill at any
+        moment leaves either no file or a complete one; it is readable by its owner only."""
+        path = Path(path)
+        if path.exists():
+            raise StoreError(f"{path}: a file is already there; choose another --session path")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _scratch(path) as tmp:
+            conn = sqlite3.connect(str(tmp), isolation_level=None)
+            try:
+                conn.execute("PRAGMA synchronous=FULL")
+                conn.execute("BEGIN IMMEDIATE")
+                for stmt in _SCHEMA.strip().split(";"):
+                    if stmt.strip():
+                        conn.execute(stmt)
+                conn.execute(f"PRAGMA application_id={APP_ID}")
+                conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                insert(conn, GENESIS, events)
+                last = events[-1].id if events else 0
+                conn.executemany("INSERT INTO codes VALUES (?,?,?)", [(t, h, last) for t, h in codes.items()])
+                conn.execute("COMMIT")
+                conn.execute("PRAGMA journal_mode=WAL")
+            finally:
+                conn.close()
+            _place(tmp, path)
+        return cls(path, role=role)
+
+    def _open(self) -> None:
+        """Check that this is a wargame session file before anything is written to it, then set it up."""
+        c = self._c
         c.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if not create:
-            ok = c.execute("PRAGMA quick_check").fetchone()[0]
-            if ok != "ok":
-                raise StoreError(f"{self.path}: the session file is damaged ({ok})")
-            if c.execute("PRAGMA application_id").fetchone()[0] != APP_ID:
-                raise StoreError(f"{self.path}: not a wargame session file")
+        ok = c.execute("PRAGMA quick_check").fetchone()[0]
+        if ok != "ok":
+            raise StoreError(f"{self.path}: the session file is damaged ({ok})")
+        if c.execute("PRAGMA application_id").fetchone()[0] != APP_ID:
+            raise StoreError(f"{self.path}: not a wargame session file")
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        for table in ("meta", "events"):
+            if table not in tables:
+                raise StoreError(f"{self.path}: the session file is damaged (its {table} table is missing)")
+        row = c.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        try:
+            version = int(row[0])
+        except (TypeError, ValueError):
+            raise StoreError(f"{self.path}: the session file is damaged (no readable schema version)") from None
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer wargame (schema {version}); upgrade to open it")
+        if version >= 2 and "codes" not in tables:
+            raise StoreError(f"{self.path}: the session file is damaged (its codes table is missing)")
         c.execute("PRAGMA journal_mode=WAL")
         c.execute("PRAGMA synchronous=FULL")
-        if create:
-            c.execute("BEGIN IMMEDIATE")
-            for stmt in _SCHEMA.strip().split(";"):
-                if stmt.strip():
-                    c.execute(stmt)
-            c.execute(f"PRAGMA application_id={APP_ID}")
-            c.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        if version < SCHEMA_VERSION:
+            self._upcast(version)
+
+    def _upcast(self, version: int) -> None:
+        """Bring a file of an older schema up to date: chain its events, move code hashes out of the log."""
+        from .upcast import upcast_v1
+
+        c = self._c
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            upcast_v1(c, insert)
+            c.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
             c.execute("COMMIT")
-        version = c.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if version is None:
-            raise StoreError(f"{self.path}: not a wargame session file (no schema version)")
-        if int(version[0]) > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: written by a newer wargame (schema {version[0]}); upgrade to open it")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
 
     # --- writing ------------------------------------------------------------------------------
 
     def append(self, kind: str, data: dict[str, Any], *, key: str | None = None, at: float | None = None,
-               actor: str | None = None) -> Event:
+               actor: str | None = None, expect: int | None = None) -> Event:
         """Append one event and commit; return it once committed. A repeated `key` returns the first event."""
-        if kind not in KINDS:
-            raise ValueError(f"unknown event kind {kind!r}")
-        self.role.check(kind, data)
-        actor = self.role.actor if self.role.team else (actor or FACILITATOR)
-        key = key or uuid.uuid4().hex
-        at = time.time() if at is None else at
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
-            cur = c.execute("INSERT OR IGNORE INTO events (key, kind, actor, at, data) VALUES (?,?,?,?,?)",
-                            (key, kind, actor, at, payload))
-            if cur.rowcount == 0:
-                row = c.execute("SELECT id, key, kind, actor, at, data FROM events WHERE key=?", (key,)).fetchone()
-                c.execute("COMMIT")
-                return _event(row)
-            event_id = cur.lastrowid
-            c.execute("COMMIT")
-        except BaseException:
-            if c.in_transaction:
-                c.execute("ROLLBACK")
-            raise
-        return Event(event_id, key, kind, actor, at, data)
+        return self.append_all([(kind, data)], key=key, at=at, actor=actor, expect=expect)[-1]
 
-    def import_events(self, events: list[Event]) -> None:
-        """Write a whole exported log, ids and keys kept, in one transaction (into an empty file)."""
-        c = self.conn
+    def append_all(self, items: Sequence[tuple[str, dict[str, Any]]], *, key: str | None = None,
+                   at: float | None = None, actor: str | None = None, expect: int | None = None,
+                   codes: dict[str, str] | None = None) -> list[Event]:
+        """Append events (and set code hashes) in one transaction, or nothing.
+
+        `expect`: the id of the last event the caller checked its rules against; if the log holds a
+        newer one, nothing is written and `Conflict` is raised. `key` (one event only) makes the
+        append idempotent: a repeated key returns the event first written with it."""
+        for kind, data in items:
+            if kind not in KINDS:
+                raise ValueError(f"unknown event kind {kind!r}")
+            self.role.check(kind, data)
+        if codes and self.role.team is not None:
+            raise PermissionDenied(f"team {self.role.team} may not set join codes")
+        if key is not None and len(items) != 1:
+            raise ValueError("an idempotency key names one event")
+        who = self.role.actor if self.role.team else (actor or FACILITATOR)
+        when = time.time() if at is None else at
+        c = self._c
         c.execute("BEGIN IMMEDIATE")
         try:
-            if c.execute("SELECT COUNT(*) FROM events").fetchone()[0]:
-                raise StoreError(f"{self.path}: already holds events; import into a new file")
-            c.executemany("INSERT INTO events (id, key, kind, actor, at, data) VALUES (?,?,?,?,?,?)",
-                          [(e.id, e.key, e.kind, e.actor, e.at,
-                            json.dumps(e.data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
-                           for e in events])
+            if key is not None:
+                row = c.execute(f"SELECT {_COLUMNS} FROM events WHERE key=?", (key,)).fetchone()
+                if row is not None:
+                    c.execute("COMMIT")
+                    return [_event(row)]
+            last = c.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone() or (0, GENESIS)
+            if expect is not None and last[0] != expect:
+                c.execute("ROLLBACK")
+                raise Conflict(last[0])
+            events = [Event(last[0] + n + 1, key or uuid.uuid4().hex, kind, who, when, data)
+                      for n, (kind, data) in enumerate(items)]
+            insert(c, last[1], events)
+            if codes:
+                c.executemany("INSERT OR REPLACE INTO codes VALUES (?,?,?)",
+                              [(t, h, events[-1].id if events else last[0]) for t, h in codes.items()])
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise
+        return events
 
     # --- reading ------------------------------------------------------------------------------
 
     def events(self, after: int = 0) -> list[Event]:
-        """Every event with an id above `after`, in order."""
-        rows = self.conn.execute("SELECT id, key, kind, actor, at, data FROM events WHERE id > ? ORDER BY id",
-                                 (after,)).fetchall()
-        datas = json.loads("[" + ",".join(r[5] for r in rows) + "]")  # one decode for the batch
-        return [Event(r[0], r[1], r[2], r[3], r[4], d) for r, d in zip(rows, datas)]
+        """Every event with an id above `after`, in order; checks each new link of the hash chain."""
+        rows = self._c.execute(f"SELECT {_COLUMNS} FROM events WHERE id > ? ORDER BY id", (after,)).fetchall()
+        if after == 0:
+            self._checked = (0, GENESIS)
+        if after == self._checked[0]:
+            self._check_links(rows)
+        return self._decode(rows)
 
     def last_id(self) -> int:
         """The newest event's id: a cheap check for news."""
-        return self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
+        return self._c.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
+
+    def code_hash(self, team: str) -> str | None:
+        """The stored hash of `team`'s join code, or None."""
+        row = self._c.execute("SELECT hash FROM codes WHERE team=?", (team,)).fetchone()
+        return row[0] if row else None
+
+    def verify(self) -> str | None:
+        """Check the whole log's hash chain and its end; None if intact, else the first break, as a sentence."""
+        rows = self._c.execute(f"SELECT {_COLUMNS} FROM events ORDER BY id").fetchall()
+        self._checked, self.altered = (0, GENESIS), None
+        self._check_links(rows)
+        self.altered = self.altered or self.missing_tail()
+        return self.altered
+
+    def head(self) -> tuple[int, str]:
+        """The id and hash of the last event: quote them to show later that nothing was removed or added."""
+        row = self._c.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else (0, GENESIS)
 
     def integrity(self) -> str:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        return self._c.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def backup(self, target: Path | str) -> Path:
+        """A consistent one-file copy of the session through SQLite's online backup, safe while others write."""
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target}: a file is already there; choose another name")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _scratch(target) as tmp:
+            dest = sqlite3.connect(str(tmp), isolation_level=None)
+            try:
+                self._c.backup(dest)
+                dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                dest.close()
+            _place(tmp, target)
+        return target
+
+    # --- closing ------------------------------------------------------------------------------
 
     def close(self) -> None:
-        self.conn.close()
+        """Fold the WAL back into the main file and close, so the one file is complete. Safe to repeat."""
+        conn = self.conn
+        if conn is None:
+            return
+        try:
+            conn.execute(f"PRAGMA busy_timeout={CLOSE_TIMEOUT_MS}")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # another process is mid-write; the last one to close completes the file
+        finally:
+            self._drop()
+
+    def _drop(self) -> None:
+        conn, self.conn = getattr(self, "conn", None), None
+        if conn is not None:
+            conn.close()
 
     def __enter__(self) -> "EventStore":
         return self
@@ -176,6 +309,114 @@ class EventStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # --- helpers ------------------------------------------------------------------------------
+
+    @property
+    def _c(self) -> sqlite3.Connection:
+        if self.conn is None:
+            raise StoreError(f"{self.path}: the session is closed")
+        return self.conn
+
+    def _check_links(self, rows: list[tuple]) -> None:
+        prev_id, prev_hash = self._checked
+        for row in rows:
+            event_id, key, kind, actor, at, data, stored = row
+            if self.altered is None:
+                if event_id != prev_id + 1:
+                    self.altered = (f"event {prev_id + 1} is missing: {event_id - prev_id - 1} event(s) "
+                                    f"before event {event_id} were removed")
+                elif not _links(prev_hash, row):
+                    self.altered = f"event {event_id} ({kind}) was changed after it was recorded"
+            prev_id, prev_hash = event_id, stored
+        self._checked = (prev_id, prev_hash)
+
+    def missing_tail(self) -> str | None:
+        """Whether events were removed from the end of the log (which breaks no link), as a sentence."""
+        last = self.last_id()
+        row = self._c.execute("SELECT seq FROM sqlite_sequence WHERE name='events'").fetchone()
+        seq = row[0] if row else 0
+        if isinstance(seq, int) and seq > last:
+            return f"the last {seq - last} event(s) after event {last} were removed"
+        return None
+
+    def _decode(self, rows: list[tuple]) -> list[Event]:
+        try:  # one decode for the batch
+            datas = json.loads("[" + ",".join(r[5] for r in rows) + "]")
+        except (TypeError, ValueError):
+            datas = [self._data_of(r) for r in rows]
+        out = []
+        for r, d in zip(rows, datas):
+            if not isinstance(d, dict) or not isinstance(r[4], (int, float)) or not isinstance(r[2], str):
+                raise StoreError(f"{self.path}: the session file is damaged (event {r[0]} is not an event)")
+            out.append(Event(r[0], r[1], r[2], r[3], float(r[4]), d))
+        return out
+
+    def _data_of(self, row: tuple) -> Any:
+        try:
+            return json.loads(row[5])
+        except (TypeError, ValueError):
+            raise StoreError(f"{self.path}: the session file is damaged (event {row[0]}'s data is not JSON)") from None
+
+
+def _links(previous: str, row: tuple) -> bool:
+    """Whether a stored row's hash is the link from `previous` over its own fields."""
+    event_id, key, kind, actor, at, data, stored = row
+    if not all(isinstance(v, str) for v in (key, kind, actor, data)) or not isinstance(at, (int, float)):
+        return False
+    return bool(stored == link(previous, event_id, key, kind, actor, at, data))
+
+
+def insert(conn: sqlite3.Connection, previous: str, events: Iterable[Event]) -> None:
+    """Insert events chained on from `previous` (the hash of the event before the first)."""
+    rows = []
+    for e in events:
+        data = _dumps(e.data)
+        previous = link(previous, e.id, e.key, e.kind, e.actor, e.at, data)
+        rows.append((e.id, e.key, e.kind, e.actor, e.at, data, previous))
+    conn.executemany(f"INSERT INTO events ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)", rows)
+
 
 def _event(row: tuple) -> Event:
     return Event(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+
+
+class _scratch:
+    """A private temporary file beside `final` (mode 0600), removed if it was not put in place."""
+
+    def __init__(self, final: Path):
+        self.path = final.with_name(f".{final.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
+
+    def __enter__(self) -> Path:
+        os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        return self.path
+
+    def __exit__(self, *exc: object) -> None:
+        for p in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"), Path(f"{self.path}-journal")):
+            p.unlink(missing_ok=True)
+
+
+def _place(tmp: Path, final: Path) -> None:
+    """Put the finished file `tmp` at `final`, never over an existing file, and make it durable."""
+    try:
+        os.link(tmp, final)  # fails if `final` exists: no file is ever overwritten
+    except FileExistsError:
+        raise StoreError(f"{final}: a file is already there; choose another name") from None
+    except OSError:  # a filesystem without hard links (e.g. FAT on a USB stick)
+        if final.exists():
+            raise StoreError(f"{final}: a file is already there; choose another name") from None
+        os.replace(tmp, final)
+    _sync_dir(final.parent)
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+

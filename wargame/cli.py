@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from . import __version__
 
@@ -48,8 +48,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     from .model import dump
 
     lib = builtin_library()
-    table = {"scenarios": lib.scenarios, "decks": lib.decks, "injects": lib.injects,
-             "teams": lib.teams}[args.what]
+    tables: dict[str, dict[str, Any]] = {"scenarios": lib.scenarios, "decks": lib.decks, "injects": lib.injects,
+                                         "teams": lib.teams}
+    table = tables[args.what]
     if args.json:
         print(json.dumps([dump(obj) for obj in table.values()], ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from wargame.content import load
-from wargame.engine.session import EngineError, Session
+from wargame.engine.session import Session
 from wargame.model import Team, Text
 from wargame.store import EventStore, StoreError
 

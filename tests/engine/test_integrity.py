@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import stat
 import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -95,18 +96,9 @@ def test_end_a_team_move_and_two_facilitators_next_raced_a_thousand_times(tmp_pa
         team = Session.open(path, team="red", now=clock)
         gate = threading.Barrier(4)  # one process per console in real life; one connection per thread here
         outcomes: dict[str, str] = {}
-
-        def run(name: str, fn) -> None:
-            gate.wait()
-            try:
-                fn()
-                outcomes[name] = "ok"
-            except EngineError as exc:
-                outcomes[name] = str(exc)
-
-        threads = [threading.Thread(target=run, args=args) for args in (
+        threads = [threading.Thread(target=_race, args=(gate, outcomes, *args)) for args in (
             ("end", ender.end), ("n1", fac1.advance), ("n2", fac2.advance),
-            ("move", lambda: team.record_move("red", f"move {n}")))]
+            ("move", partial(team.record_move, "red", f"move {n}")))]
         for t in threads:
             t.start()
         for t in threads:
@@ -124,6 +116,15 @@ def test_end_a_team_move_and_two_facilitators_next_raced_a_thousand_times(tmp_pa
             assert s.state.last_event_id == st.last_event_id
             s.close()
         path.unlink()
+
+
+def _race(gate: threading.Barrier, outcomes: dict[str, str], name: str, command) -> None:
+    gate.wait()
+    try:
+        command()
+        outcomes[name] = "ok"
+    except EngineError as exc:
+        outcomes[name] = str(exc)
 
 
 # --- the fold refuses what the rules forbid ----------------------------------------------------------
@@ -415,3 +416,32 @@ def test_a_foreign_sqlite_file_is_refused_and_not_switched_to_wal(tmp_path, caps
         assert main(argv) == 1
         assert "not a wargame session file" in capsys.readouterr().err
     assert other.read_bytes() == before and not Path(f"{other}-wal").exists()
+
+
+@pytest.mark.slow
+def test_wargame_new_killed_at_any_moment_leaves_no_file_or_a_whole_session(tmp_path):
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .helpers import MINI
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "WARGAME_HOME": str(tmp_path / "home")}
+    rng = random.Random(11)
+    whole = 0
+    for n in range(40):
+        path = tmp_path / f"k{n}.wargame"
+        proc = subprocess.Popen([sys.executable, "-m", "wargame", "new", str(MINI / "deck.yaml"), "--session", str(path)],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, 0.9))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if path.exists():
+            whole += 1
+            Session.open(path).close()  # complete, or it would not be there
+        else:
+            assert main(["new", str(MINI / "deck.yaml"), "--session", str(path)]) == 0  # the path is free
+    assert 0 < whole < 40, "the kills should land both before and after the file is made"

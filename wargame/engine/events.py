@@ -63,27 +63,35 @@ SHAPES: dict[str, tuple[dict[str, _Type], dict[str, _Type]]] = {
 """The data each kind of event carries: (required fields, optional fields) with their types."""
 
 
+class _Absent:
+    """Stands for a field an event does not carry."""
+
+
+_ABSENT = _Absent()
+
+
+def _types(typ: _Type, optional: bool) -> frozenset[type]:
+    exact = set(typ) if isinstance(typ, tuple) else {typ}
+    return frozenset(exact | ({_Absent} if optional else set()))
+
+
+_CHECKS: dict[str, tuple[tuple[str, frozenset[type]], ...]] = {
+    kind: tuple((n, _types(t, False)) for n, t in required.items()) + tuple((n, _types(t, True)) for n, t in optional.items())
+    for kind, (required, optional) in SHAPES.items()
+}
+"""SHAPES as exact types per field (so True is no int): one set lookup per field while folding."""
+
+
 def malformed(kind: str, data: dict[str, Any]) -> str | None:
     """What is wrong with an event's shape (unknown kind, a missing field, a wrong type), or None."""
-    shape = SHAPES.get(kind)
-    if shape is None:
+    checks = _CHECKS.get(kind)
+    if checks is None:
         return "is of an unknown kind"
-    required, optional = shape
-    for name, typ in required.items():
-        if name not in data:
-            return f"lacks its field {name!r}"
-        if not _is(data[name], typ):
-            return f"has a field {name!r} of the wrong type"
-    for name, typ in optional.items():
-        if name in data and not _is(data[name], typ):
-            return f"has a field {name!r} of the wrong type"
+    for name, types in checks:
+        found = type(data.get(name, _ABSENT))
+        if found not in types:
+            return f"lacks its field {name!r}" if found is _Absent else f"has a field {name!r} of the wrong type"
     return None
-
-
-def _is(value: Any, typ: _Type) -> bool:
-    if isinstance(value, bool):
-        return typ is bool
-    return isinstance(value, typ)
 
 
 @dataclass(frozen=True)

@@ -287,7 +287,9 @@ class Session:
     def check_join(self, team: str, code: str) -> bool:
         """A team's login: True if the code matches. A wrong code is logged; after a few in a row the
         team must wait before the next try (the wait doubles with each), and a right code resets it."""
-        from . import codes as codelib  # not at the top: hashlib is needed only when a code is checked
+        from . import (
+            codes as codelib,  # not at the top: hashlib is needed only when a code is checked
+        )
 
         def plan(st: SessionState, at: float) -> Plan:
             if team not in st.teams:

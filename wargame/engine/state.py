@@ -5,13 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..model import AXIS_LIMIT, Deck, HotwashQuestion, Inject, Scenario, Team, build, quadrant_of
-from . import events as ev
+from ..model import (
+    AXIS_LIMIT,
+    Deck,
+    HotwashQuestion,
+    Inject,
+    Scenario,
+    Team,
+    build,
+    quadrant_of,
+)
 from ..model.text import find_control, strip_control
+from . import events as ev
 from .clock import Clock
-from .lockout import wait_after
 from .events import Event
-
+from .lockout import wait_after
 
 CONTENT: dict[str, type] = {"deck": Deck, "teams": Team, "scenarios": Scenario, "injects": Inject,
                             "hotwash": HotwashQuestion}
@@ -246,7 +254,7 @@ def apply(st: SessionState, e: Event) -> None:
     problem = ev.malformed(e.kind, e.data)
     if problem:
         raise DamagedLog(f"event {e.id} ({e.kind}) {problem}")
-    if e.kind != ev.CREATED and st.deck is None:
+    if st.deck is None and e.kind != ev.CREATED:
         raise DamagedLog(f"event {e.id} ({e.kind}) comes before the session was created")
     why = _forbidden(st, e)
     if why is None:
@@ -259,9 +267,10 @@ def apply(st: SessionState, e: Event) -> None:
 
 def _forbidden(st: SessionState, e: Event) -> str | None:
     """Why the rules forbid this event now, or None: the fold's own guard against a log written by other means."""
-    team = ev.actor_team(e.actor)
-    if team is not None and (e.kind not in ev.TEAM_KINDS or e.data.get("team") != team):
-        return f"team {team} may not record {e.kind} for {e.data.get('team', 'the session')!r}"
+    if e.actor != ev.FACILITATOR:
+        team = ev.actor_team(e.actor)
+        if team is not None and (e.kind not in ev.TEAM_KINDS or e.data.get("team") != team):
+            return f"team {team} may not record {e.kind} for {e.data.get('team', 'the session')!r}"
     for name in TEXT_FIELDS.get(e.kind, ()):
         if len(e.data.get(name, "")) > MAX_TEXT:
             return f"its {name} is longer than {MAX_TEXT:,} characters"
@@ -272,13 +281,16 @@ def _forbidden(st: SessionState, e: Event) -> str | None:
 def _cleaned(e: Event) -> Event:
     """The event with control characters taken out of its free text (terminal escapes never reach a screen)."""
     names = TEXT_FIELDS.get(e.kind)
-    if not names or not any(find_control(e.data.get(n, "")) is not None for n in names):
+    if names is None:
         return e
-    data = dict(e.data)
+    data = e.data
     for n in names:
-        if n in data:
-            data[n] = strip_control(data[n])
-    return Event(e.id, e.key, e.kind, e.actor, e.at, data)
+        if n in data and find_control(data[n]) is not None:
+            break
+    else:
+        return e
+    clean = {k: strip_control(v) if k in names else v for k, v in data.items()}
+    return Event(e.id, e.key, e.kind, e.actor, e.at, clean)
 
 
 def _move_rule(st: SessionState, e: Event) -> str | None:

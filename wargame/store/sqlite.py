@@ -17,7 +17,14 @@ import uuid
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..engine.events import FACILITATOR, KINDS, SCHEMA_VERSION, TEAM_KINDS, Event, team_actor
+from ..engine.events import (
+    FACILITATOR,
+    KINDS,
+    SCHEMA_VERSION,
+    TEAM_KINDS,
+    Event,
+    team_actor,
+)
 from .chain import GENESIS, link
 
 APP_ID = 0x57415247  # "WARG", in the SQLite header's application_id

@@ -1,4 +1,5 @@
-"""A played session with hostile team text, built through the engine, for the report and exchange tests."""
+"""Played sessions, built through the engine, for the report and exchange tests: one with hostile team text,
+one in which ruled moves are replaced."""
 
 from __future__ import annotations
 
@@ -60,7 +61,37 @@ def played_session(path: Path, deck_id: str = "demo", *, lang: str = "en") -> Se
     s.add_note("Strong coordination " + HOSTILE["quotes"], tag="strength")
     s.add_note("Attribution was slow " + HOSTILE["emoji"], tag="improvement")
     s.add_note("Draft a hybrid-threat playbook " + HOSTILE["markup"], tag="action", owner="BZ/DVB", due="2026-06-01")
-    s.add_note("Long action " + LONG, tag="action", owner="o" * 3000, due="d" * 500)
-    s.add_note(HOSTILE["formula"], tag="action", owner="=HYPERLINK()", due="Q3")
+    s.add_note("Long action " + LONG, tag="action", owner="o" * 3000, due="2026-09-30")
+    s.add_note(HOSTILE["formula"], tag="action", owner="=HYPERLINK()", due="2026-07-01")
     s.end()
     return s
+
+
+def replaced_session(path: Path, *, lang: str = "en") -> tuple[Session, dict[str, str]]:
+    """Two rounds of the demo deck in which ruled moves are replaced; returns the session and the move ids.
+
+    Round 1: the EU's move A is ruled, then replaced by B (not ruled); Moscow's private move M1 is
+    ruled with a push; the Dutch cabinet's move K is ruled. Round 2: Moscow's private move M2 is
+    ruled with a push, then replaced by a public M3. Notes of every tag.
+    """
+    lib = builtin_library()
+    s, _codes = Session.create(path, lib.decks["demo"], lib, lang=lang, seed=7, title="Replaced rulings",
+                               facilitator="Anna de Vries", now=Clock())
+    ids: dict[str, str] = {}
+    s.advance()
+    ids["A"] = s.record_move("eu", "EU-FIRST plan <b>&amp;", "first result", "first reasons").id
+    s.adjudicate(ids["A"], 2, "NARR-EU-FIRST <img src=x>", erosion=2, rapprochement=-1)
+    ids["B"] = s.record_move("eu", "EU-SECOND plan", "second result", "second reasons").id
+    ids["M1"] = s.record_move("moskou", "MOSCOW-SECRET-1 plan", "covert", "", private=True).id
+    s.adjudicate(ids["M1"], 1, "NARR-MOSCOW-1", erosion=3)
+    ids["K"] = s.record_move("kabinet-nl", "CABINET plan", "", "").id
+    s.adjudicate(ids["K"], 0, "NARR-CABINET")
+    s.add_note("NOTE-OBSERVATION of round one")
+    s.add_note("NOTE-STRENGTH coordination", tag="strength")
+    s.add_note("NOTE-IMPROVE attribution", tag="improvement")
+    s.add_note("NOTE-ACTION playbook", tag="action", owner="NOTE-OWNER", due="2026-06-01")
+    s.advance()
+    ids["M2"] = s.record_move("moskou", "MOSCOW-SECRET-2 plan", "", "", private=True).id
+    s.adjudicate(ids["M2"], -1, "NARR-MOSCOW-2", rapprochement=2)
+    ids["M3"] = s.record_move("moskou", "MOSCOW-PUBLIC-3 plan", "", "", private=False).id
+    return s, ids

@@ -118,7 +118,8 @@ def test_session_not_started_and_stress_text(tmp_path):
         nasty = "\x07\x1b[31m" + "🚀" * 500 + "\u202e" + "<" * 3000 + "&" * 3000 + "\t\r\n" * 50
         m = s.record_move("eu", nasty, LONG + LONG, "]" * 19_000)
         s.adjudicate(m.id, 3, nasty + LONG, 1, 1)
-        s.add_note(LONG, tag="improvement", owner=LONG, due=LONG)
+        s.add_note(LONG, tag="improvement", owner=LONG, due="2026-12-31")
+        s.state.moves[m.id].action = nasty  # as typed, whatever the engine strips: the PDF must cope itself
         pages = write_debrief(s.state, tmp_path / "stress.pdf")
         text = "\n".join(pdf_text(tmp_path / "stress.pdf"))
         assert pages == len(PdfReader(str(tmp_path / "stress.pdf")).pages)

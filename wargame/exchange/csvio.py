@@ -11,13 +11,14 @@ import csv
 import io
 from datetime import datetime, timezone
 
-from ..engine.outcomes import OUTCOMES
 from ..engine.state import SessionState
-from ..report.aar import check_team, visible_moves
+from ..report.aar import check_team, clip, replaced_ruling, visible_moves
+from ..report.labels import outcome_name
 
 COLUMNS = ["round", "team", "team_name", "move_id", "action", "result", "reasons", "private", "outcome",
            "outcome_label", "narrative", "erosion_push", "rapprochement_push", "recorded_at", "superseded",
-           "superseded_by"]
+           "superseded_by", "replaces_ruled"]
+"""`replaces_ruled`: for a version not ruled yet, the id of the ruled version it replaced."""
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,22 +46,30 @@ def moves_csv(state: SessionState, *, team: str | None = None) -> str:
     """Every move version of the session (or `team`'s handout: no private moves of other teams) as CSV.
 
     Rows are in the order recorded; `superseded` says whether a newer version replaced the row.
-    Rulings belong to the version they were made on. ValueError for an unknown team.
+    Each row carries the ruling made on its own version; a version not ruled yet names the ruled
+    version it replaced in `replaces_ruled`. Texts are clipped to the engine's limit, with a marker.
+    ValueError for an unknown team.
     """
     check_team(state, team)
     lang = state.lang
+    moves = visible_moves(state, team)
+    shown = {m.id for m in moves}
+
+    def text(s: str) -> str:
+        return guard(clip(s, lang))
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(COLUMNS)
-    for m in visible_moves(state, team):
+    for m in moves:
         r = state.rulings.get(m.id)
+        before = replaced_ruling(state, m.id, shown)
         tm = state.teams.get(m.team)
-        label = OUTCOMES[r.outcome][0 if lang == "nl" else 1] if r else ""
         w.writerow([
-            m.round + 1, guard(m.team), guard(tm.name.get(lang) if tm else m.team),  # type: ignore[arg-type]
-            m.id, guard(m.action), guard(m.result), guard(m.reasons), "yes" if m.private else "no",
-            r.outcome if r else "", label, guard(r.narrative) if r else "",
+            m.round + 1, text(m.team), text(tm.name.get(lang) if tm else m.team),  # type: ignore[arg-type]
+            m.id, text(m.action), text(m.result), text(m.reasons), "yes" if m.private else "no",
+            r.outcome if r else "", outcome_name(r.outcome, lang) if r else "", text(r.narrative) if r else "",
             r.erosion if r else "", r.rapprochement if r else "", iso(m.at),
-            "yes" if m.superseded_by else "no", m.superseded_by or "",
+            "yes" if m.superseded_by else "no", m.superseded_by or "", before.move_id if before else "",
         ])
     return buf.getvalue()

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..engine.outcomes import OUTCOMES
-from ..engine.state import SessionState
+from ..engine.state import Ruling, SessionState
 from ..report import aar
 from ..model import delivery_name
-from ..report.labels import MARKING, how_label, position_text, push_text, signed, t
+from ..report.labels import MARKING, how_label, outcome_text, position_text, push_text, t
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 _LINE_MARK = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
@@ -22,9 +21,14 @@ _LINE_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
 
 
-def session_markdown(state: SessionState, *, team: str | None = None, lang: str | None = None) -> str:
-    """The debrief of `state` (or `team`'s handout) as Markdown. ValueError for an unknown team."""
-    d = aar.build(state, team=team, lang=lang)
+def session_markdown(state: SessionState, *, team: str | None = None, lang: str | None = None,
+                     with_controller_notes: bool = False) -> str:
+    """The debrief of `state` (or `team`'s handout) as Markdown. ValueError for an unknown team.
+
+    A handout holds the controller notes and the facilitator's notes only `with_controller_notes`
+    (the facilitator's debrief always does). An altered log is said on the very first line.
+    """
+    d = aar.build(state, team=team, lang=lang, with_controller_notes=with_controller_notes)
     lg = d.lang
     st = d.state
     deck = st.deck
@@ -32,12 +36,15 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     out: list[str] = []
     add = out.append
 
+    if d.altered is not None:
+        add(f"> **⚠ {esc(t('altered', lg, reason=d.altered))}**")
+        add("")
     add(f"# {esc(d.title)}")
     add("")
     add(f"**{MARKING}** · {t('aar_long', lg)}")
     add("")
     if d.team is not None:
-        add(f"*{t('handout_note', lg)}*")
+        add(f"*{t('handout_note', lg)}*" + ("" if d.controller_notes else f" *{t('handout_note_notes', lg)}*"))
         add("")
     add(esc(deck.description.get(lg)))  # type: ignore[arg-type]
     add("")
@@ -45,8 +52,8 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         (t("exercise", lg), code(d.title)), (t("date", lg), esc(d.date)),
         (t("deck", lg), f"{esc(d.deck_title)} ({code(deck.id)})"),
         (t("teams", lg), ", ".join(esc(tm.name.get(lg)) for tm in d.teams)),  # type: ignore[arg-type]
-        (t("facilitator", lg), code(st.facilitator) if st.facilitator else "—"),
-        (t("language", lg), t(f"lang_{lg}", lg)), (t("session", lg), code(st.session_id)),
+        (t("facilitator", lg), code(d.facilitator) if d.facilitator else "—"),
+        (t("language", lg), t(f"lang_{lg}", lg)), (t("session", lg), code(d.session_id)),
         (t("status", lg), t("ended" if st.ended else "not_ended", lg)),
     ]
     if d.team is not None:
@@ -76,7 +83,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         add(f"### {t(key, lg)}")
         add("")
         if not notes:
-            add(f"*{t('no_notes', lg)}*")
+            add(f"*{t('no_notes' if d.controller_notes else 'notes_withheld', lg)}*")
         for n in notes:
             add(f"- {inline(n.text)} ({t('round', lg).lower()} {n.round + 1})")
         add("")
@@ -129,8 +136,9 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
             for q in inj.questions:
                 add(f"- {esc(q.get(lg))}")  # type: ignore[arg-type]
             add("")
-            add(f"**{t('facilitator_notes', lg)}:** {esc(inj.facilitator_notes.get(lg))}")  # type: ignore[arg-type]
-            add("")
+            if d.controller_notes:
+                add(f"**{t('facilitator_notes', lg)}:** {esc(inj.facilitator_notes.get(lg))}")  # type: ignore[arg-type]
+                add("")
             tail = f"**{t('push', lg)}:** {push_text(inj.push.erosion, inj.push.rapprochement, lg)}"
             if dv.option:
                 tail += f" · **{t('option_chosen', lg)}:** {esc(dv.option)}"
@@ -157,27 +165,20 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
                     add("")
                     add(fence(text))
                     add("")
-            ruling = mv.ruling
-            if ruling is None:
-                add(f"**{t('ruling', lg)}:** {t('not_ruled', lg)}")
+            out += _ruling(d, mv.ruling, mv.replaces)
+            for ver in mv.earlier:
+                private = f", {t('private', lg)}" if ver.move.private else ""
+                add(f"*{t('earlier_versions', lg)} ({aar.clock_time(ver.move.at)}{private})*")
                 add("")
-            else:
-                label = OUTCOMES[ruling.outcome][0 if lg == "nl" else 1]
-                add(f"**{t('ruling', lg)}:** {signed(ruling.outcome)} {label} · {t('push', lg)}: "
-                    f"{push_text(ruling.erosion, ruling.rapprochement, lg)}")
-                add("")
-                if ruling.narrative.strip():
-                    add(fence(ruling.narrative))
-                    add("")
-            for v in mv.earlier:
-                add(f"*{t('earlier_versions', lg)} ({aar.clock_time(v.at)})*")
-                add("")
-                for key, text in (("action", v.action), ("result", v.result), ("reasons", v.reasons)):
+                for key, text in (("action", ver.move.action), ("result", ver.move.result),
+                                  ("reasons", ver.move.reasons)):
                     if text.strip():
                         add(f"{t(key, lg)}:")
                         add("")
                         add(fence(text))
                         add("")
+                if ver.ruling is not None:  # a ruling stays with the version it ruled
+                    out += _ruling(d, ver.ruling)
         if r.notes:
             add(f"#### {t('observations', lg)}")
             add("")
@@ -199,7 +200,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     add(f"## {t('improvement_plan', lg)}")
     add("")
     if not d.actions:
-        add(f"*{t('no_actions', lg)}*")
+        add(f"*{t('no_actions' if d.controller_notes else 'notes_withheld', lg)}*")
     for i, n in enumerate(d.actions, 1):
         add(f"{i}. {inline(n.text)}")
         add(f"   - {t('owner', lg)}: {code(n.owner) if n.owner else '—'}; {t('due', lg)}: "
@@ -219,6 +220,22 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     return "\n".join(out)
 
 
+
+
+def _ruling(d: aar.Debrief, r: Ruling | None, replaces: Ruling | None = None) -> list[str]:
+    """The lines of a move version's ruling (outcome, push, narrative); for a version not ruled
+    yet, that it is not, and whether it replaced a ruled version."""
+    lg = d.lang
+    if r is None:
+        if replaces is None:
+            return [f"**{t('ruling', lg)}:** {t('not_ruled', lg)}", ""]
+        replaced = t("replaces_ruled", lg, time=d.recorded(replaces.move_id))
+        return [f"**{t('ruling', lg)}:** **{t('not_ruled_yet', lg)}** · {replaced}", ""]
+    push = push_text(r.erosion, r.rapprochement, lg)
+    out = [f"**{t('ruling', lg)}:** {outcome_text(r.outcome, lg)} · {t('push', lg)}: {push}", ""]
+    if r.narrative.strip():
+        out += [fence(r.narrative), ""]
+    return out
 
 
 def esc(text: str) -> str:

@@ -1,19 +1,25 @@
 """What a debrief says, assembled from a session state; plain Python shared by the PDF and Markdown.
 
 The team filter lives here, once: a team's handout leaves out the other teams' private moves
-(every version of them) and the rulings on them. Everything else of the after-action report
-stays in, because the hot wash discusses it with everyone in the room.
+(every version of them), the rulings on them and anything that would attribute their push on the
+world's path, and (unless asked for) the controller notes and the facilitator's notes. Everything
+else of the after-action report stays in, because the hot wash discusses it with everyone in the room.
+
+Every text from the log is clipped here to the engine's limit (`clip`), whatever the fold let
+through, so no renderer lays out a megabyte. A ruling belongs to the move version it ruled.
 """
 
 from __future__ import annotations
 
+import copy
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
-from ..engine.outcomes import OUTCOMES
+from ..engine.state import MAX_TEXT
 from ..engine.state import Delivery, Move, Note, PathPoint, Ruling, SessionState
 from ..model import HotwashQuestion, Inject, Scenario, Team
-from .labels import position_text, signed, t
+from .labels import outcome_text, position_text, t
 
 MONTHS = {
     "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -24,13 +30,24 @@ MONTHS = {
 
 
 @dataclass
+class Version:
+    """A superseded version of a move, with the ruling made on that very version (if any)."""
+
+    move: Move
+    ruling: Ruling | None
+
+
+@dataclass
 class MoveView:
     team: Team
     move: Move | None
     """The team's latest move this round, or None (no move, or hidden in this handout)."""
-    earlier: list[Move] = field(default_factory=list)
-    """Superseded versions shown in this handout, newest first."""
+    earlier: list[Version] = field(default_factory=list)
+    """Superseded versions shown in this handout, newest first, each with its own ruling."""
     ruling: Ruling | None = None
+    """The ruling on `move` itself."""
+    replaces: Ruling | None = None
+    """When `move` is not ruled yet: the ruling of the newest earlier (shown) version it replaced."""
     hidden: bool = False
     """True when the team moved but the move is private to it (another team's handout)."""
 
@@ -71,6 +88,12 @@ class Debrief:
     lang: str
     team: Team | None
     title: str
+    facilitator: str
+    session_id: str
+    altered: str | None
+    """Why the log cannot be trusted (the engine's sentence), or None."""
+    controller_notes: bool
+    """Whether the controller notes (of each inject) and the facilitator's notes are in this document."""
     date: str
     deck_title: str
     teams: list[Team]
@@ -112,6 +135,35 @@ class Debrief:
         team = self.state.teams.get(team_id)
         return team.name.get(self.lang) if team else team_id  # type: ignore[arg-type]
 
+    def recorded(self, move_id: str) -> str:
+        """`14:05`: when a move version was recorded."""
+        return clock_time(self.state.moves[move_id].at)
+
+
+def clip(text: str, lang: str, limit: int = MAX_TEXT) -> str:
+    """`text`, or its first `limit` characters and a visible marker naming its full length."""
+    if len(text) <= limit:
+        return text
+    n = f"{len(text):,}"
+    return text[:limit] + t("cut", lang, n=n.replace(",", ".") if lang == "nl" else n)
+
+
+_TEXTS = {Move: ("action", "result", "reasons"), Ruling: ("narrative",), Note: ("text", "owner", "due", "author")}
+"""The fields of each log record that hold typed text."""
+
+_R = TypeVar("_R", Move, Ruling, Note)
+
+
+def _clipped(rec: _R, lg: str) -> _R:
+    """`rec`, or a copy of it with its texts clipped when one is too long."""
+    names = _TEXTS[type(rec)]
+    if all(len(getattr(rec, n)) <= MAX_TEXT for n in names):
+        return rec
+    out = copy.copy(rec)
+    for n in names:
+        setattr(out, n, clip(getattr(rec, n), lg))
+    return out
+
 
 def check_team(state: SessionState, team: str | None) -> Team | None:
     """The team of a handout; ValueError naming the session's teams when it is not one of them."""
@@ -138,6 +190,21 @@ def visible_moves(state: SessionState, team: str | None) -> list[Move]:
                 hidden_chains.update(v.id for v in state.move_history(m.id))
     return sorted((m for m in state.moves.values() if m.id not in hidden_chains and visible(m, team)),
                   key=lambda m: m.event_id)
+
+
+def replaced_ruling(state: SessionState, move_id: str, shown: set[str]) -> Ruling | None:
+    """For a version not ruled yet: the ruling of the newest earlier version it replaced, when the
+    handout shows that version (`shown`: the ids of the versions it shows)."""
+    r = state.earlier_ruling(move_id)
+    return r if r is not None and r.move_id in shown else None
+
+
+def anonymous_path(state: SessionState, shown_rulings: set[str]) -> list[PathPoint]:
+    """The world's path, with the cause of each point moved by a ruling this handout does not show
+    reduced to a bare "ruling" (so it names neither the move nor, through it, the team)."""
+    return [replace(p, cause="ruling")
+            if p.cause.startswith("ruling:") and p.cause.removeprefix("ruling:") not in shown_rulings else p
+            for p in state.path]
 
 
 def format_date(ts: float, lang: str) -> str:
@@ -169,8 +236,13 @@ def position_at(path: list[PathPoint], event_id: int) -> tuple[int, int]:
     return pos
 
 
-def build(state: SessionState, *, team: str | None = None, lang: str | None = None) -> Debrief:
-    """Everything the debrief shows, for the facilitator (team None) or as one team's handout."""
+def build(state: SessionState, *, team: str | None = None, lang: str | None = None,
+          with_controller_notes: bool = False) -> Debrief:
+    """Everything the debrief shows, for the facilitator (team None) or as one team's handout.
+
+    The facilitator's debrief always holds the controller notes and the facilitator's notes; a
+    team's handout only `with_controller_notes`.
+    """
     if state.deck is None:
         raise ValueError("the session holds no deck")
     the_team = check_team(state, team)
@@ -180,7 +252,10 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
     deck = state.deck
     moves = visible_moves(state, team)
     shown = {m.id for m in moves}
-    rulings = {mid: r for mid, r in state.rulings.items() if mid in shown}
+    rulings = {mid: _clipped(r, lg) for mid, r in state.rulings.items() if mid in shown}
+    path = anonymous_path(state, set(rulings))
+    notes_in = team is None or with_controller_notes
+    notes = [_clipped(n, lg) for n in state.notes] if notes_in else []
     played = range(0, state.round + 1) if state.started else range(0)
 
     rounds: list[RoundView] = []
@@ -201,12 +276,14 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
             elif latest.id not in shown:
                 views.append(MoveView(tm, None, hidden=True))
             else:
-                earlier = [v for v in state.move_history(latest.id)[1:] if v.id in shown]
-                views.append(MoveView(tm, latest, earlier, rulings.get(latest.id)))
-        end = _end_of_round(state.path, r)
+                earlier = [Version(_clipped(v, lg), rulings.get(v.id))
+                           for v in state.move_history(latest.id)[1:] if v.id in shown]
+                views.append(MoveView(tm, _clipped(latest, lg), earlier, rulings.get(latest.id),
+                                      replaced_ruling(state, latest.id, shown)))
+        end = _end_of_round(path, r)
         rounds.append(RoundView(
             r, rnd.title.get(lg) if rnd else f"{t('round', lg)} {r + 1}", rnd.minutes if rnd else 0,  # type: ignore[arg-type]
-            dels, views, [n for n in state.notes if n.round == r and n.tag == ""], end, state.scenario_at(*end)))
+            dels, views, [n for n in notes if n.round == r and n.tag == ""], end, state.scenario_at(*end)))
 
     sources: list[Inject] = []
     for d in state.deliveries:
@@ -215,14 +292,16 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
             sources.append(inj)
 
     return Debrief(
-        state=state, lang=lg, team=the_team, title=state.title or deck.title.get(lg),  # type: ignore[arg-type]
+        state=state, lang=lg, team=the_team, title=clip(state.title or deck.title.get(lg), lg),  # type: ignore[arg-type]
+        facilitator=clip(state.facilitator, lg), session_id=clip(state.session_id, lg),
+        altered=clip(state.altered, lg) if state.altered else None, controller_notes=notes_in,
         date=format_date(state.created_at, lg), deck_title=deck.title.get(lg),  # type: ignore[arg-type]
         teams=list(state.teams.values()), rounds_total=len(deck.rounds), rounds=rounds,
-        timeline=_timeline(state, moves, rulings, lg),
-        strengths=[n for n in state.notes if n.tag == "strength"],
-        improvements=[n for n in state.notes if n.tag == "improvement"],
-        actions=[n for n in state.notes if n.tag == "action"],
-        hotwash=list(state.hotwash), sources=sources, path=list(state.path),
+        timeline=_timeline(state, path, moves, rulings, lg),
+        strengths=[n for n in notes if n.tag == "strength"],
+        improvements=[n for n in notes if n.tag == "improvement"],
+        actions=[n for n in notes if n.tag == "action"],
+        hotwash=list(state.hotwash), sources=sources, path=path,
         visits=_visits(state), moves_shown=len([m for m in moves if m.superseded_by is None]),
         rulings_shown=len(rulings),
     )
@@ -246,9 +325,12 @@ def _visits(state: SessionState) -> list[tuple[Scenario | None, int]]:
     return out
 
 
-def _timeline(state: SessionState, moves: list[Move], rulings: dict[str, Ruling], lg: str) -> list[TimelineRow]:
+def _timeline(state: SessionState, path: list[PathPoint], moves: list[Move], rulings: dict[str, Ruling],
+              lg: str) -> list[TimelineRow]:
+    """The rows of the timeline; `path` is the handout's (`anonymous_path`), so a ruling it does not
+    show appears as "a ruling", in the round it was made, never by its team or move."""
     rows: list[TimelineRow] = []
-    path = state.path
+    shown = {m.id for m in moves}
     seen_round: set[int] = set()
     deck = state.deck
     assert deck is not None
@@ -267,21 +349,19 @@ def _timeline(state: SessionState, moves: list[Move], rulings: dict[str, Ruling]
         rows.append(TimelineRow(d.event_id, d.at, d.round, "inject", t("ev_inject", lg, title=inj.title.get(lg)),  # type: ignore[arg-type]
                                 position_at(path, d.event_id)))
     for m in moves:
-        key = "ev_move_revised" if m.supersedes else "ev_move"
+        key = "ev_move_revised" if m.supersedes in shown else "ev_move"  # a hidden earlier version stays unsaid
         rows.append(TimelineRow(m.event_id, m.at, m.round, "move", t(key, lg, team=name(m.team)),
                                 position_at(path, m.event_id)))
-    moved_by = {p.cause: p for p in path}
-    for mid, r in state.rulings.items():
-        if mid in rulings:
-            m = state.moves[mid]
-            label = OUTCOMES[r.outcome][0 if lg == "nl" else 1]
-            rows.append(TimelineRow(r.event_id, r.at, m.round, "ruling",
-                                    t("ev_ruling", lg, team=name(m.team), outcome=f"{signed(r.outcome)} {label}"),
-                                    position_at(path, r.event_id)))
-        elif f"ruling:{mid}" in moved_by:
-            p = moved_by[f"ruling:{mid}"]
-            rows.append(TimelineRow(r.event_id, r.at, p.round, "ruling", t("ev_private_ruling", lg),
-                                    position_at(path, r.event_id)))
+    for mid, r in rulings.items():
+        m = state.moves[mid]
+        rows.append(TimelineRow(r.event_id, r.at, m.round, "ruling",
+                                t("ev_ruling", lg, team=name(m.team), outcome=outcome_text(r.outcome, lg)),
+                                position_at(path, r.event_id)))
+    rulings_at = {r.event_id: r.at for r in state.rulings.values()}
+    for p in path:
+        if p.cause == "ruling":  # the push of a ruling this handout does not show
+            rows.append(TimelineRow(p.event_id, rulings_at.get(p.event_id) or _at_of(rows, p.event_id), p.round, "ruling",
+                                    t("ev_private_ruling", lg), (p.erosion, p.rapprochement)))
     for p in path:
         if p.cause.startswith("option:"):
             inj_id, _, opt_id = p.cause[len("option:"):].partition("/")

@@ -23,22 +23,21 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Flowable, Frame, FrameBG, HRFlowable, KeepTogether, NextPageTemplate, PageBreak,
-    PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, FrameBG, HRFlowable, Indenter, KeepTogether, NextPageTemplate,
+    PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 
 from .. import __version__
-from ..engine.outcomes import OUTCOMES
-from ..engine.state import SessionState
+from ..engine.state import Ruling, SessionState
 from . import aar
 from .chart import PATH_COLOR as DRIFT
 from .chart import axis_chart
 from .fonts import BOLD, ITALIC, REGULAR, register
 from ..model import delivery_name
-from .labels import MARKING, how_label, position_text, push_text, signed, t
+from .labels import MARKING, how_label, outcome_text, position_text, push_text, t
 from .styles import (
-    INK, MARKING_RED, MUTED, NAVY, OUTCOME_COLORS, PAGE_MARGIN_BOTTOM, PAGE_MARGIN_TOP, PAGE_MARGIN_X, PRIVATE,
-    RULE, SHADE, styles,
+    ALERT, INK, MARKING_RED, MUTED, NAVY, OUTCOME_COLORS, PAGE_MARGIN_BOTTOM, PAGE_MARGIN_TOP, PAGE_MARGIN_X,
+    PRIVATE, RULE, SHADE, styles,
 )
 from .text import para, plain, shorten
 
@@ -46,16 +45,19 @@ Progress = Callable[[float], None]
 
 PAGE_W, PAGE_H = A4
 FRAME_W = PAGE_W - 2 * PAGE_MARGIN_X
+EARLIER_INDENT = 10
+"""How far a move's earlier versions (each with its own ruling) stand in from the version shown."""
 
 
 def write_debrief(state: SessionState, out: Path, *, team: str | None = None, lang: str | None = None,
-                  progress: Progress | None = None) -> int:
+                  progress: Progress | None = None, with_controller_notes: bool = False) -> int:
     """Write the debrief (or `team`'s handout) of `state` to `out` as PDF; returns the number of pages.
 
-    Raises ValueError for a team the session does not have. `progress` is called with 0.0 .. 1.0
-    from the calling thread as the document is laid out.
+    A handout holds the controller notes and the facilitator's notes only `with_controller_notes`
+    (the facilitator's debrief always does). Raises ValueError for a team the session does not have.
+    `progress` is called with 0.0 .. 1.0 from the calling thread as the document is laid out.
     """
-    data = aar.build(state, team=team, lang=lang)
+    data = aar.build(state, team=team, lang=lang, with_controller_notes=with_controller_notes)
     pdf, pages = render(data, progress)
     out = Path(out)
     tmp = out.with_name(out.name + ".part")
@@ -109,7 +111,7 @@ class _Doc(BaseDocTemplate):
             subject += f" — {t('handout_for', lg)} {data.team.name.get(lg)}"  # type: ignore[arg-type]
         super().__init__(
             buf, pagesize=A4, leftMargin=PAGE_MARGIN_X, rightMargin=PAGE_MARGIN_X, topMargin=PAGE_MARGIN_TOP,
-            bottomMargin=PAGE_MARGIN_BOTTOM, title=_meta(data.title), author=_meta(data.state.facilitator or "wargame"),
+            bottomMargin=PAGE_MARGIN_BOTTOM, title=_meta(data.title), author=_meta(data.facilitator or "wargame"),
             subject=_meta(subject), creator=f"wargame {__version__}", keywords=[MARKING, "AAR", "wargame"],
             invariant=1, lang=lg, displayDocTitle=1,
         )
@@ -156,7 +158,7 @@ class _Doc(BaseDocTemplate):
             right = t("aar", d.lang) if d.team is None else \
                 f"{t('handout_for', d.lang)}: {plain(d.team.name.get(d.lang))}"  # type: ignore[arg-type]
             self._strings = (shorten(plain(d.title), 70), right, stringWidth(right, REGULAR, 7.5),
-                             f"{shorten(plain(d.state.session_id), 40)} · {d.date}", stringWidth(MARKING, BOLD, 8))
+                             f"{shorten(plain(d.session_id), 40)} · {d.date}", stringWidth(MARKING, BOLD, 8))
         left, right, right_w, foot, mark_w = self._strings
         canv.saveState()
         tx = canv.beginText()
@@ -288,6 +290,7 @@ def _cover(d: aar.Debrief) -> list[Flowable]:
     if d.team is not None:
         out.append(Paragraph(para(f"{t('handout_for', lg)}: {d.team.name.get(lg)}", BOLD),  # type: ignore[arg-type]
                              s.cover_team))
+    out += _altered(d)
     deck = st.deck
     assert deck is not None
     out.append(Paragraph(para(deck.description.get(lg)), s.cover_sub))  # type: ignore[arg-type]
@@ -297,9 +300,9 @@ def _cover(d: aar.Debrief) -> list[Flowable]:
         (t("date", lg), d.date),
         (t("deck", lg), f"{d.deck_title} ({deck.id})"),
         (t("teams", lg), ", ".join(tm.name.get(lg) for tm in d.teams)),  # type: ignore[misc]
-        (t("facilitator", lg), st.facilitator or "—"),
+        (t("facilitator", lg), d.facilitator or "—"),
         (t("language", lg), t(f"lang_{lg}", lg)),
-        (t("session", lg), st.session_id),
+        (t("session", lg), d.session_id),
         (t("status", lg), t("ended" if st.ended else "not_ended", lg)),
     ]
     if d.team is not None:
@@ -309,12 +312,27 @@ def _cover(d: aar.Debrief) -> list[Flowable]:
     note = t("disclaimer", lg)
     if d.team is not None:
         note += " " + t("handout_note", lg)
+        if not d.controller_notes:
+            note += " " + t("handout_note_notes", lg)
     box = Table([[Paragraph(para(note), s.small)]], colWidths=[FRAME_W])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, MARKING_RED), ("LEFTPADDING", (0, 0), (-1, -1), 8),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 6),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     out.append(box)
     return out
+
+
+def _altered(d: aar.Debrief) -> list[Flowable]:
+    """A warning box when the log's hash chain is broken: what follows may not be what happened."""
+    if d.altered is None:
+        return []
+    s = styles()
+    box = Table([[Paragraph(para("⚠ " + t("altered", d.lang, reason=d.altered), BOLD), s.alert)]],
+                colWidths=[FRAME_W])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.6, MARKING_RED), ("BACKGROUND", (0, 0), (-1, -1), ALERT),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                             ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    return [box, Spacer(1, 10)]
 
 
 def _scen(d: aar.Debrief, pos: tuple[int, int]) -> str:
@@ -341,7 +359,7 @@ def _summary(d: aar.Debrief) -> list[Flowable]:
     for key, notes in (("strengths", d.strengths), ("improvements", d.improvements)):
         out.append(_h2(t(key, lg)))
         if not notes:
-            out.append(Paragraph(para(t("no_notes", lg)), s.meta))
+            out.append(Paragraph(para(t("no_notes" if d.controller_notes else "notes_withheld", lg)), s.meta))
         for n in notes:
             out.append(Paragraph(para(n.text) + _muted(f" ({t('round', lg).lower()} {n.round + 1})"), s.bullet,
                                  bulletText="•"))
@@ -479,7 +497,8 @@ def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> list[Flowable]:
         out.append(Paragraph(para(t("questions", lg), BOLD), s.box_label))
         for q in inj.questions:
             out.append(Paragraph(para(q.get(lg)), s.box_bullet, bulletText="–"))  # type: ignore[arg-type]
-    out.append(Paragraph(_label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.box_small))  # type: ignore[arg-type]
+    if d.controller_notes:
+        out.append(Paragraph(_label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.box_small))  # type: ignore[arg-type]
     tail = f"<b>{para(t('push', lg), BOLD)}:</b> {para(push_text(inj.push.erosion, inj.push.rapprochement, lg))}"
     if dv.option:
         tail += f" · <b>{para(t('option_chosen', lg), BOLD)}:</b> {para(dv.option)}"
@@ -552,27 +571,40 @@ def _move(d: aar.Debrief, mv: aar.MoveView) -> list[Flowable]:
         if text.strip():  # label and text apart: the text stays one plain run, the fast way through line breaking
             out += [RichLine([(plain(t(key, lg), BOLD), BOLD, 7.5, MUTED)], 10, 2, min_room=9 * mm),
                     Paragraph(para(text), s.body)]
-    r = mv.ruling
-    if r is None:
-        out.append(rich_line([(f"{t('ruling', lg)}: ", BOLD, 8.5, INK), (t("not_ruled", lg), REGULAR, 8.5, MUTED)],
-                             s.meta, space_before=2))
-    else:
-        label = OUTCOMES[r.outcome][0 if lg == "nl" else 1]
-        out.append(rich_line([
-            (f"{t('ruling', lg)}: ", BOLD, 9, INK), (f"{signed(r.outcome)} {label}", BOLD, 9,
-                                                      OUTCOME_COLORS[r.outcome]),
-            (f"  ·  {t('push', lg)}: {push_text(r.erosion, r.rapprochement, lg)}", REGULAR, 9, MUTED),
-        ], s.ruling, space_before=3))
-        if r.narrative.strip():
-            out.append(Paragraph(para(r.narrative, ITALIC), s.quote))
+    out += _ruling(d, mv.ruling, mv.replaces)
     if mv.earlier:
-        out.append(Paragraph(para(t("earlier_versions", lg), BOLD), s.label))
+        out += [Indenter(left=EARLIER_INDENT), Paragraph(para(t("earlier_versions", lg), BOLD), s.label)]
         for v in mv.earlier:
-            bits = [f"<b>{aar.clock_time(v.at)}</b>"]
-            for key, text in (("action", v.action), ("result", v.result), ("reasons", v.reasons)):
+            bits = [f"<b>{aar.clock_time(v.move.at)}</b>"]
+            if v.move.private:
+                bits.append(f'<font name="{BOLD}" color="#{PRIVATE.hexval()[2:]}">{para(t("private", lg).upper(), BOLD)}</font>')
+            for key, text in (("action", v.move.action), ("result", v.move.result), ("reasons", v.move.reasons)):
                 if text.strip():
                     bits.append(f"<i>{para(t(key, lg), ITALIC)}:</i> {para(text)}")
             out.append(Paragraph(" · ".join(bits), s.small))
+            if v.ruling is not None:  # a ruling stays with the version it ruled
+                out += _ruling(d, v.ruling)
+        out.append(Indenter(left=-EARLIER_INDENT))
+    return out
+
+
+def _ruling(d: aar.Debrief, r: Ruling | None, replaces: Ruling | None = None) -> list[Flowable]:
+    """The ruling line of a move version (outcome and push) and its narrative; for a version not
+    ruled yet, that it is not, and whether it replaced a ruled version."""
+    s = styles()
+    lg = d.lang
+    if r is None:
+        runs = [(f"{t('ruling', lg)}: ", BOLD, 8.5, INK), (t("not_ruled", lg), REGULAR, 8.5, MUTED)]
+        if replaces is not None:
+            runs[1:] = [(t("not_ruled_yet", lg), BOLD, 8.5, PRIVATE),
+                        (f"  ·  {t('replaces_ruled', lg, time=d.recorded(replaces.move_id))}", REGULAR, 8.5, MUTED)]
+        return [rich_line(runs, s.meta, space_before=2)]
+    out = [rich_line([
+        (f"{t('ruling', lg)}: ", BOLD, 9, INK), (outcome_text(r.outcome, lg), BOLD, 9, OUTCOME_COLORS[r.outcome]),
+        (f"  ·  {t('push', lg)}: {push_text(r.erosion, r.rapprochement, lg)}", REGULAR, 9, MUTED),
+    ], s.ruling, space_before=3)]
+    if r.narrative.strip():
+        out.append(Paragraph(para(r.narrative, ITALIC), s.quote))
     return out
 
 
@@ -628,7 +660,7 @@ def _plan(d: aar.Debrief) -> list[Flowable]:
                  zebra=False, min_row=10 * mm)
     out.append(tbl)
     if not d.actions:
-        out.append(Paragraph(para(t("no_actions", lg)), s.meta))
+        out.append(Paragraph(para(t("no_actions" if d.controller_notes else "notes_withheld", lg)), s.meta))
     return out
 
 

@@ -5,6 +5,8 @@ Plain Python, no ReportLab: the Markdown export uses the same labels.
 
 from __future__ import annotations
 
+from ..engine.outcomes import OUTCOMES
+
 MARKING = "OEFENING · EXERCISE · OEFENING"
 """The exercise marking on every page and card, in both languages on purpose."""
 
@@ -25,6 +27,11 @@ _L: dict[str, tuple[str, str]] = {
     "handout_note": (
         "Handout voor één team: vertrouwelijke zetten van andere teams zijn weggelaten.",
         "Handout for one team: other teams' private moves are left out."),
+    "handout_note_notes": (
+        "Ook de notities van de spelleiding zijn weggelaten.",
+        "Controller notes and the facilitator's notes are left out too."),
+    "altered": ("Dit logboek is gewijzigd na opname: {reason}", "This log was altered after it was recorded: {reason}"),
+    "cut": ("… [ingekort: {n} tekens]", "… [cut: {n} characters]"),
     # cover facts
     "exercise": ("Oefening", "Exercise"),
     "date": ("Datum", "Date"),
@@ -69,6 +76,8 @@ _L: dict[str, tuple[str, str]] = {
     "in_round": ("in ronde", "in round"),
     "no_rounds": ("Er is nog geen ronde gespeeld.", "No round has been played yet."),
     "no_notes": ("Geen notities met dit label.", "No notes with this tag."),
+    "notes_withheld": ("De notities van de spelleiding staan niet in deze handout.",
+                       "The facilitator's notes are not in this handout."),
     "no_actions": ("Er zijn geen actiepunten vastgelegd.", "No action items were recorded."),
     # chart
     "axis_x": ("Trans-Atlantische erosie →", "Transatlantic erosion →"),
@@ -93,7 +102,7 @@ _L: dict[str, tuple[str, str]] = {
     "ev_ruling": ("Beoordeling {team}: {outcome}", "Ruling on {team}: {outcome}"),
     "ev_option": ("Vertakking gekozen: {label}", "Branch chosen: {label}"),
     "ev_drift": ("Drift naar {scenario}", "Drift into {scenario}"),
-    "ev_private_ruling": ("Beoordeling van een vertrouwelijke zet", "Ruling on a private move"),
+    "ev_private_ruling": ("Een beoordeling (niet in deze handout)", "A ruling (not in this handout)"),
     # round pages
     "inject": ("Inject", "Inject"),
     "delivery": ("Kanaal", "Delivery"),
@@ -114,6 +123,9 @@ _L: dict[str, tuple[str, str]] = {
     "private": ("vertrouwelijk", "private"),
     "ruling": ("Beoordeling", "Ruling"),
     "not_ruled": ("Niet beoordeeld.", "Not adjudicated."),
+    "not_ruled_yet": ("Nog niet beoordeeld", "Not yet ruled"),
+    "replaces_ruled": ("vervangt de versie van {time}, die al beoordeeld is",
+                       "replaces the version of {time}, which was ruled"),
     "no_move": ("Geen zet vastgelegd.", "No move recorded."),
     "hidden_move": ("Vertrouwelijke zet: niet in deze handout.", "Private move: not shown in this handout."),
     "earlier_versions": ("Eerdere versies", "Earlier versions"),
@@ -202,6 +214,17 @@ def push_text(erosion: int, rapprochement: int, lang: str) -> str:
     if rapprochement:
         parts.append(f"{t('rapprochement', lang)} {signed(rapprochement)}")
     return ", ".join(parts)
+
+
+def outcome_name(outcome: int, lang: str) -> str:
+    """`Success`: the name of an outcome on the matrix-game scale."""
+    nl, en = OUTCOMES[outcome]
+    return nl if lang == "nl" else en
+
+
+def outcome_text(outcome: int, lang: str) -> str:
+    """`+2 Success` (a real minus sign for setbacks)."""
+    return f"{signed(outcome)} {outcome_name(outcome, lang)}"
 
 
 def position_text(erosion: int, rapprochement: int) -> str:

@@ -19,6 +19,8 @@ RULE = colors.HexColor("#c9ced6")
 SHADE = colors.HexColor("#eef1f5")
 MARKING_RED = colors.HexColor("#a0191e")
 PRIVATE = colors.HexColor("#7a4b00")
+ALERT = colors.HexColor("#fbe9e9")
+"""The ground of the warning box of an altered log."""
 
 QUADRANT_FILLS = {  # by (erosion, rapprochement) level: soft, print-friendly
     ("low", "low"): colors.HexColor("#e3edf7"),
@@ -76,6 +78,8 @@ def styles() -> SimpleNamespace:
     s.inject_title = ParagraphStyle("inject_title", s.h3, spaceBefore=0, fontSize=11.5, leading=14.5, textColor=NAVY)
     s.ruling = ParagraphStyle("ruling", base, spaceBefore=3)
     s.source = ParagraphStyle("source", s.small, fontName=ITALIC)
+    s.alert = ParagraphStyle("alert", base, fontName=BOLD, fontSize=10.5, leading=14, textColor=MARKING_RED,
+                             spaceAfter=0)
     for name in ("meta", "inject_title", "body", "label", "bullet", "small"):
         src = getattr(s, name)
         setattr(s, "box_" + ("title" if name == "inject_title" else name),

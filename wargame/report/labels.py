@@ -157,7 +157,7 @@ _L: dict[str, tuple[str, str]] = {
     "extrapolated_note": (
         "Doorgetrokken: de bron beschrijft deze gebeurtenis niet letterlijk; de inject trekt de aangehaalde "
         "passage door.",
-        "Extrapolated: the seed does not describe this event literally; the inject extends the quoted passage."),
+        "Extrapolated: the Alert does not describe this event literally; the inject extends the quoted passage."),
     "appendix_intro": (
         "Bron: Clingendael Alert ‘Europa tussen Trumps Amerika en Poetins Rusland’ (juni 2025).",
         "Seed: Clingendael Alert ‘Europa tussen Trumps Amerika en Poetins Rusland’ (June 2025)."),

@@ -251,7 +251,7 @@ def fold(events: Iterable[Event], state: SessionState | None = None) -> SessionS
 
 def apply(st: SessionState, e: Event) -> None:
     """Apply one event. A malformed event is DamagedLog; one the rules forbid is left out and listed in `refused`."""
-    problem = ev.malformed(e.kind, e.data)
+    problem = ev.malformed(e.kind, e.data) if type(e.at) is float else "has a time that is not a number"
     if problem:
         raise DamagedLog(f"event {e.id} ({e.kind}) {problem}")
     if st.deck is None and e.kind != ev.CREATED:
@@ -285,7 +285,8 @@ def _cleaned(e: Event) -> Event:
         return e
     data = e.data
     for n in names:
-        if n in data and find_control(data[n]) is not None:
+        text = data.get(n, "")
+        if not text.isprintable() and find_control(text) is not None:  # printable text holds none: fast path
             break
     else:
         return e

@@ -260,6 +260,8 @@ async def test_debrief_export_runs_in_a_worker_and_reports(tmp_path, monkeypatch
         await pilot.press("d")
         assert type(app.screen).__name__ == "DebriefScreen"
         await pilot.press("e")
+        assert type(app.screen).__name__ == "ExportDialog"
+        await pilot.press("enter")  # where it offers: beside the session file
         await app.workers.wait_for_complete()
         await pilot.pause()
         out = tmp_path / "x-debrief.pdf"
@@ -282,7 +284,7 @@ async def test_debrief_export_writes_a_real_pdf(tmp_path):
     session.close()
     app = make_app(path, now=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("d", "e")
+        await pilot.press("d", "e", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         out = tmp_path / "z-debrief.pdf"
@@ -301,7 +303,7 @@ async def test_debrief_export_without_the_report_module_says_so(tmp_path, monkey
     monkeypatch.setitem(sys.modules, "wargame.report.debrief", None)  # import raises ImportError
     app = make_app(path, now=clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("d", "e")
+        await pilot.press("d", "e", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any("PDF export is not available" in m for m in notifications(app))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Checkbox, Select
+from textual.widgets import Checkbox, Input, Select
 
 from wargame.app.team import make_team_app
 from wargame.app.team.screens.console import TeamScreen
 from wargame.app.team.screens.login import LoginScreen
 from wargame.app.widgets.axis_cross import AxisCross
-from wargame.engine.codes import MAX_FAILED
+from wargame.engine.lockout import FREE_TRIES, wait_after
 from wargame.engine.session import Session
 
 from .helpers import HOSTILE, SECRET_NOTE, fill, form, login, make_session, rendered, screen_text, text_of
@@ -54,25 +54,49 @@ async def test_an_unknown_preset_team_asks_for_the_team(tmp_path):
         assert app.team == "green"
 
 
-async def test_wrong_code_is_refused_and_counted_then_locked_out(tmp_path):
+async def test_wrong_codes_count_down_the_free_tries_then_the_team_waits(tmp_path):
+    """Each wrong code clears the field and says how many tries are left; after FREE_TRIES in a row the
+    team must wait (even its right code is refused, and not counted, until then); a right code after
+    the wait signs in and resets the count."""
     fac, codes, clock, path = make_session(tmp_path)
     app = make_team_app(path, team="red", now=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot, codes["blue"])  # another team's code
         assert isinstance(app.screen, LoginScreen)
         msg = text_of(app, "#login-message")
-        assert "not the join code" in msg and f"{MAX_FAILED - 1} tries left" in msg
-        for _ in range(MAX_FAILED - 1):
+        assert "not the join code" in msg and f"{FREE_TRIES - 1} tries left before you must wait" in msg
+        assert app.screen.query_one("#code", Input).value == "", "a wrong code is cleared"
+        for n in range(2, FREE_TRIES):
             await login(pilot, "WRONG-CODE")
-        assert "No tries left" in text_of(app, "#login-message")
-        await login(pilot, codes["red"])  # even the right code: locked until a new code is issued
+            left = FREE_TRIES - n
+            assert f"{left} {'try' if left == 1 else 'tries'} left" in text_of(app, "#login-message")
+        await login(pilot, "WRONG-CODE")  # the last free try
+        first_wait = wait_after(FREE_TRIES)
+        assert f"try again in {first_wait:.0f} s" in text_of(app, "#login-message")
+        await login(pilot, codes["red"])  # even the right code: not before the wait is over
         assert isinstance(app.screen, LoginScreen)
-        assert "too many wrong codes" in text_of(app, "#login-message")
+        msg = text_of(app, "#login-message")
+        assert "Too many wrong codes" in msg and "try again in" in msg
+        assert app.screen.query_one("#code", Input).value == "", "a refused code is cleared too"
+        fac.refresh()
+        assert fac.state.failed_joins["red"] == FREE_TRIES, "a try refused for the wait is not counted"
+        clock.tick(first_wait + 0.1)
+        await pilot.pause(1.2)  # the message counts down by itself
+        assert "try the code of RED again now" in text_of(app, "#login-message")
+        await login(pilot, codes["red"])
+        assert isinstance(app.screen, TeamScreen)
     fac.refresh()
-    assert fac.state.failed_joins["red"] == MAX_FAILED
-    new = fac.new_code("red")
+    assert fac.state.failed_joins["red"] == 0, "the right code resets the count"
+
+
+async def test_a_new_code_from_the_facilitator_ends_the_wait(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)
     app = make_team_app(path, team="red", now=clock)
     async with app.run_test(size=SIZE) as pilot:
+        for _ in range(FREE_TRIES + 1):
+            await login(pilot, "WRONG-CODE")
+        assert "try again in" in text_of(app, "#login-message")
+        new = fac.new_code("red")
         await login(pilot, new)
         assert isinstance(app.screen, TeamScreen)
 

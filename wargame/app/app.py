@@ -25,17 +25,21 @@ from typing import Any, Callable, Iterable, Iterator  # noqa: E402
 from textual.actions import parse as parse_action  # noqa: E402
 from textual.app import App, SystemCommand  # noqa: E402
 from textual.binding import Binding  # noqa: E402
+from textual.notifications import Notification, Notify  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 
 from wargame.engine.session import EngineError, Session  # noqa: E402
 from wargame.store import StoreError  # noqa: E402
 
+from .lifecycle import ClosesSession  # noqa: E402
 from .messages import SessionChanged  # noqa: E402
 
 if _GC_WAS_ON:
     gc.enable()
 
 POLL_SECONDS = 0.5
+HELD_SHOWN = 5
+"""Of the notifications held back while the projector was up, how many the console shows after."""
 _FROZEN = False
 
 
@@ -51,8 +55,8 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class WargameApp(App[None]):
-    """Home, the console, the projector view, the debrief."""
+class WargameApp(ClosesSession, App[None]):
+    """Home, the console, the projector view, the debrief. Whatever way it ends, the session is closed."""
 
     TITLE = "wargame"
     ENABLE_COMMAND_PALETTE = True
@@ -71,6 +75,7 @@ class WargameApp(App[None]):
         self._library = library
         self._poller = None
         self._gc_resume = False  # set by run()
+        self._held: list[Notification] | None = None  # while the projector is up
         if session is not None:
             self.title = session.state.title or "wargame"
 
@@ -118,8 +123,7 @@ class WargameApp(App[None]):
         """Leave Home for the console of `session` (just created or resumed)."""
         from .screens.console import ConsoleScreen
 
-        if self.session is not None:
-            self.session.close()
+        self.close_session()
         self.session = session
         self.codes = dict(codes)
         self.title = session.state.title or "wargame"
@@ -174,6 +178,28 @@ class WargameApp(App[None]):
         """A notification that shows its text literally (team text is never markup)."""
         self.notify(str(message), title=title, severity=severity, markup=False,  # type: ignore[arg-type]
                     timeout=timeout)
+
+    # --- notifications and the wall ---------------------------------------------------------------
+
+    def hold_notifications(self) -> None:
+        """The projector is up: notifications (those showing and any to come) wait for the console."""
+        if self._held is None:
+            self._held = list(self._notifications)
+            self.clear_notifications()
+
+    def release_notifications(self) -> None:
+        """Back from the projector: show what was held (the latest few), on the console."""
+        held, self._held = self._held or [], None
+        if len(held) > HELD_SHOWN:
+            self.say(f"{len(held) - HELD_SHOWN} more notification(s) came while the projector was up.")
+        for n in held[-HELD_SHOWN:]:
+            self.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=n.markup)
+
+    def on_notify(self, event: Notify) -> None:
+        """Runs before Textual shows a notification: while the projector is up, keep it instead."""
+        if self._held is not None:
+            event.prevent_default()
+            self._held.append(event.notification)
 
     # --- app-wide actions -------------------------------------------------------------------------
 

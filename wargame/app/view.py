@@ -6,6 +6,8 @@ wrapped with `widgets.safe.plain` (or assembled into Content) before it is shown
 
 from __future__ import annotations
 
+import math
+
 from wargame.engine.outcomes import outcome_label
 from wargame.engine.state import Delivery, Move, SessionState
 from wargame.model import Inject, Slot
@@ -60,6 +62,33 @@ def round_title(st: SessionState, round_no: int) -> str:
 def ruling_label(st: SessionState, move: Move) -> str:
     r = st.rulings.get(move.id)
     return outcome_label(r.outcome, st.lang) if r else ""
+
+
+def earlier_ruling_label(st: SessionState, move: Move) -> str:
+    """For a move not ruled yet whose earlier version was: that ruling's label, else ""."""
+    r = st.earlier_ruling(move.id)
+    return outcome_label(r.outcome, st.lang) if r else ""
+
+
+def wait_text(seconds: float) -> str:
+    """A wait, rounded up: "16 s", or "3 min" from two minutes on."""
+    s = max(1, math.ceil(seconds))
+    return f"{s} s" if s < 120 else f"{math.ceil(s / 60)} min"
+
+
+def join_wait(st: SessionState, team: str, now: float) -> float:
+    """Seconds `team` must still wait before it may try another join code (0: it may try now)."""
+    return max(0.0, st.join_wait_until(team) - now)
+
+
+def join_trouble(st: SessionState, team: str, now: float) -> str:
+    """A team's wrong join codes and its wait, e.g. "6 wrong codes · locked 16 s"; "" when none."""
+    failures = st.failed_joins.get(team, 0)
+    if not failures:
+        return ""
+    text = f"{failures} wrong code{'' if failures == 1 else 's'}"
+    wait = join_wait(st, team, now)
+    return f"{text} · locked {wait_text(wait)}" if wait else text
 
 
 def position_text(st: SessionState) -> str:

@@ -37,11 +37,16 @@ class AdjudicateForm(FormDialog[None]):
     def compose(self) -> ComposeResult:
         st = self.app.session.state
         move = st.moves[self.move_id]
-        old = st.rulings.get(move.id)
+        earlier = st.earlier_ruling(move.id)  # the team replaced a ruled move: start from that ruling
+        old = st.rulings.get(move.id) or earlier
         with VerticalScroll(classes="dialog"):
             yield Static(plain(f"Adjudicate · {view.team_name(st, move.team)} · round {move.round + 1}"),
                          classes="dialog-title")
             yield VerticalScroll(Static(render_move(st, move)), id="move-text")
+            if earlier is not None:
+                yield Static(plain(f"Ruled move replaced: the team changed its move after the ruling "
+                                   f"({outcome_label(earlier.outcome, st.lang)}). The form starts from that "
+                                   "ruling; save to rule on the new version."), id="replaced", classes="hint")
             yield Label(plain("Outcome (↑↓ then Enter)"), classes="field-label")
             chosen = old.outcome if old else 0
             with RadioSet(id="outcome"):

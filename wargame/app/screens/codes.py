@@ -1,4 +1,7 @@
-"""Team join codes: those this process issued are shown; any team's code can be issued anew."""
+"""Team join codes: those this process issued are shown; any team's code can be issued anew.
+
+Each team's wrong codes in a row and, while it must wait before the next try, how long, live.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import view
+from ..messages import SessionChanged
 from ..widgets.safe import plain
 from .confirm import Confirm
 from .dialog import Dialog
@@ -33,22 +37,39 @@ class CodesDialog(Dialog[None]):
             yield Static(plain(f"Teams join with: wargame join {self.app.session.store.path} --team TEAM"),
                          classes="hint")
             yield OptionList(id="codes")
-            yield Static(plain("Codes are shown once and stored only as hashes. g issues a new code for the "
-                               "highlighted team; Esc closes."), classes="hint")
+            yield Static(plain("Codes are shown once and stored only as hashes. After a few wrong codes in a row "
+                               "a team waits before each next try; its right code, or a new one, ends that. "
+                               "g issues a new code for the highlighted team; Esc closes."), classes="hint")
 
     def on_mount(self) -> None:
         self._fill()
         self.query_one(OptionList).focus()
+        self.set_interval(1.0, self._tick, name="join waits")
+
+    def on_session_changed(self, _: SessionChanged) -> None:
+        self._fill()
+
+    def _tick(self) -> None:
+        if self._shown != self._rows():  # a wait counts down, or ends
+            self._fill()
+
+    def _rows(self) -> list[str]:
+        st, now = self.app.session.state, self.app.now()
+        return [view.join_trouble(st, team, now) for team in st.teams]
 
     def _fill(self) -> None:
-        st = self.app.session.state
+        st, now = self.app.session.state, self.app.now()
         ol = self.query_one(OptionList)
         keep = ol.highlighted
         opts = []
         for team in st.teams:
             code = self.app.codes.get(team)
+            trouble = view.join_trouble(st, team, now)
+            style = "$error" if view.join_wait(st, team, now) else "$warning"
             opts.append(Option(Content.assemble((view.team_name(st, team), "bold"), (f"  {team}", "dim"), "\n    ",
-                                                (code, "bold $success") if code else (UNKNOWN, "dim")), id=team))
+                                                (code, "bold $success") if code else (UNKNOWN, "dim"),
+                                                (f"\n    {trouble}", style) if trouble else ""), id=team))
+        self._shown = self._rows()
         ol.set_options(opts)
         ol.highlighted = keep if keep is not None else 0
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from .. import view
 from ..messages import SessionChanged, TeamChosen
@@ -18,7 +19,7 @@ from ..widgets.axis_cross import AxisCross
 from ..widgets.countdown import Countdown
 from ..widgets.inject_card import InjectCard
 from ..widgets.notes import NotesPanel
-from ..widgets.safe import clip
+from ..widgets.safe import clip, plain, set_content
 from ..widgets.status import RoundStatus
 from ..widgets.teams import TeamsPanel
 from ..widgets.timeline import Timeline
@@ -35,6 +36,10 @@ class ConsoleScreen(Screen[None]):
     DEFAULT_CSS = """
     ConsoleScreen { layout: horizontal; }
     ConsoleScreen #top { dock: top; height: auto; }
+    ConsoleScreen #top-row { height: auto; }
+    ConsoleScreen #altered { display: none; height: auto; padding: 0 1; background: $error; color: $text;
+                             text-style: bold; }
+    ConsoleScreen #altered.-shown { display: block; }
     ConsoleScreen #msel { width: 40; height: 1fr; border-right: vkey $primary; display: none; }
     ConsoleScreen.-wide #msel { display: block; }
     ConsoleScreen #card { width: 1fr; height: 1fr; padding: 0 0 0 1; scrollbar-gutter: stable; }
@@ -73,9 +78,11 @@ class ConsoleScreen(Screen[None]):
         # decided before the children mount: toggling it later restyles the whole screen
         self.set_class(self.app.size.width >= WIDE, "-wide")
         # no Header: the status lines carry the exercise's title (one row more for the inject)
-        with Horizontal(id="top"):
-            yield RoundStatus(id="status")
-            yield Countdown(id="countdown")
+        with Vertical(id="top"):
+            yield Static(id="altered")
+            with Horizontal(id="top-row"):
+                yield RoundStatus(id="status")
+                yield Countdown(id="countdown")
         with VerticalScroll(id="msel", can_focus=False):
             if self.has_class("-wide"):
                 yield Timeline(id="timeline-wide")
@@ -127,7 +134,8 @@ class ConsoleScreen(Screen[None]):
         self.query_one(RoundStatus).show(st, now)
         self.query_one(Countdown).show(st.clock if st.current else None, now)
         self.query_one(InjectCard).show(st)
-        self.query_one(TeamsPanel).show(st, width=50 if self.has_class("-wide") else 30)
+        self._show_teams(now)
+        self._show_altered(st.altered)
         self.query_one(AxisCross).show(st)
         self.query_one(NotesPanel).show(st)
         wide = self.has_class("-wide")
@@ -143,11 +151,26 @@ class ConsoleScreen(Screen[None]):
             self.refresh_bindings()  # the footer shows the keys that apply now
         self._keys = keys
 
+    def _show_teams(self, now: float) -> None:
+        st = self.state
+        self.query_one(TeamsPanel).show(st, width=50 if self.has_class("-wide") else 30, now=now)
+        self._waiting = any(view.join_wait(st, t, now) for t in st.failed_joins)
+
+    def _show_altered(self, altered: str | None) -> None:
+        """The red banner over everything while the log's hash chain is broken."""
+        banner = self.query_one("#altered", Static)
+        banner.set_class(bool(altered), "-shown")
+        if altered:
+            set_content(banner, Content.assemble("⚠ Log altered outside wargame: ", plain(altered),
+                                                 ". Do not trust this record; keep the file as it is."))
+
     def tick(self) -> None:
         st, now = self.state, self.app.now()
         self.query_one(Countdown).show(st.clock if st.current else None, now)
         if st.moves_open(now) != getattr(self, "_open", None):
             self.sync()
+        elif getattr(self, "_waiting", False):  # a team's wait after wrong codes counts down
+            self._show_teams(now)
 
     # --- which keys apply now ---------------------------------------------------------------------
 

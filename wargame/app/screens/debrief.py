@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from .. import view
+from .. import files, view
 from ..messages import SessionChanged
 from ..widgets.safe import clip, lines, plain
 from ..widgets.timeline import render_timeline
@@ -31,18 +31,24 @@ class DebriefScreen(Screen[None]):
     DebriefScreen .heading { text-style: bold; color: $accent; margin-top: 1; }
     DebriefScreen #export-progress { dock: bottom; height: 1; padding: 0 2; display: none; }
     DebriefScreen #export-progress.running { display: block; }
+    DebriefScreen #export-result { color: $success; margin-top: 1; height: auto; }
     """
 
     BINDINGS = [
-        Binding("e", "export", "Export PDF", tooltip="Write the debrief handout (PDF) beside the session file"),
+        Binding("e", "export", "Export PDF", tooltip="Write the debrief handout (PDF): choose where"),
+        Binding("o", "open_pdf", "Open PDF", tooltip="Open the PDF just written in the desktop's viewer"),
         Binding("w", "note", "Note", tooltip="Add a note for the after-action report"),
         Binding("escape,b", "back", "Console", tooltip="Back to the console"),
     ]
+
+    written: Path | None = None
+    """The PDF this screen wrote last."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="debrief"):
             yield Static(id="summary")
+            yield Static(id="export-result")
             yield Static(plain("Hot wash"), classes="heading")
             yield Static(id="hotwash")
             yield Static(plain("Notes"), classes="heading")
@@ -53,7 +59,13 @@ class DebriefScreen(Screen[None]):
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#export-result", Static).display = False
         self.sync()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_pdf":  # offered once there is a PDF and something to open it with
+            return self.written is not None and files.opener() is not None
+        return True
 
     def on_session_changed(self, _: SessionChanged) -> None:
         self.sync()
@@ -96,10 +108,31 @@ class DebriefScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_export(self) -> None:
+        from .export import ExportDialog
+
         session = self.app.session
-        out = session.store.path.with_name(session.store.path.stem + "-debrief.pdf")
-        self.app.say(f"Writing the debrief to {out} …")
-        self._export(copy.deepcopy(session.state), out)
+
+        def then(out: Path | None) -> None:
+            if out is not None:
+                self.app.say(f"Writing the debrief to {out} …")
+                self._export(copy.deepcopy(session.state), out)
+
+        self.app.push_screen(ExportDialog(files.default_export(session.store.path)), then)
+
+    def action_open_pdf(self) -> None:
+        if self.written is None:
+            return
+        problem = files.open_file(self.written)
+        if problem:
+            self.app.say(f"Could not open {self.written}: {problem}", severity="warning")
+
+    def _written(self, out: Path) -> None:
+        self.written = out
+        box = self.query_one("#export-result", Static)
+        box.display = True
+        box.update(plain(f"Debrief written: {out}" + ("  ·  o opens it" if files.opener() else "")))
+        self.refresh_bindings()
+        self.app.say(f"Debrief written: {out}", title="Export")
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, state, out: Path) -> None:  # noqa: ANN001 - SessionState
@@ -119,4 +152,4 @@ class DebriefScreen(Screen[None]):
             return
         finally:
             self.app.call_from_thread(bar.remove_class, "running")
-        self.app.call_from_thread(self.app.say, f"Debrief written: {out}", title="Export")
+        self.app.call_from_thread(self._written, out)

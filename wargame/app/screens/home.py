@@ -1,4 +1,4 @@
-"""Home: built-in and local decks, a new session, recent sessions to resume."""
+"""Home: built-in and local decks, a new session, recent sessions to resume, any session file by its path."""
 
 from __future__ import annotations
 
@@ -32,12 +32,14 @@ class HomeScreen(Screen[None]):
     HomeScreen .form Input { width: 16; }
     HomeScreen #create { margin-top: 1; }
     HomeScreen #problems { color: $error; height: auto; }
+    HomeScreen #open-path { margin-top: 1; }
     """
 
     BINDINGS = [
         Binding("ctrl+s", "create", "Create session", tooltip="Create a session from the highlighted deck and open it"),
         Binding("f2", "focus_decks", "Decks", tooltip="Go to the list of decks"),
         Binding("f3", "focus_recent", "Recent", tooltip="Go to the recent sessions (Enter resumes one)"),
+        Binding("f4", "focus_open", "Open file", tooltip="Type the path of a session file anywhere and open it"),
     ]
 
     def __init__(self) -> None:
@@ -63,6 +65,7 @@ class HomeScreen(Screen[None]):
             with Vertical(classes="column"):
                 yield Static(plain("Recent sessions: Enter resumes"), classes="heading")
                 yield OptionList(id="recent")
+                yield Input(placeholder="…or a session file's path, then Enter (f4)", id="open-path")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -154,13 +157,19 @@ class HomeScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_create()
+        if event.input.id == "open-path":
+            self._open_typed(event.value)
+        else:
+            self.action_create()
 
     def action_focus_decks(self) -> None:
         self.query_one("#decks", OptionList).focus()
 
     def action_focus_recent(self) -> None:
         self.query_one("#recent", OptionList).focus()
+
+    def action_focus_open(self) -> None:
+        self.query_one("#open-path", Input).focus()
 
     def action_create(self) -> None:
         from wargame.engine.session import EngineError, Session
@@ -195,6 +204,8 @@ class HomeScreen(Screen[None]):
     def _load_recent(self) -> None:
         from wargame.store import recent
 
+        from ..summary import read_summary, summary_line
+
         opts = []
         try:
             files = recent()
@@ -202,14 +213,34 @@ class HomeScreen(Screen[None]):
             files = []
         for p in files:
             try:
-                when = datetime.fromtimestamp(p.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+                mtime = p.stat().st_mtime
             except OSError:
                 continue
-            opts.append(Option(Content.assemble((p.stem, "bold"), (f"\n  last change {when}", "dim")), id=str(p)))
+            s = read_summary(p)  # read only: listing a session never changes it, nor its time
+            when = datetime.fromtimestamp(s.last_at if s and s.last_at else mtime).strftime("%Y-%m-%d %H:%M")
+            if s is None:
+                opts.append(Option(Content.assemble((p.stem, "bold"), (f"\n  not readable as a session · {when}", "dim")),
+                                   id=str(p)))
+                continue
+            opts.append(Option(Content.assemble((clip(s.title or p.stem, 60), "bold"), (f"  {clip(p.stem, 40)}", "dim"),
+                                                (f"\n  {summary_line(s, when)}", "dim")), id=str(p)))
         recent_list = self.query_one("#recent", OptionList)
         recent_list.set_options(opts or [Option(plain("No sessions yet."), disabled=True)])
         if opts:
             recent_list.highlighted = 0
+
+    def _open_typed(self, typed: str) -> None:
+        """A session file typed by its path (~ allowed), anywhere; or a session id of the sessions folder."""
+        from wargame.store import resolve
+
+        if not typed.strip():
+            self.app.say("Type the path of a session file.", severity="warning")
+            return
+        path = resolve(str(Path(typed.strip()).expanduser()))
+        if not path.is_file():
+            self.app.say(f"No session file at {path}", severity="error")
+            return
+        self._resume(path)
 
     def _resume(self, path: Path) -> None:
         from wargame.engine.session import EngineError, Session

@@ -1,4 +1,8 @@
-"""The projector view: the inject and the countdown, full screen, for the wall. No notes, no moves."""
+"""The projector view: the inject and the countdown, full screen, for the wall.
+
+No notes, no moves, no notifications: while it is up (also under a dialog or the help), the
+app holds every notification back and the console shows them when the facilitator returns.
+"""
 
 from __future__ import annotations
 
@@ -55,6 +59,8 @@ class ProjectorScreen(Screen[None]):
         yield Static(plain("p / Esc: back to the console"), id="p-hint")
 
     def on_mount(self) -> None:
+        self.app.hold_notifications()  # type: ignore[attr-defined]
+        self.query("ToastRack").remove()  # and nowhere on the wall to show one, should one slip through
         self.set_class(self.app.size.width >= 120, "-wide")
         self.sync()
         self.set_interval(0.25, self.tick, name="projector countdown")
@@ -62,6 +68,9 @@ class ProjectorScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 120, "-wide")
+
+    def on_unmount(self) -> None:
+        self.app.release_notifications()  # type: ignore[attr-defined]
 
     def on_screen_resume(self) -> None:
         self.sync()

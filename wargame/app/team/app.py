@@ -10,12 +10,14 @@ from textual.binding import Binding
 
 from wargame.engine.session import Now, Session
 
+from ..lifecycle import ClosesSession
 from .screens.console import TeamScreen
 from .screens.login import LoginScreen
 
 
-class TeamApp(App[None]):
-    """One team's console on one session file. It can write only that team's moves."""
+class TeamApp(ClosesSession, App[None]):
+    """One team's console on one session file. It can write only that team's moves; however it ends,
+    the session is closed (ClosesSession)."""
 
     TITLE = "wargame · team console"
     ENABLE_COMMAND_PALETTE = False  # nothing a team needs; keeps the browser console small

@@ -1,4 +1,5 @@
-"""The teams of the session: who has moved this round and who is pending, live.
+"""The teams of the session: who has moved this round, who is pending, whose ruling must be redone
+and who typed wrong join codes (and how long it must wait), live.
 
 A small list widget of its own rather than Textual's OptionList: the panel is on the console's
 first frame, and OptionList's styling and component styles cost about 7 ms of start-up for what
@@ -20,16 +21,40 @@ from ..messages import TeamChosen
 from .safe import clip
 
 
-def team_row(st: SessionState, team: str, m: Move | None, width: int) -> Content:
-    """A team's row: a mark, its name and ruling, then its move `m` this round (one line when pending)."""
-    name = clip(view.team_name(st, team), 24)
+def team_row(st: SessionState, team: str, m: Move | None, width: int, now: float = 0.0) -> Content:
+    """A team's row: a mark, its name and state, then its move `m` this round, a ruling to redo and
+    its wrong join codes, each on a line of its own (one line for a pending team that has none)."""
+    failures = st.failed_joins.get(team, 0)
+    wait = view.join_wait(st, team, now)
+    out: list[Content] = []
     if m is None:
-        return Content.assemble(("… ", "$warning"), (name, "bold"), ("  pending", "$warning"))
+        if wait:
+            mark, tail, style = "✗ ", f"  locked {view.wait_text(wait)}", "$error"
+        else:
+            mark, tail, style = "… ", "  pending", "$warning"
+        out.append(Content.assemble((mark, style), (_fit(st, team, tail, width), "bold"), (tail, style)))
+        if failures:  # the head says how long it waits; this line, why
+            out.append(Content.styled(f"  {failures} wrong code{'' if failures == 1 else 's'}", style))
+        return Content("\n").join(out)
     ruling = view.ruling_label(st, m)
-    head = Content.assemble(("✓ ", "$success"), (name, "bold"),
-                            (f"  {ruling}" if ruling else "  to rule", "$success" if ruling else "$text-muted"))
+    earlier = "" if ruling else view.earlier_ruling_label(st, m)
+    tail, style = ((f"  {ruling}", "$success") if ruling else ("  rule again", "$warning") if earlier
+                   else ("  to rule", "$text-muted"))
+    out.append(Content.assemble(("✓ ", "$success"), (_fit(st, team, tail, width), "bold"), (tail, style)))
     flags = "(private) " if m.private else ""
-    return Content.assemble(head, "\n  ", (flags, "dim"), clip(m.action, max(width - len(flags), 8)))
+    out.append(Content.assemble("  ", (flags, "dim"), clip(m.action, max(width - len(flags), 8))))
+    if earlier:
+        flag = f"ruled move replaced · was {earlier}"
+        out.append(Content.styled("  " + (flag if len(flag) <= width else "ruled move replaced"), "$warning"))
+    trouble = view.join_trouble(st, team, now)
+    if trouble:
+        out.append(Content.styled("  " + clip(trouble, width), "$error" if wait else "$warning"))
+    return Content("\n").join(out)
+
+
+def _fit(st: SessionState, team: str, tail: str, width: int) -> str:
+    """The team's name, clipped so that the mark, the name and `tail` fit on one line."""
+    return clip(view.team_name(st, team), max(8, min(24, width - 2 - len(tail))))
 
 
 class TeamsPanel(Widget, can_focus=True):
@@ -56,10 +81,10 @@ class TeamsPanel(Widget, can_focus=True):
         self._row_lines: list[list[Content]] = []  # each row split into its lines, once per change
         self.highlighted: int | None = None
 
-    def show(self, st: SessionState, width: int = 60) -> None:
+    def show(self, st: SessionState, width: int = 60, now: float = 0.0) -> None:
         teams = list(st.teams)
         moves = st.current_moves() if st.started else {}
-        rows = [team_row(st, t, moves.get(t), width) for t in teams]
+        rows = [team_row(st, t, moves.get(t), width, now) for t in teams]
         if teams != self._teams or len(rows) != len(self._rows) or any(
                 not a.is_same(b) for a, b in zip(rows, self._rows)):
             self._teams, self._rows = teams, rows

@@ -61,7 +61,9 @@ class TeamScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Submit move", priority=True, tooltip="Record your move (again: it replaces it)"),
+        # not a priority binding: those act as the key arrives, before the keys typed just ahead of it
+        # have reached the field, so a fast typist (or a paste) would submit the text without them
+        Binding("ctrl+s", "submit", "Submit move", tooltip="Record your move (again: it replaces it)"),
     ]
 
     def __init__(self, session: Session, team: str) -> None:
@@ -136,9 +138,6 @@ class TeamScreen(Screen[None]):
         """Typing always happens in view, also when the narrow layout stacks the form under the inject."""
         if event.text_area.has_focus:
             event.text_area.scroll_visible(animate=False)
-
-    def on_unmount(self) -> None:
-        self.session.close()
 
     # --- following the session -------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -9,8 +10,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from wargame.engine.codes import MAX_FAILED
-from wargame.engine.session import EngineError, Now, Session
+from wargame.engine.lockout import FREE_TRIES
+from wargame.engine.session import EngineError, JoinWait, Now, Session
 from wargame.store import StoreError
 
 from ... import view
@@ -19,7 +20,8 @@ from ..visible import LOBBY
 
 
 class LoginScreen(Screen[None]):
-    """Choose the team, type its code. Wrong codes are counted in the session; a few lock the team out."""
+    """Choose the team, type its code. Wrong codes are counted in the session: after a few in a row the
+    team waits before each next try (longer each time); its right code ends that."""
 
     DEFAULT_CSS = """
     LoginScreen { align: center middle; }
@@ -48,6 +50,7 @@ class LoginScreen(Screen[None]):
         self.teams: dict[str, str] = {}
         self.title_text = ""
         self.problem = ""
+        self._wait: tuple[str, str, float] | None = None  # (why, team name, until): a wait counted down
         try:
             lobby = Session.open(path, team=LOBBY, now=now)  # can read, cannot write anything
         except (EngineError, StoreError) as exc:
@@ -83,6 +86,7 @@ class LoginScreen(Screen[None]):
             self.query_one("#code", Input).focus()
         elif self.teams:
             self.query_one("#team", Select).focus()
+        self.set_interval(1.0, self._count_down, name="join wait")
 
     def say(self, message: str, *, error: bool = False) -> None:
         box = self.query_one("#login-message", Static)
@@ -112,23 +116,54 @@ class LoginScreen(Screen[None]):
             self.say("Type your team's join code; the facilitator has it.", error=True)
             code_input.focus()
             return
+        name = self.teams.get(team, team)
+        self._wait = None
         session: Session | None = None
         try:
             session = Session.open(self.path, team=team, now=self.now)
             ok = session.check_join(team, code)
+        except JoinWait as exc:  # not checked, not counted: the team must wait first
+            if session is not None:
+                session.close()
+            self._clear_code()
+            self._wait = (f"Too many wrong codes for {name}", name, self.now() + exc.seconds)
+            self._count_down()
+            return
         except (EngineError, StoreError) as exc:
             if session is not None:
                 session.close()
             self.say(str(exc), error=True)
             return
         if not ok:
-            left = MAX_FAILED - session.state.failed_joins.get(team, 0)
+            st = session.state
+            failures, until = st.failed_joins.get(team, 0), st.join_wait_until(team)
             session.close()
-            code_input.value = ""
-            code_input.focus()
-            name = self.teams.get(team, team)
-            more = (f"{left} {'try' if left == 1 else 'tries'} left before the team is locked out."
-                    if left > 0 else "No tries left: ask the facilitator for a new code.")
-            self.say(f"That is not the join code of {name}. {more}", error=True)
+            self._clear_code()
+            wrong = f"That is not the join code of {name}."
+            if until > self.now():
+                self._wait = (f"{wrong} Too many wrong codes in a row", name, until)
+                self._count_down()
+                return
+            left = FREE_TRIES - failures
+            self.say(f"{wrong} {left} {'try' if left == 1 else 'tries'} left before you must wait between tries.",
+                     error=True)
             return
         self.app.signed_in(session, team)  # type: ignore[attr-defined]
+
+    def _clear_code(self) -> None:
+        code_input = self.query_one("#code", Input)
+        code_input.value = ""
+        code_input.focus()
+
+    def _count_down(self) -> None:
+        """While the team must wait: say how long, each second; then that it may try again."""
+        if self._wait is None:
+            return
+        why, name, until = self._wait
+        left = until - self.now()
+        if left > 0:
+            self.say(f"{why}: try again in {max(1, math.ceil(left))} s (or ask the facilitator for a new code).",
+                     error=True)
+        else:
+            self._wait = None
+            self.say(f"You can try the code of {name} again now.")

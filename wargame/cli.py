@@ -188,7 +188,8 @@ def cmd_join(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .app.serve import serve
 
-    return serve(_open_session(args.session), host=args.host, port=args.port, public_url=args.public_url)
+    return serve(_open_session(args.session), host=args.host, port=args.port, public_url=args.public_url,
+                 max_connections=args.max_connections)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -355,6 +356,8 @@ def _add_session_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--public-url", metavar="URL")
+    p.add_argument("--max-connections", type=int, default=64, metavar="N",
+                   help="at most N team consoles open at a time (default 64)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("export", help="a session as pdf, json, md or csv")

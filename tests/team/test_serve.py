@@ -53,7 +53,7 @@ def test_public_url():
 
 
 def test_serve_gives_the_page_and_a_team_console_per_connection(tmp_path):
-    fac, codes, clock, path = make_session(tmp_path)
+    *_, path = make_session(tmp_path)
     port = free_port()
     proc = subprocess.Popen([PY, "-m", "wargame", "serve", str(path), "--port", str(port)], cwd=ROOT, env=ENV,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -75,23 +75,24 @@ def test_serve_gives_the_page_and_a_team_console_per_connection(tmp_path):
     assert f"http://127.0.0.1:{port}" in out
 
 
-async def first_screen(url: str, timeout: float = 30.0) -> str:
-    """Connect like a browser and collect the terminal output until the login screen shows."""
+async def first_screen(url: str, timeout: float = 30.0, origin: str | None = None) -> str:
+    """Connect like a browser on the served page (its Origin: the ws URL's own unless given) and
+    collect the terminal output until the login screen shows."""
     import aiohttp
 
     seen = b""
-    async with aiohttp.ClientSession() as http:
-        async with http.ws_connect(url) as ws:
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline and b"Join code" not in seen:
-                try:
-                    msg = await ws.receive(timeout=max(deadline - time.monotonic(), 0.1))
-                except asyncio.TimeoutError:
-                    break
-                if msg.type == aiohttp.WSMsgType.BINARY:
-                    seen += msg.data
-                elif msg.type == aiohttp.WSMsgType.TEXT:
-                    seen += msg.data.encode()
-                elif msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
-                    break
+    origin = origin or url.split("/ws")[0].replace("ws", "http", 1)
+    async with aiohttp.ClientSession() as http, http.ws_connect(url, origin=origin) as ws:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and b"Join code" not in seen:
+            try:
+                msg = await ws.receive(timeout=max(deadline - time.monotonic(), 0.1))
+            except TimeoutError:
+                break
+            if msg.type == aiohttp.WSMsgType.BINARY:
+                seen += msg.data
+            elif msg.type == aiohttp.WSMsgType.TEXT:
+                seen += msg.data.encode()
+            elif msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                break
     return seen.decode("utf-8", "replace")

@@ -4,6 +4,8 @@ textual-serve runs `<python> -m wargame join SESSION` for every browser connecti
 terminal over a websocket. Each process asks for its team and join code like a terminal console,
 so a browser is no more trusted than a terminal. The server binds to loopback unless told
 otherwise; plain HTTP, so on a shared network put it behind a TLS proxy (see the README).
+A console opens only from the served page (its Origin must be the public URL's or the bound
+address's; see wargame.app.web) and at most `max_connections` at a time.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 TITLE = "wargame · team console"
 ANY_HOST = ("0.0.0.0", "::", "")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def join_command(session_path: Path) -> str:
@@ -53,6 +58,29 @@ def public_url_for(host: str, port: int, public_url: str | None) -> str:
     return f"http://{host}:{port}"
 
 
+def origin_of(url: str) -> str:
+    """`url`'s origin as a browser sends it in an Origin header: scheme://host[:port], default port left out."""
+    parts = urlsplit(url)
+    scheme, host, port = parts.scheme.lower(), parts.hostname or "", parts.port
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{scheme}://{host}" if port in (None, DEFAULT_PORTS.get(scheme)) else f"{scheme}://{host}:{port}"
+
+
+def allowed_origins(host: str, port: int, url: str) -> frozenset[str]:
+    """The Origins a team console may be opened from: the public URL's and the bound address's.
+
+    Bound to loopback or to every interface, this computer's own names for itself (127.0.0.1,
+    localhost, [::1]) count as the bound address too. Other names (a DNS name for the laptop, a
+    second network) need --public-url.
+    """
+    hosts = [] if host in ANY_HOST else [host]
+    if host in ANY_HOST or host in LOOPBACK:
+        hosts += LOOPBACK
+    bound = (origin_of(f"http://{f'[{h}]' if ':' in h else h}:{port}") for h in hosts)
+    return frozenset({origin_of(url), *bound})
+
+
 def _child_environment() -> None:
     """Let the per-connection processes import this same wargame, installed or run from a checkout."""
     here = str(Path(__file__).resolve().parents[2])
@@ -61,13 +89,19 @@ def _child_environment() -> None:
         os.environ["PYTHONPATH"] = os.pathsep.join([here, *paths])
 
 
-def serve(session_path: Path, *, host: str = "127.0.0.1", port: int = 8000, public_url: str | None = None) -> int:
-    """Serve team consoles for `session_path` until Ctrl-C; returns the exit code (0)."""
-    from textual_serve.server import Server
+def serve(session_path: Path, *, host: str = "127.0.0.1", port: int = 8000, public_url: str | None = None,
+          max_connections: int = 64) -> int:
+    """Serve team consoles for `session_path` until Ctrl-C, at most `max_connections` open at a time;
+    returns the exit code (0; 1 if it cannot serve, 2 for a bad `max_connections`)."""
+    from .web import ConsoleServer
 
+    if max_connections < 1:
+        print("wargame: --max-connections must be at least 1", file=sys.stderr)
+        return 2
     url = public_url_for(host, port, public_url)
     _child_environment()
-    server = Server(join_command(session_path), host=host, port=port, title=TITLE, public_url=url)
+    server = ConsoleServer(join_command(session_path), host=host, port=port, title=TITLE, public_url=url,
+                           origins=allowed_origins(host, port, url), max_connections=max_connections)
     print(f"team consoles for {Path(session_path).name}: open {url} in a browser", flush=True)
     if host in ("127.0.0.1", "localhost", "::1"):
         print("only this computer can connect; to let the room in: --host 0.0.0.0 --public-url http://<this-laptop's-ip>:"

@@ -45,6 +45,7 @@ def test_wheel_installs_and_lists_the_four_futures_from_any_folder(tmp_path: Pat
     assert any(n.startswith("wargame/_content/injects/") and n.endswith(".yaml") for n in names)
     assert any(n.startswith("wargame/_content/decks/") and n.endswith(".yaml") for n in names)
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
+    assert "wargame/app/web/app_index.html" in names, "the team page's own template (it loads nothing from the internet)"
 
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", venv], cwd=tmp_path)

@@ -208,7 +208,7 @@ def _export(args: argparse.Namespace, path: Path, session) -> int:  # noqa: ANN0
     if args.team and args.team not in st.teams:
         raise UsageError(f"no team {args.team!r} in this session; teams: {', '.join(st.teams)}")
     if st.altered:
-        _err(f"wargame: warning: {path}: the log was altered after it was recorded: {st.altered}")
+        _err(_altered(path, st.altered))
     notes = {"with_controller_notes": args.with_controller_notes} if args.team else {}
     fmt = args.format
     if fmt == "pdf":
@@ -272,10 +272,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
         problem, (count, _head) = store.verify(), store.head()
         out = store.backup(Path(args.output))
     if problem:
-        _err(f"wargame: {path}: the log was altered after it was recorded: {problem} (copied as it is to {out})")
+        _err(f"{_altered(path, problem)} (copied as it is to {out})")
         return EXIT_INVALID
     print(f"wrote {out} ({count} events, log intact)")
     return EXIT_OK
+
+
+def _altered(path: Path, problem: str) -> str:
+    return f"wargame: {path}: the log was altered after it was recorded: {problem}"
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -285,7 +289,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with EventStore(path) as store:
         problem, (count, head) = store.verify(), store.head()
     if problem:
-        _err(f"wargame: {path}: the log was altered after it was recorded: {problem}")
+        _err(_altered(path, problem))
         return EXIT_INVALID
     print(f"{path}: log intact, {count} events; last event's hash {head[:16]}")
     return EXIT_OK

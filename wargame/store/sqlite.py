@@ -15,7 +15,7 @@ import sqlite3
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from ..engine.events import (
     FACILITATOR,
@@ -123,27 +123,22 @@ class EventStore:
         It is written under a temporary name and linked into place once committed, so a kill at any
         moment leaves either no file or a complete one; it is readable by its owner only."""
         path = Path(path)
-        if path.exists():
-            raise StoreError(f"{path}: a file is already there; choose another --session path")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with _scratch(path) as tmp:
-            conn = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                conn.execute("PRAGMA synchronous=FULL")
-                conn.execute("BEGIN IMMEDIATE")
-                for stmt in _SCHEMA.strip().split(";"):
-                    if stmt.strip():
-                        conn.execute(stmt)
-                conn.execute(f"PRAGMA application_id={APP_ID}")
-                conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-                insert(conn, GENESIS, events)
-                last = events[-1].id if events else 0
-                conn.executemany("INSERT INTO codes VALUES (?,?,?)", [(t, h, last) for t, h in codes.items()])
-                conn.execute("COMMIT")
-                conn.execute("PRAGMA journal_mode=WAL")
-            finally:
-                conn.close()
-            _place(tmp, path)
+
+        def fill(conn: sqlite3.Connection) -> None:
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("BEGIN IMMEDIATE")
+            for stmt in _SCHEMA.strip().split(";"):
+                if stmt.strip():
+                    conn.execute(stmt)
+            conn.execute(f"PRAGMA application_id={APP_ID}")
+            conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            insert(conn, GENESIS, events)
+            last = events[-1].id if events else 0
+            conn.executemany("INSERT INTO codes VALUES (?,?,?)", [(t, h, last) for t, h in codes.items()])
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA journal_mode=WAL")
+
+        _write_new(path, fill)
         return cls(path, role=role)
 
     def _open(self) -> None:
@@ -277,17 +272,12 @@ class EventStore:
     def backup(self, target: Path | str) -> Path:
         """A consistent one-file copy of the session through SQLite's online backup, safe while others write."""
         target = Path(target)
-        if target.exists():
-            raise StoreError(f"{target}: a file is already there; choose another name")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with _scratch(target) as tmp:
-            dest = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                self._c.backup(dest)
-                dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                dest.close()
-            _place(tmp, target)
+
+        def fill(dest: sqlite3.Connection) -> None:
+            self._c.backup(dest)
+            dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+        _write_new(target, fill)
         return target
 
     # --- closing ------------------------------------------------------------------------------
@@ -398,6 +388,20 @@ class _scratch:
     def __exit__(self, *exc: object) -> None:
         for p in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"), Path(f"{self.path}-journal")):
             p.unlink(missing_ok=True)
+
+
+def _write_new(final: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """Make the new file `final` by `fill`ing a private scratch file and putting it in place when complete."""
+    if final.exists():
+        raise StoreError(f"{final}: a file is already there; choose another name")
+    final.parent.mkdir(parents=True, exist_ok=True)
+    with _scratch(final) as tmp:
+        conn = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            fill(conn)
+        finally:
+            conn.close()
+        _place(tmp, final)
 
 
 def _place(tmp: Path, final: Path) -> None:

@@ -256,42 +256,49 @@ def apply(st: SessionState, e: Event) -> None:
         raise DamagedLog(f"event {e.id} ({e.kind}) {problem}")
     if st.deck is None and e.kind != ev.CREATED:
         raise DamagedLog(f"event {e.id} ({e.kind}) comes before the session was created")
-    why = _forbidden(st, e)
+    texts = TEXT_FIELDS.get(e.kind)
+    why = None if e.actor == ev.FACILITATOR else _team_may(e)
+    if why is None and texts:
+        why = _too_long(e, texts)
     if why is None:
-        _HANDLERS[e.kind](st, _cleaned(e))
+        check = _RULES.get(e.kind)
+        why = check(st, e) if check is not None else None
+    if why is None:
+        _HANDLERS[e.kind](st, _cleaned(e, texts) if texts else e)
     else:
         st.refused.append((e.id, why))
     st.last_event_id = e.id
     st.event_count += 1
 
 
-def _forbidden(st: SessionState, e: Event) -> str | None:
-    """Why the rules forbid this event now, or None: the fold's own guard against a log written by other means."""
-    if e.actor != ev.FACILITATOR:
-        team = ev.actor_team(e.actor)
-        if team is not None and (e.kind not in ev.TEAM_KINDS or e.data.get("team") != team):
-            return f"team {team} may not record {e.kind} for {e.data.get('team', 'the session')!r}"
-    for name in TEXT_FIELDS.get(e.kind, ()):
+def _too_long(e: Event, texts: tuple[str, ...]) -> str | None:
+    for name in texts:
         if len(e.data.get(name, "")) > MAX_TEXT:
             return f"its {name} is longer than {MAX_TEXT:,} characters"
-    check = _RULES.get(e.kind)
-    return check(st, e) if check is not None else None
+    return None
 
 
-def _cleaned(e: Event) -> Event:
+def _cleaned(e: Event, texts: tuple[str, ...]) -> Event:
     """The event with control characters taken out of its free text (terminal escapes never reach a screen)."""
-    names = TEXT_FIELDS.get(e.kind)
-    if names is None:
-        return e
     data = e.data
-    for n in names:
+    for n in texts:
         text = data.get(n, "")
         if not text.isprintable() and find_control(text) is not None:  # printable text holds none: fast path
             break
     else:
         return e
-    clean = {k: strip_control(v) if k in names else v for k, v in data.items()}
+    clean = {k: strip_control(v) if k in texts else v for k, v in data.items()}
     return Event(e.id, e.key, e.kind, e.actor, e.at, clean)
+
+
+def _team_may(e: Event) -> str | None:
+    """Why the actor, if not the facilitator, may not record this: a team records only its own moves and logins."""
+    team = ev.actor_team(e.actor)
+    if team is None:
+        return f"an unknown actor {e.actor!r}"
+    if e.kind not in ev.TEAM_KINDS or e.data.get("team") != team:
+        return f"team {team} may not record {e.kind} for {e.data.get('team', 'the session')!r}"
+    return None
 
 
 def _move_rule(st: SessionState, e: Event) -> str | None:
@@ -304,7 +311,7 @@ def _move_rule(st: SessionState, e: Event) -> str | None:
         return f"a move of an unknown team {d['team']!r}"
     if d["move_id"] in st.moves:
         return f"a move that reuses the id of move {d['move_id']!r}"
-    if ev.actor_team(e.actor) is not None and not st.moves_open(e.at):
+    if e.actor != ev.FACILITATOR and not st.moves_open(e.at):
         return "a team's move after the deadline"
     return None
 

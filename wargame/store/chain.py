@@ -13,6 +13,6 @@ GENESIS = "0" * 64
 
 
 def link(previous: str, event_id: int, key: str, kind: str, actor: str, at: float, data: str) -> str:
-    """The hash of one event (its stored JSON text `data`) chained to `previous`."""
-    text = f"{previous}\x1f{event_id}\x1f{key}\x1f{kind}\x1f{actor}\x1f{float(at)!r}\x1f{data}"
+    """The hash of one event (its stored JSON text `data`, its time exactly as float.hex) chained to `previous`."""
+    text = f"{previous}\x1f{event_id}\x1f{key}\x1f{kind}\x1f{actor}\x1f{float(at).hex()}\x1f{data}"
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

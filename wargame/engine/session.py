@@ -136,7 +136,11 @@ class Session:
                 events = self.store.append_all(items, key=key, at=at, expect=self.state.last_event_id, codes=codes)
             except Conflict:
                 continue
-            self.refresh()
+            if events[0].id == self.state.last_event_id + 1:  # just written, right after what we had
+                for e in events:
+                    apply(self.state, e)
+            else:  # a repeated key: the event was written before
+                self.refresh()
             return events
         raise EngineError("the session file is too busy right now; try again")
 

@@ -207,7 +207,7 @@ class EventStore:
         if key is not None and len(items) != 1:
             raise ValueError("an idempotency key names one event")
         who = self.role.actor if self.role.team else (actor or FACILITATOR)
-        when = time.time() if at is None else at
+        when = time.time() if at is None else float(at)
         c = self._c
         c.execute("BEGIN IMMEDIATE")
         try:
@@ -222,7 +222,7 @@ class EventStore:
                 raise Conflict(last[0])
             events = [Event(last[0] + n + 1, key or uuid.uuid4().hex, kind, who, when, data)
                       for n, (kind, data) in enumerate(items)]
-            insert(c, last[1], events)
+            head = insert(c, last[1], events)
             if codes:
                 c.executemany("INSERT OR REPLACE INTO codes VALUES (?,?,?)",
                               [(t, h, events[-1].id if events else last[0]) for t, h in codes.items()])
@@ -231,6 +231,8 @@ class EventStore:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise
+        if self._checked[0] == last[0]:  # the chain was checked up to here: our own links need no check
+            self._checked = (events[-1].id, head)
         return events
 
     # --- reading ------------------------------------------------------------------------------
@@ -361,14 +363,15 @@ def _links(previous: str, row: tuple) -> bool:
         return False
 
 
-def insert(conn: sqlite3.Connection, previous: str, events: Iterable[Event]) -> None:
-    """Insert events chained on from `previous` (the hash of the event before the first)."""
+def insert(conn: sqlite3.Connection, previous: str, events: Iterable[Event]) -> str:
+    """Insert events chained on from `previous` (the hash of the event before the first); the last hash."""
     rows = []
     for e in events:
         data = _dumps(e.data)
         previous = link(previous, e.id, e.key, e.kind, e.actor, e.at, data)
         rows.append((e.id, e.key, e.kind, e.actor, e.at, data, previous))
     conn.executemany(f"INSERT INTO events ({_COLUMNS}) VALUES (?,?,?,?,?,?,?)", rows)
+    return previous
 
 
 def _event(row: tuple) -> Event:

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable
 from ..engine.events import CODE_SET, CREATED, Event
 from .chain import GENESIS
 
-Insert = Callable[[sqlite3.Connection, str, Iterable[Event]], None]
+Insert = Callable[[sqlite3.Connection, str, Iterable[Event]], str]
 
 
 def without_codes(kind: str, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:

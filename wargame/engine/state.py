@@ -38,8 +38,6 @@ class DamagedLog(Exception):
     """An event that is not what a session writes (unknown kind, missing or mistyped field, unreadable content)."""
 
 
-DamagedContent = DamagedLog
-
 @dataclass(slots=True)
 class Move:
     """A team's move in a round. A newer move of the same team and round supersedes it."""
@@ -380,7 +378,7 @@ def _created(st: SessionState, e: Event) -> None:
         st.injects = {i["id"]: build(Inject, i) for i in content["injects"]}
         st.hotwash = [build(HotwashQuestion, q) for q in content["hotwash"]]
     except (KeyError, TypeError, ValueError) as exc:
-        raise DamagedContent(f"the session's content cannot be read ({type(exc).__name__}: {exc}); "
+        raise DamagedLog(f"the session's content cannot be read ({type(exc).__name__}: {exc}); "
                              "was the file edited by hand?") from None
     start = st.deck.start
     _move_world(st, start.erosion, start.rapprochement, "start", e.id, absolute=True)

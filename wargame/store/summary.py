@@ -11,6 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..engine.events import CREATED, ENDED, ROUND_STARTED
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -25,10 +27,10 @@ class Summary:
 
 
 _FIRST = ("SELECT json_extract(data, '$.title'), json_extract(data, '$.content.deck.id'), "
-          "json_array_length(data, '$.content.deck.rounds') FROM events WHERE kind = 'session_created' "
+          f"json_array_length(data, '$.content.deck.rounds') FROM events WHERE kind = '{CREATED}' "
           "ORDER BY id LIMIT 1")
-_ROUND = "SELECT MAX(json_extract(data, '$.round')) FROM events WHERE kind = 'round_started'"
-_ENDED = "SELECT EXISTS(SELECT 1 FROM events WHERE kind = 'exercise_ended')"
+_ROUND = f"SELECT MAX(json_extract(data, '$.round')) FROM events WHERE kind = '{ROUND_STARTED}'"
+_ENDED = f"SELECT EXISTS(SELECT 1 FROM events WHERE kind = '{ENDED}')"
 _LAST = "SELECT MAX(at) FROM events"
 
 

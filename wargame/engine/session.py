@@ -123,10 +123,9 @@ class Session:
         store refuses it and the plan is checked again on the newer state. With `sequencing`, a
         facilitator's command fails instead when another console moved the exercise on since this
         one last showed the state, so one press never plays out on a screen nobody saw."""
-        seen = self.state.last_event_id
         for _ in range(RETRIES):
-            new = self.refresh()
-            if sequencing and seen and any(e.kind in SEQUENCING for e in new if e.id > seen):
+            new = self.refresh()  # what this console had not folded yet, so not shown either
+            if sequencing and any(e.kind in SEQUENCING for e in new):
                 raise EngineError("another console moved the exercise on just now; look again and press once more")
             at = self.now()
             items = plan(self.state, at)

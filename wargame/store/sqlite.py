@@ -198,6 +198,8 @@ class EventStore:
         `expect`: the id of the last event the caller checked its rules against; if the log holds a
         newer one, nothing is written and `Conflict` is raised. `key` (one event only) makes the
         append idempotent: a repeated key returns the event first written with it."""
+        if not items:
+            return []
         for kind, data in items:
             if kind not in KINDS:
                 raise ValueError(f"unknown event kind {kind!r}")
@@ -225,7 +227,7 @@ class EventStore:
             head = insert(c, last[1], events)
             if codes:
                 c.executemany("INSERT OR REPLACE INTO codes VALUES (?,?,?)",
-                              [(t, h, events[-1].id if events else last[0]) for t, h in codes.items()])
+                              [(t, h, events[-1].id) for t, h in codes.items()])
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:

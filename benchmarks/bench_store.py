@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from wargame.content import load  # noqa: E402
-from wargame.engine.events import Event  # noqa: E402
+from wargame.store import Event  # noqa: E402
 from wargame.engine.session import Session  # noqa: E402
 from wargame.store.sqlite import insert  # noqa: E402
 

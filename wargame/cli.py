@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from . import __version__
 
@@ -403,9 +403,6 @@ def _add_session_commands(sub: argparse._SubParsersAction) -> None:
 
 # --- parser -----------------------------------------------------------------------------------
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wargame",
@@ -427,13 +424,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("what", nargs="?", default="inject", choices=["inject", "deck", "teams", "hotwash"])
     p.set_defaults(func=cmd_schema)
 
-    for extend in EXTENSIONS:
-        extend(sub)
+    _add_session_commands(sub)
     return parser
-
-
-EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = [_add_session_commands]
-"""Functions that add more sub-commands."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -442,9 +434,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for usage
         return int(exc.code or 0)
-    func = getattr(args, "func", None)
-    if func is None:
-        func = _default_command
+    func = getattr(args, "func", cmd_home)  # `wargame` alone: the home screen
     from .content import ContentError
     from .engine.session import EngineError
     from .store import StoreError
@@ -476,11 +466,6 @@ def _quiet_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-
-
-def _default_command(args: argparse.Namespace) -> int:
-    """`wargame` alone: the home screen."""
-    return cmd_home(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,7 +18,8 @@ from wargame.cli import main
 from wargame.engine import events as ev
 from wargame.engine.session import MAX_TEXT, EngineError, JoinWait, Session
 from wargame.engine.state import fold
-from wargame.store import EventStore, Role, StoreError
+from wargame.engine.roles import FACILITATOR_ROLE, Role
+from wargame.store import SCHEMA_VERSION, EventStore, StoreError
 from wargame.store import sqlite as storemod
 
 from .helpers import FakeClock, new_session
@@ -129,10 +130,10 @@ def _race(gate: threading.Barrier, outcomes: dict[str, str], name: str, command)
 
 # --- the fold refuses what the rules forbid ----------------------------------------------------------
 
-def raw(path: Path, kind: str, data: dict, actor: str = ev.FACILITATOR, at: float = 1_800_000_050.0) -> None:
+def raw(path: Path, kind: str, data: dict, role: Role = FACILITATOR_ROLE, at: float = 1_800_000_050.0) -> None:
     """Append an event around the engine, as a script with the file open could."""
-    with EventStore(path) as store:
-        store.append(kind, data, actor=actor, at=at)
+    with EventStore(path, role=role) as store:
+        store.append(kind, data, at=at)
 
 
 def test_the_fold_refuses_a_move_after_the_end_and_a_ruling_on_an_unknown_move(tmp_path):
@@ -152,7 +153,7 @@ def test_the_fold_refuses_a_team_move_after_the_deadline(tmp_path):
     s, _, clock = started(tmp_path)
     late = clock() + 60 * 60
     raw(s.store.path, ev.MOVE, {"move_id": "late2", "team": "red", "round": 0, "action": "late", "result": "",
-                                "reasons": "", "private": False}, actor="team:red", at=late)
+                                "reasons": "", "private": False}, role=Role("red"), at=late)
     st = Session.open(s.store.path).state
     assert "late2" not in st.moves and st.refused[0][1] == "a team's move after the deadline"
 
@@ -250,7 +251,7 @@ def test_an_export_of_todays_version_still_imports(tmp_path, capsys):
     assert st.ended and len(st.moves) == 3 and st.rulings and st.notes
     assert main(["export", str(tmp_path / "old.wargame"), "--format", "json", "-o", str(tmp_path / "e.json")]) == 0
     again = (tmp_path / "e.json").read_text(encoding="utf-8")
-    assert '"codes"' not in again and json.loads(again)["schema_version"] == ev.SCHEMA_VERSION
+    assert '"codes"' not in again and json.loads(again)["schema_version"] == SCHEMA_VERSION
 
 
 def test_a_schema_1_session_file_is_upcast_on_open(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wargame.store.summary import Summary, read_summary
+from wargame.engine.summary import Summary, read_summary
 
 __all__ = ["Summary", "read_summary", "summary_line"]
 

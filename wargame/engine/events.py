@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
-SCHEMA_VERSION = 2
-"""The log's schema: 2 chains every event by hash and keeps join-code hashes out of the log."""
+from ..store.record import Event
+
+__all__ = ["Event"]  # the stored record; the kinds below are what it means here
 
 # event kinds
 CREATED = "session_created"
@@ -104,20 +105,3 @@ def malformed(kind: str, data: dict[str, Any]) -> str | None:
         if found not in types:
             return f"lacks its field {name!r}" if found is _Absent else f"has a field {name!r} of the wrong type"
     return None
-
-
-class Event(NamedTuple):
-    """One committed entry of a session's log. `id` orders events; `key` makes appends idempotent.
-
-    A named tuple: immutable, and built fast enough to read a long log (a frozen dataclass costs
-    several times more per event)."""
-
-    id: int
-    key: str
-    kind: str
-    actor: str
-    at: float
-    data: dict[str, Any]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "key": self.key, "kind": self.kind, "actor": self.actor, "at": self.at, "data": self.data}

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import Deck, Lang, dump
 from ..model.text import strip_control
-from ..store.sqlite import Conflict, EventStore, Role, StoreError
+from ..store.sqlite import Conflict, EventStore, StoreError
 from . import events as ev
 from .events import Event
 from .outcomes import OUTCOMES
+from .roles import FACILITATOR_ROLE, Role
 from .sequencing import NothingToDraw, resolve
 from .state import MAX_TEXT, DamagedLog, Move, SessionState, apply
 
@@ -56,6 +57,8 @@ class Session:
     def __init__(self, store: EventStore, now: Now = time.time):
         self.store = store
         self.now = now
+        self.role: Role = store.role if isinstance(store.role, Role) else Role()
+        """Who this session writes as (a store opened to read only refuses every write)."""
         self.state = SessionState()
         try:
             self.refresh()
@@ -91,7 +94,8 @@ class Session:
                 "facilitator": _text(facilitator, "facilitator"), "lang": lang or deck.language, "seed": seed,
                 "content": content,
                 "created": datetime.fromtimestamp(now(), timezone.utc).isoformat(timespec="seconds")}
-        store = EventStore.create(path, [Event(1, uuid.uuid4().hex, ev.CREATED, ev.FACILITATOR, now(), data)], hashes)
+        store = EventStore.create(path, [Event(1, uuid.uuid4().hex, ev.CREATED, ev.FACILITATOR, now(), data)], hashes,
+                                  role=FACILITATOR_ROLE)
         return cls(store, now), codes
 
     @classmethod
@@ -201,8 +205,8 @@ class Session:
     def record_move(self, team: str, action: str, result: str = "", reasons: str = "", private: bool = False,
                     *, key: str | None = None) -> Move:
         """Record (or supersede) a team's move this round; returns it once committed."""
-        if self.store.role.team not in (None, team):
-            raise EngineError(f"you are signed in as {self.store.role.team}; you cannot record a move for {team}")
+        if self.role.team not in (None, team):
+            raise EngineError(f"you are signed in as {self.role.team}; you cannot record a move for {team}")
         action, result, reasons = (_text(x, name) for x, name in ((action, "action"), (result, "result"), (reasons, "reasons")))
         if not action.strip():
             raise EngineError("a move needs an action")
@@ -215,7 +219,7 @@ class Session:
                 raise EngineError("the exercise has not started yet")
             if st.ended:
                 raise EngineError("the exercise has ended")
-            if self.store.role.team is not None and not st.moves_open(at):
+            if self.role.team is not None and not st.moves_open(at):
                 raise EngineError("the deadline for this round has passed; ask the facilitator to reopen moves")
             return [(ev.MOVE, {"move_id": move_id, "team": team, "round": st.round, "action": action,
                                "result": result, "reasons": reasons, "private": bool(private)})]
@@ -310,7 +314,7 @@ class Session:
     # --- helpers ------------------------------------------------------------------------------
 
     def _facilitating(self, st: SessionState, allow_ended: bool = False) -> SessionState:
-        if self.store.role.team is not None:
+        if self.role.team is not None:
             raise EngineError("only the facilitator may do that")
         if st.ended and not allow_ended:
             raise EngineError("the exercise has ended")

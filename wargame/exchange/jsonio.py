@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..engine.events import KINDS, SCHEMA_VERSION, Event
+from ..engine.events import KINDS
 from ..engine.state import CONTENT
-from ..store.sqlite import EventStore
+from ..store import SCHEMA_VERSION, Event, EventStore
 from ..store.upcast import without_codes
 
 FORMAT = "wargame-session"

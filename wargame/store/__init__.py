@@ -1,6 +1,15 @@
-"""The SQLite event log of a session: append, read, concurrency. Knows nothing of the rules."""
+"""The SQLite event log of a session: append, read, concurrency, the hash chain. Knows nothing of the rules."""
 
 from .paths import SUFFIX, recent, resolve, sessions_dir
-from .sqlite import EventStore, PermissionDenied, Role, StoreError
+from .record import Event
+from .sqlite import (
+           SCHEMA_VERSION,
+           Conflict,
+           EventStore,
+           PermissionDenied,
+           StoreError,
+           Writer,
+)
 
-__all__ = ["SUFFIX", "recent", "resolve", "sessions_dir", "EventStore", "PermissionDenied", "Role", "StoreError"]
+__all__ = ["SCHEMA_VERSION", "SUFFIX", "Conflict", "Event", "EventStore", "PermissionDenied", "StoreError", "Writer",
+           "recent", "resolve", "sessions_dir"]

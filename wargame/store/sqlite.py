@@ -15,17 +15,13 @@ import sqlite3
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Protocol, Sequence
 
-from ..engine.events import (
-    FACILITATOR,
-    KINDS,
-    SCHEMA_VERSION,
-    TEAM_KINDS,
-    Event,
-    team_actor,
-)
 from .chain import GENESIS, link
+from .record import Event
+
+SCHEMA_VERSION = 2
+"""The file's schema: 2 chains every event by hash and keeps join-code hashes in a table of their own."""
 
 APP_ID = 0x57415247  # "WARG", in the SQLite header's application_id
 BUSY_TIMEOUT_MS = 10_000
@@ -63,26 +59,22 @@ class Conflict(StoreError):
         super().__init__(f"the session changed (now at event {last_id}) while this was being recorded")
 
 
-class Role:
-    """Who holds a store handle: the facilitator (anything) or one team (its own moves only)."""
-
-    def __init__(self, team: str | None = None):
-        self.team = team
+class Writer(Protocol):
+    """Who writes through a store handle, as the engine decides it: the store asks, it does not judge."""
 
     @property
     def actor(self) -> str:
-        return team_actor(self.team) if self.team else FACILITATOR
+        """The name each event written through the handle carries."""
+        ...
+
+    @property
+    def sets_codes(self) -> bool:
+        """Whether the handle may set join-code hashes."""
+        ...
 
     def check(self, kind: str, data: dict[str, Any]) -> None:
-        if self.team is None:
-            return
-        if kind not in TEAM_KINDS:
-            raise PermissionDenied(f"team {self.team} may not record {kind}")
-        if data.get("team") != self.team:
-            raise PermissionDenied(f"team {self.team} may not write as team {data.get('team')!r}")
-
-
-FACILITATOR_ROLE = Role()
+        """Raise PermissionDenied if this writer may not append an event of `kind` with `data`."""
+        ...
 
 
 def _dumps(data: dict[str, Any]) -> str:
@@ -92,9 +84,10 @@ def _dumps(data: dict[str, Any]) -> str:
 class EventStore:
     """One connection to one session file; cheap to poll for new events by last id."""
 
-    def __init__(self, path: Path | str, *, role: Role = FACILITATOR_ROLE):
+    def __init__(self, path: Path | str, *, role: Writer | None = None):
         self.path = Path(path)
         self.role = role
+        """Who writes through this handle; None: it only reads."""
         self.altered: str | None = None
         """The first break in the hash chain seen while reading, as a sentence; None while it holds."""
         self._checked = (0, GENESIS)  # (id, hash) of the last event whose chain link was checked
@@ -117,7 +110,7 @@ class EventStore:
 
     @classmethod
     def create(cls, path: Path | str, events: Sequence[Event], codes: dict[str, str], *,
-               role: Role = FACILITATOR_ROLE) -> "EventStore":
+               role: Writer | None = None) -> "EventStore":
         """A new session file holding `events` and the teams' code hashes, made whole or not at all.
 
         It is written under a temporary name and linked into place once committed, so a kill at any
@@ -186,12 +179,12 @@ class EventStore:
     # --- writing ------------------------------------------------------------------------------
 
     def append(self, kind: str, data: dict[str, Any], *, key: str | None = None, at: float | None = None,
-               actor: str | None = None, expect: int | None = None) -> Event:
+               expect: int | None = None) -> Event:
         """Append one event and commit; return it once committed. A repeated `key` returns the first event."""
-        return self.append_all([(kind, data)], key=key, at=at, actor=actor, expect=expect)[-1]
+        return self.append_all([(kind, data)], key=key, at=at, expect=expect)[-1]
 
     def append_all(self, items: Sequence[tuple[str, dict[str, Any]]], *, key: str | None = None,
-                   at: float | None = None, actor: str | None = None, expect: int | None = None,
+                   at: float | None = None, expect: int | None = None,
                    codes: dict[str, str] | None = None) -> list[Event]:
         """Append events (and set code hashes) in one transaction, or nothing.
 
@@ -200,15 +193,16 @@ class EventStore:
         append idempotent: a repeated key returns the event first written with it."""
         if not items:
             return []
+        role = self.role
+        if role is None:
+            raise PermissionDenied(f"{self.path}: this handle only reads")
         for kind, data in items:
-            if kind not in KINDS:
-                raise ValueError(f"unknown event kind {kind!r}")
-            self.role.check(kind, data)
-        if codes and self.role.team is not None:
-            raise PermissionDenied(f"team {self.role.team} may not set join codes")
+            role.check(kind, data)
+        if codes and not role.sets_codes:
+            raise PermissionDenied(f"{role.actor} may not set join codes")
         if key is not None and len(items) != 1:
             raise ValueError("an idempotency key names one event")
-        who = self.role.actor if self.role.team else (actor or FACILITATOR)
+        who = role.actor
         when = time.time() if at is None else float(at)
         c = self._c
         c.execute("BEGIN IMMEDIATE")

@@ -11,8 +11,11 @@ import json
 import sqlite3
 from typing import Any, Callable, Iterable
 
-from ..engine.events import CODE_SET, CREATED, Event
 from .chain import GENESIS
+from .record import Event
+
+CREATED, CODE_SET = "session_created", "code_set"
+"""The two schema-1 kinds that carried code hashes (schema 1 is a closed format, so named here)."""
 
 Insert = Callable[[sqlite3.Connection, str, Iterable[Event]], str]
 

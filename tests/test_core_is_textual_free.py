@@ -64,10 +64,9 @@ def test_core_and_content_commands_load_neither_textual_nor_reportlab(tmp_path) 
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["loaded"] == [], f"loaded: {result['loaded']}"
     assert result["attempts"] == [], f"tried to import: {result['attempts']}"
-    # the commands really ran (validate may fail while content is being written; it still ran)
+    # the commands really ran, and succeeded: the built-in content is valid
     codes = result["codes"]
-    assert all(codes[" ".join(argv)] == 0 for argv in COMMANDS if argv[0] != "validate"), codes
-    assert codes["validate"] in (0, 1), codes
+    assert all(code == 0 for code in codes.values()), codes
 
 
 STARTUP_PROBE = textwrap.dedent("""

@@ -60,7 +60,8 @@ def test_fold_is_deterministic_and_json_round_trip_is_lossless(script):
         session, _, clock = new_session(tmp_path)
         play(session, clock, script)
         events = session.store.events()
-        assert snapshot(fold(events)) == snapshot(fold(events)) == snapshot(session.state)
+        half = len(events) // 2  # folding in two parts, as a console polling mid-exercise does, is the same
+        assert snapshot(fold(events[half:], fold(events[:half]))) == snapshot(fold(events)) == snapshot(session.state)
 
         exported = session_json(session.store)
         (tmp_path / "e.json").write_text(exported, encoding="utf-8")

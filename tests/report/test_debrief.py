@@ -140,15 +140,30 @@ def test_text_helpers():
     assert visual_order("(שלום)") == "(" + "שלום"[::-1] + ")"  # brackets inside an RTL run mirror
 
 
-def test_chart_drawing_for_any_path(session):
-    from reportlab.graphics.shapes import Drawing
+def chart_texts(node) -> list[str]:  # noqa: ANN001 - a reportlab shape
+    """Every text drawn in a chart, nested groups included."""
+    from reportlab.graphics.shapes import String
 
+    if isinstance(node, String):
+        return [node.text]
+    return [t for child in getattr(node, "contents", []) for t in chart_texts(child)]
+
+
+def test_chart_draws_the_futures_the_path_and_where_it_ends(session):
     from wargame.report.chart import axis_chart
+    from wargame.report.labels import position_text
 
     st = session.state
-    assert isinstance(axis_chart(st.scenarios, st.path, 3, "en"), Drawing)
-    assert isinstance(axis_chart(st.scenarios, st.path[:1], 0, "nl"), Drawing)
-    assert isinstance(axis_chart({}, [], 0, "nl"), Drawing)
+    full = " ".join(chart_texts(axis_chart(st.scenarios, st.path, 3, "en")))
+    first_words = {sc.title.en.split()[0] for sc in st.scenarios.values()}
+    assert all(word in full for word in first_words), full  # each future labels its quadrant
+    end = st.path[-1]
+    assert position_text(end.erosion, end.rapprochement) in full  # where the world ended is written out
+    assert "R1" in full  # the path is labelled by round
+    dutch = " ".join(chart_texts(axis_chart(st.scenarios, st.path[:1], 0, "nl")))
+    assert "R1" not in dutch and any(sc.title.nl.split()[0] in dutch for sc in st.scenarios.values())
+    empty = chart_texts(axis_chart({}, [], 0, "nl"))
+    assert empty and not any(text.startswith("R") and text[1:2].isdigit() for text in empty)
 
 
 def test_fast_font_writes_what_reportlab_writes():

@@ -107,14 +107,11 @@ def _deck(ref: str):  # noqa: ANN202 - returns (Deck, Library)
 
 
 def _session_path(given: str | None, deck_id: str) -> Path:
-    from datetime import datetime
+    import time
 
-    from .store import SUFFIX, sessions_dir
+    from .store import new_session_path
 
-    if given:
-        return Path(given)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return sessions_dir() / f"{deck_id}-{stamp}{SUFFIX}"
+    return Path(given) if given else new_session_path(deck_id, time.time())
 
 
 def _create(args: argparse.Namespace) -> tuple[Path, dict[str, str]]:

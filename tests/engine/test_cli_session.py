@@ -116,3 +116,13 @@ def test_session_id_resolves_in_the_data_folder(home, capsys):
     out = new_json(capsys, str(MINI / "deck.yaml"))
     assert main(["export", out["session_id"], "--format", "json", "-o", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["events"][0]["kind"] == "session_created"
+
+
+def test_sessions_made_in_the_same_second_get_their_own_files(home, capsys, monkeypatch):
+    import wargame.store.paths as paths
+
+    monkeypatch.setattr("time.time", lambda: 1_800_000_000.0)  # both in one second
+    first = new_json(capsys, str(MINI / "deck.yaml"))["session"]
+    second = new_json(capsys, str(MINI / "deck.yaml"))["session"]
+    assert first != second and second.endswith("-2.wargame")
+    assert paths.new_session_path("mini", 1_800_000_000.0).name.endswith("-3.wargame")

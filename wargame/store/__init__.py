@@ -1,6 +1,6 @@
 """The SQLite event log of a session: append, read, concurrency, the hash chain. Knows nothing of the rules."""
 
-from .paths import SUFFIX, recent, resolve, sessions_dir
+from .paths import SUFFIX, new_session_path, recent, resolve, sessions_dir
 from .record import Event
 from .sqlite import (
            SCHEMA_VERSION,
@@ -12,4 +12,4 @@ from .sqlite import (
 )
 
 __all__ = ["SCHEMA_VERSION", "SUFFIX", "Conflict", "Event", "EventStore", "PermissionDenied", "StoreError", "Writer",
-           "recent", "resolve", "sessions_dir"]
+           "new_session_path", "recent", "resolve", "sessions_dir"]

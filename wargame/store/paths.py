@@ -18,6 +18,18 @@ def sessions_dir() -> Path:
     return user_data_path("wargame", appauthor=False) / "sessions"
 
 
+def new_session_path(deck_id: str, when: float) -> Path:
+    """A free path for a new session of `deck_id` in the sessions folder: DECK-YYYYMMDD-HHMMSS, then -2, -3…"""
+    from datetime import datetime
+
+    stamp = datetime.fromtimestamp(when).strftime("%Y%m%d-%H%M%S")
+    folder = sessions_dir()
+    path, n = folder / f"{deck_id}-{stamp}{SUFFIX}", 2
+    while path.exists():
+        path, n = folder / f"{deck_id}-{stamp}-{n}{SUFFIX}", n + 1
+    return path
+
+
 def resolve(session: str) -> Path:
     """A SESSION argument: a file path, or a session id in the sessions folder."""
     p = Path(session)

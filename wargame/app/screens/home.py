@@ -173,7 +173,7 @@ class HomeScreen(Screen[None]):
 
     def action_create(self) -> None:
         from wargame.engine.session import EngineError, Session
-        from wargame.store import StoreError, sessions_dir
+        from wargame.store import StoreError, new_session_path
 
         deck_id = self._deck_id()
         if deck_id is None:
@@ -185,12 +185,7 @@ class HomeScreen(Screen[None]):
             return
         deck, lib, _ = self.decks[deck_id]
         lang = self.query_one("#lang", Select).value
-        stamp = datetime.fromtimestamp(self.app.now()).strftime("%Y%m%d-%H%M%S")
-        path = sessions_dir() / f"{deck_id}-{stamp}.wargame"
-        n = 2
-        while path.exists():
-            path = sessions_dir() / f"{deck_id}-{stamp}-{n}.wargame"
-            n += 1
+        path = new_session_path(deck_id, self.app.now())
         try:
             session, codes = Session.create(path, deck, lib, lang=lang if lang in ("nl", "en") else None,
                                             seed=int(raw) if raw else None, now=self.app.now)

@@ -41,6 +41,15 @@ def actor_team(actor: str) -> str | None:
     return actor[5:] if actor.startswith("team:") else None
 
 
+def team_refusal(team: str, kind: str, data: dict[str, Any]) -> str | None:
+    """Why `team` may not record this event, or None: a team records only its own moves and logins."""
+    if kind not in TEAM_KINDS:
+        return f"team {team} may not record {kind}"
+    if data.get("team") != team:
+        return f"team {team} may not write as team {data.get('team')!r}"
+    return None
+
+
 _Type = type | tuple[type, ...]
 SHAPES: dict[str, tuple[dict[str, _Type], dict[str, _Type]]] = {
     CREATED: ({"session_id": str, "lang": str, "seed": int, "content": dict},

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import PermissionDenied
-from .events import FACILITATOR, KINDS, TEAM_KINDS, team_actor
+from .events import FACILITATOR, KINDS, team_actor, team_refusal
 
 
 class Role:
@@ -29,12 +29,9 @@ class Role:
     def check(self, kind: str, data: dict[str, Any]) -> None:
         if kind not in KINDS:
             raise ValueError(f"unknown event kind {kind!r}")
-        if self.team is None:
-            return
-        if kind not in TEAM_KINDS:
-            raise PermissionDenied(f"team {self.team} may not record {kind}")
-        if data.get("team") != self.team:
-            raise PermissionDenied(f"team {self.team} may not write as team {data.get('team')!r}")
+        why = team_refusal(self.team, kind, data) if self.team is not None else None
+        if why:
+            raise PermissionDenied(why)
 
 
 FACILITATOR_ROLE = Role()

@@ -292,11 +292,7 @@ def _cleaned(e: Event, texts: tuple[str, ...]) -> Event:
 def _team_may(e: Event) -> str | None:
     """Why the actor, if not the facilitator, may not record this: a team records only its own moves and logins."""
     team = ev.actor_team(e.actor)
-    if team is None:
-        return f"an unknown actor {e.actor!r}"
-    if e.kind not in ev.TEAM_KINDS or e.data.get("team") != team:
-        return f"team {team} may not record {e.kind} for {e.data.get('team', 'the session')!r}"
-    return None
+    return f"an unknown actor {e.actor!r}" if team is None else ev.team_refusal(team, e.kind, e.data)
 
 
 def _move_rule(st: SessionState, e: Event) -> str | None:

@@ -7,52 +7,26 @@ the app folds their events in twice a second.
 
 from __future__ import annotations
 
-import gc
+import time
+from functools import partial
+from pathlib import Path
+from typing import Any, Callable, Iterable
 
-# Start-up: the imports below (Textual, the engine), opening the session and the first frame
-# create many long-lived objects, and the cyclic GC would scan them again and again (a few ms).
-# It is paused while this module imports, while make_app() opens the session, and in run()
-# until the first frame is on screen; then what exists is frozen (later collections skip it).
-_GC_WAS_ON = gc.isenabled()
-gc.disable()
+from textual.actions import parse as parse_action
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.notifications import Notification, Notify
+from textual.screen import Screen
 
-import time  # noqa: E402
-from contextlib import contextmanager  # noqa: E402
-from functools import partial  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any, Callable, Iterable, Iterator  # noqa: E402
+from wargame.engine.session import EngineError, Session
+from wargame.store import StoreError
 
-from textual.actions import parse as parse_action  # noqa: E402
-from textual.app import App, SystemCommand  # noqa: E402
-from textual.binding import Binding  # noqa: E402
-from textual.notifications import Notification, Notify  # noqa: E402
-from textual.screen import Screen  # noqa: E402
-
-from wargame.engine.session import EngineError, Session  # noqa: E402
-from wargame.store import StoreError  # noqa: E402
-
-from .lifecycle import ClosesSession  # noqa: E402
-from .messages import SessionChanged  # noqa: E402
-
-if _GC_WAS_ON:
-    gc.enable()
+from .lifecycle import ClosesSession
+from .messages import SessionChanged
 
 POLL_SECONDS = 0.5
 HELD_SHOWN = 5
 """Of the notifications held back while the projector was up, how many the console shows after."""
-_FROZEN = False
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """The cyclic GC off for the block (and back as it was, whatever happens)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 class WargameApp(ClosesSession, App[None]):
@@ -74,7 +48,6 @@ class WargameApp(ClosesSession, App[None]):
         self.now = now
         self._library = library
         self._poller = None
-        self._gc_resume = False  # set by run()
         self._held: list[Notification] | None = None  # while the projector is up
         if session is not None:
             self.title = session.state.title or "wargame"
@@ -90,22 +63,7 @@ class WargameApp(ClosesSession, App[None]):
 
         return HomeScreen()
 
-    def run(self, *args: Any, **kwargs: Any) -> Any:
-        """App.run, with the cyclic GC paused until the first frame is on screen."""
-        self._gc_resume = gc.isenabled()
-        with gc_paused():
-            return super().run(*args, **kwargs)
-
-    def _first_frame_shown(self) -> None:
-        global _FROZEN
-        if not _FROZEN:  # once per process: what start-up built lives as long as the app,
-            gc.freeze()  # so later collections (during play) need not scan it again
-            _FROZEN = True
-        if self._gc_resume and not gc.isenabled():
-            gc.enable()
-
     def on_mount(self) -> None:
-        self.call_after_refresh(self._first_frame_shown)
         if self.session is not None:
             self._start_polling()
             if self.codes:
@@ -252,6 +210,5 @@ def make_app(session_path: Path | None = None, *, codes: dict[str, str] | None =
     `codes` (team -> join code) are known only right after creation or regeneration; they are
     shown once in the codes dialog. Raises StoreError or EngineError if the file cannot be opened.
     """
-    with gc_paused():
-        session = Session.open(Path(session_path), now=now) if session_path is not None else None
+    session = Session.open(Path(session_path), now=now) if session_path is not None else None
     return WargameApp(session, codes=codes, now=now, library=library)

@@ -4,7 +4,7 @@
    Textual app with a Header, a Static and a Footer; each measured in fresh subprocesses (the
    parent notes the wall clock just before starting the child, the child when the app hands its
    first frame to the (headless) driver), run in pairs (bare, then console) so that both meet
-   the same machine load; the ratio is the median of the pairs' ratios (goal <= 1.3x);
+   the same machine load; the ratio is the median of the pairs' ratios (goal <= 1.5x, issue 12, which replaced the 1.3x the start-up tricks chased);
 2. time from a key press to the next render with a 2,000-event session open (goal < 50 ms).
 
 Run: python benchmarks/bench_console.py [--runs N] [--presses N]
@@ -165,7 +165,7 @@ def main() -> None:
         print(f"start-up to first frame ({args.runs} pairs of fresh processes, bare then console):")
         print(f"  bare Textual app (Header, Static, Footer): median {mb * 1000:6.1f} ms, fastest {min(bare) * 1000:.1f}")
         print(f"  wargame console, make_app(session):        median {mc * 1000:6.1f} ms, fastest {min(console) * 1000:.1f}")
-        print(f"  ratio: {pairs:.2f}x, the median of the pairs' ratios (goal <= 1.3x); "
+        print(f"  ratio: {pairs:.2f}x, the median of the pairs' ratios (goal <= 1.5x); "
               f"of the medians {mc / mb:.2f}x, of the fastest runs {min(console) / min(bare):.2f}x")
         engine = statistics.median(child(CHILD_ENGINE, [str(small)])[0] for _ in range(args.runs))
         print(f"  of which the engine to import and open the session: {engine * 1000:.1f} ms;"

@@ -4,7 +4,8 @@
    Textual app with a Header, a Static and a Footer; each measured in fresh subprocesses (the
    parent notes the wall clock just before starting the child, the child when the app hands its
    first frame to the (headless) driver), run in pairs (bare, then console) so that both meet
-   the same machine load; the ratio is the median of the pairs' ratios (goal <= 1.5x, issue 12, which replaced the 1.3x the start-up tricks chased);
+   the same machine load; the ratio is the median of the pairs' ratios (goal <= 1.5x: issue 12's
+   budget, which replaced the 1.3x that the start-up tricks chased);
 2. time from a key press to the next render with a 2,000-event session open (goal < 50 ms).
 
 Run: python benchmarks/bench_console.py [--runs N] [--presses N]

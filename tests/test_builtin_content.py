@@ -58,12 +58,12 @@ def test_wildcards_are_marked_extrapolated():
     assert all(i.source.extrapolated for i in wildcards)
 
 
-@pytest.mark.skipif(seed_text() is None, reason="the seed (../shared/seed) is not beside this checkout")
+@pytest.mark.skipif(seed_text() is None, reason="the Alert's text (../shared/seed) is not beside this checkout")
 @pytest.mark.parametrize("inject_id", sorted(LIB.injects))
 def test_source_quote_is_in_the_seed(inject_id):
     seed = seed_text()
     quote = " ".join(LIB.injects[inject_id].source.quote.split())
-    assert quote in seed, f"{inject_id}: quote not found verbatim in the seed"
+    assert quote in seed, f"{inject_id}: quote not found verbatim in the Alert"
 
 
 def test_decks_cover_every_future_plus_drift_and_demo():

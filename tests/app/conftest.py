@@ -64,6 +64,14 @@ def new_session(path: Path, clock: FakeClock, seed: int = 1, lang: str = "en") -
     return Session.create(path, lib.decks["two-rounds"], lib, seed=seed, lang=lang, now=clock)
 
 
+def new_console(path: Path, clock: FakeClock):  # noqa: ANN201 - the app
+    """A facilitator console on a new session file at `path`, created and closed as `wargame new` leaves it."""
+    from wargame.app.app import make_app
+
+    new_session(path, clock)[0].close()
+    return make_app(path, now=clock)
+
+
 def screen_text(app) -> str:  # noqa: ANN001
     """What the terminal shows now, as plain text (the top screen over the ones below)."""
     from rich.console import Console

@@ -8,7 +8,7 @@ from wargame.app.app import make_app
 from wargame.engine.lockout import FREE_TRIES, wait_after
 from wargame.engine.session import JoinWait, Session
 
-from .conftest import FakeClock, new_session, screen_text, sync
+from .conftest import FakeClock, new_console, new_session, screen_text, sync
 
 
 def panel_text(app) -> str:  # noqa: ANN001
@@ -31,9 +31,7 @@ def wrong_codes(path, clock, team: str, count: int) -> None:  # noqa: ANN001
 async def test_teams_panel_and_codes_show_wrong_codes_and_the_wait(tmp_path):
     clock = FakeClock()
     path = tmp_path / "joins.wargame"
-    session, _ = new_session(path, clock)
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock)
     async with app.run_test(size=(100, 40)) as pilot:
         wrong_codes(path, clock, "eu", 2)
         wrong_codes(path, clock, "washington", FREE_TRIES)
@@ -61,9 +59,7 @@ async def test_teams_panel_and_codes_show_wrong_codes_and_the_wait(tmp_path):
 async def test_the_wait_counts_down_in_the_teams_panel(tmp_path):
     clock = FakeClock()
     path = tmp_path / "count.wargame"
-    session, _ = new_session(path, clock)
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock)
     async with app.run_test(size=(100, 40)) as pilot:
         wrong_codes(path, clock, "moskou", FREE_TRIES + 2)  # 8 s after the seventh
         app.poll()
@@ -109,9 +105,7 @@ async def test_a_ruled_move_replaced_by_the_team_is_flagged_to_rule_again(tmp_pa
 async def test_an_altered_log_shows_a_red_banner_naming_the_event(tmp_path):
     clock = FakeClock()
     path = tmp_path / "altered.wargame"
-    session, _ = new_session(path, clock)
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock)
     app.session.state.altered = "event 3 (move_recorded) was changed after it was written"
     async with app.run_test(size=(80, 24)):
         banner = app.screen.query_one("#altered", Static)

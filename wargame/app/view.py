@@ -81,12 +81,17 @@ def join_wait(st: SessionState, team: str, now: float) -> float:
     return max(0.0, st.join_wait_until(team) - now)
 
 
+def wrong_codes(st: SessionState, team: str) -> str:
+    """A team's wrong join codes in a row, e.g. "6 wrong codes"; "" when none."""
+    failures = st.failed_joins.get(team, 0)
+    return f"{failures} wrong code{'' if failures == 1 else 's'}" if failures else ""
+
+
 def join_trouble(st: SessionState, team: str, now: float) -> str:
     """A team's wrong join codes and its wait, e.g. "6 wrong codes · locked 16 s"; "" when none."""
-    failures = st.failed_joins.get(team, 0)
-    if not failures:
+    text = wrong_codes(st, team)
+    if not text:
         return ""
-    text = f"{failures} wrong code{'' if failures == 1 else 's'}"
     wait = join_wait(st, team, now)
     return f"{text} · locked {wait_text(wait)}" if wait else text
 

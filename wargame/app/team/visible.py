@@ -37,11 +37,7 @@ def own_moves(st: SessionState, team: str) -> list[Move]:
 
 def own_ruling(st: SessionState, move: Move) -> Ruling | None:
     """The ruling on this move, or on an earlier version of it if the latest is not ruled yet."""
-    for m in st.move_history(move.id):
-        r = st.rulings.get(m.id)
-        if r is not None:
-            return r
-    return None
+    return st.rulings.get(move.id) or st.earlier_ruling(move.id)
 
 
 def this_round_move(st: SessionState, team: str) -> Move | None:

@@ -24,7 +24,6 @@ from .safe import clip
 def team_row(st: SessionState, team: str, m: Move | None, width: int, now: float = 0.0) -> Content:
     """A team's row: a mark, its name and state, then its move `m` this round, a ruling to redo and
     its wrong join codes, each on a line of its own (one line for a pending team that has none)."""
-    failures = st.failed_joins.get(team, 0)
     wait = view.join_wait(st, team, now)
     out: list[Content] = []
     if m is None:
@@ -33,8 +32,9 @@ def team_row(st: SessionState, team: str, m: Move | None, width: int, now: float
         else:
             mark, tail, style = "… ", "  pending", "$warning"
         out.append(Content.assemble((mark, style), (_fit(st, team, tail, width), "bold"), (tail, style)))
-        if failures:  # the head says how long it waits; this line, why
-            out.append(Content.styled(f"  {failures} wrong code{'' if failures == 1 else 's'}", style))
+        wrong = view.wrong_codes(st, team)
+        if wrong:  # the head says how long it waits; this line, why
+            out.append(Content.styled(f"  {wrong}", style))
         return Content("\n").join(out)
     ruling = view.ruling_label(st, m)
     earlier = "" if ruling else view.earlier_ruling_label(st, m)

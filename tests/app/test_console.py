@@ -11,6 +11,7 @@ from wargame.app.app import make_app
 from wargame.engine.session import Session
 from wargame.store import sessions_dir
 
+from ..waiting import until
 from .conftest import DATA, FakeClock, app_library, new_session, notifications, screen_text, sync
 
 
@@ -27,11 +28,11 @@ async def test_countdown_runs_from_the_deadline_turns_amber_then_counts_overtime
         assert app.screen.query_one(Digits).value == "15:00" and countdown.has_class("-idle")
         await pilot.press("s")
         clock.tick(14 * 60 + 1)
-        await pilot.pause(0.4)
-        assert app.screen.query_one(Digits).value == "00:59" and countdown.has_class("-last-minute")
+        await until(pilot, lambda: app.screen.query_one(Digits).value == "00:59", "the last minute shows")
+        assert countdown.has_class("-last-minute")
         clock.tick(90)
-        await pilot.pause(0.4)
-        assert app.screen.query_one(Digits).value == "+00:31" and countdown.has_class("-overtime")
+        await until(pilot, lambda: app.screen.query_one(Digits).value == "+00:31", "overtime shows")
+        assert countdown.has_class("-overtime")
         assert "moves closed" in screen_text(app)
         await pilot.press("e")  # +1 minute
         assert app.screen.query_one(Digits).value == "00:29"

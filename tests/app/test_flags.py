@@ -8,6 +8,7 @@ from wargame.app.app import make_app
 from wargame.engine.lockout import FREE_TRIES, wait_after
 from wargame.engine.session import JoinWait, Session
 
+from ..waiting import until
 from .conftest import FakeClock, new_console, new_session, screen_text, sync
 
 
@@ -47,8 +48,8 @@ async def test_teams_panel_and_codes_show_wrong_codes_and_the_wait(tmp_path):
         codes = screen_text(app)
         assert f"{FREE_TRIES} wrong codes · locked {wait:.0f} s" in codes and "2 wrong codes" in codes
         clock.tick(wait + 0.5)
-        await pilot.pause(1.2)  # the dialog counts the wait down by itself
-        assert "locked" not in screen_text(app) and f"{FREE_TRIES} wrong codes" in screen_text(app)
+        await until(pilot, lambda: "locked" not in screen_text(app), "the dialog counts the wait down by itself")
+        assert f"{FREE_TRIES} wrong codes" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause(0.4)
         text = panel_text(app)
@@ -67,8 +68,7 @@ async def test_the_wait_counts_down_in_the_teams_panel(tmp_path):
         wait = wait_after(FREE_TRIES + 2)
         assert f"locked {wait:.0f} s" in panel_text(app)
         clock.tick(3)
-        await pilot.pause(0.4)
-        assert f"locked {wait - 3:.0f} s" in panel_text(app)
+        await until(pilot, lambda: f"locked {wait - 3:.0f} s" in panel_text(app), "the panel counts the wait down")
 
 
 @sync

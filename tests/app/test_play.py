@@ -8,6 +8,7 @@ from wargame.app.app import make_app
 from wargame.engine.state import fold
 from wargame.store import EventStore, sessions_dir
 
+from ..waiting import until
 from .conftest import FakeClock, app_library, notifications, screen_text, sync
 
 
@@ -44,8 +45,7 @@ async def test_two_rounds_by_keys_only(wargame_home):
         await pilot.press("n")  # start: round 1, first inject
         await pilot.press("s")  # start the clock
         clock.tick(5 * 60)
-        await pilot.pause(0.3)
-        assert app.screen.query_one(Digits).value == "10:00", "15 minutes allowed, 5 passed"
+        await until(pilot, lambda: app.screen.query_one(Digits).value == "10:00", "15 minutes allowed, 5 passed")
 
         # a move for the highlighted team (Dutch Cabinet), then the EU's
         await enter_move(pilot, "Convene the NCTV", "Attribution within 48 hours", "Facts first")

@@ -12,6 +12,7 @@ from wargame.app.widgets.axis_cross import AxisCross
 from wargame.engine.lockout import FREE_TRIES, wait_after
 from wargame.engine.session import Session
 
+from ..waiting import until
 from .helpers import HOSTILE, SECRET_NOTE, fill, form, login, make_session, rendered, screen_text, text_of
 
 SIZE = (140, 50)
@@ -148,8 +149,7 @@ async def test_after_the_deadline_the_move_is_refused_and_the_text_kept(tmp_path
         await login(pilot, codes["red"])
         assert "Moves are open" in text_of(app, "#phase")
         clock.tick(11 * 60)  # the inject allows 10 minutes
-        await pilot.pause(0.7)  # the screen notices the deadline by itself
-        assert "deadline has passed" in text_of(app, "#phase")
+        await until(pilot, lambda: "deadline has passed" in text_of(app, "#phase"), "the screen notices the deadline")
         fill(app, "Too late [/]", "result", "reasons")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -161,8 +161,7 @@ async def test_after_the_deadline_the_move_is_refused_and_the_text_kept(tmp_path
         assert fac.state.moves == {}
         # the facilitator reopens moves: the same text goes in
         fac.reopen_moves()
-        await pilot.pause(0.7)
-        assert "reopened" in text_of(app, "#phase")
+        await until(pilot, lambda: "reopened" in text_of(app, "#phase"), "the reopening shows")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert text_of(app, "#form-status").startswith("✓ Recorded")
@@ -178,15 +177,12 @@ async def test_facilitator_news_appears_within_a_second(tmp_path):
         assert "Title s1-a1" in text_of(app, "#card-text")
         other = Session.open(path, now=clock)  # the facilitator's console: another Session on the same file
         other.advance()
-        await pilot.pause(0.8)
-        assert "Title s1-branch" in text_of(app, "#card-text")
+        await until(pilot, lambda: "Title s1-branch" in text_of(app, "#card-text"), "the new inject shows")
         assert any(n.title == "New inject" for n in app._notifications)
         other.clock("start")
-        await pilot.pause(0.8)
-        assert app.screen.query_one("#countdown").caption == "time left"
+        await until(pilot, lambda: app.screen.query_one("#countdown").caption == "time left", "the clock runs")
         other.next_round()
-        await pilot.pause(0.8)
-        assert "Round 2/3" in text_of(app, "#top-text")
+        await until(pilot, lambda: "Round 2/3" in text_of(app, "#top-text"), "the new round shows")
         assert any(n.title == "New round" for n in app._notifications)
 
 
@@ -197,7 +193,7 @@ async def test_unsent_text_survives_a_new_round(tmp_path):
         await login(pilot, codes["red"])
         fill(app, "half typed")
         fac.next_round()
-        await pilot.pause(0.8)
+        await until(pilot, lambda: "unsent text" in text_of(app, "#form-status"), "the new round keeps the text")
         assert form(app)[0] == "half typed"
         assert "unsent text" in text_of(app, "#form-status")
 
@@ -220,8 +216,7 @@ async def test_only_own_moves_and_rulings_never_notes_or_other_teams(tmp_path):
         assert app.screen.query(AxisCross)
         # a ruling arriving later is announced
         fac.adjudicate(red.id, -1, "on second thought")
-        await pilot.pause(0.8)
-        assert "on second thought" in text_of(app, "#own-moves")
+        await until(pilot, lambda: "on second thought" in text_of(app, "#own-moves"), "the new ruling shows")
         rulings = [n for n in app._notifications if n.title == "The facilitator ruled on your move"]
         assert [n.message for n in rulings] == ["-1 Setback"]  # a changed ruling is announced too
 
@@ -247,8 +242,7 @@ async def test_before_the_start_and_after_the_end(tmp_path):
         assert "has not started" in text_of(app, "#form-status")
         fac.advance()
         fac.end()
-        await pilot.pause(0.8)
-        assert "ended" in text_of(app, "#phase")
+        await until(pilot, lambda: "ended" in text_of(app, "#phase"), "the end shows")
         assert form(app)[0] == "early"
 
 

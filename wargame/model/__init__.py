@@ -10,7 +10,7 @@ from .scenario import Quadrant, Scenario, quadrant_of
 from .team import Team
 
 __all__ = [
-    "AXIS_LIMIT", "LANGS", "AxisPush", "Lang", "Text", "build", "dump", "Deck", "DrawRule", "DriftRule",
-    "HotwashQuestion", "Position", "Round", "Slot", "DELIVERIES", "DELIVERY_NAMES", "Inject", "Option",
-    "Source", "delivery_name", "scenario_injects", "Quadrant", "Scenario", "quadrant_of", "Team",
+    "AXIS_LIMIT", "DELIVERIES", "DELIVERY_NAMES", "LANGS", "AxisPush", "Deck", "DrawRule", "DriftRule",
+    "HotwashQuestion", "Inject", "Lang", "Option", "Position", "Quadrant", "Round", "Scenario", "Slot",
+    "Source", "Team", "Text", "build", "delivery_name", "dump", "quadrant_of", "scenario_injects",
 ]

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass
 from typing import Annotated
 
-from .base import AXIS_LIMIT, Flag, Id, Lang, NonEmpty, Rule, Strict, Text, model
+import annotated_types as at
 
-Count = Annotated[int, Rule(ge=1, le=10)]
-Coordinate = Annotated[int, Rule(ge=-AXIS_LIMIT, le=AXIS_LIMIT)]
+from .base import AXIS_LIMIT, Id, Lang, NonEmpty, Strict, Text
+
+Count = Annotated[int, at.Ge(1), at.Le(10)]
+Coordinate = Annotated[int, at.Ge(-AXIS_LIMIT), at.Le(AXIS_LIMIT)]
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DrawRule(Strict):
-    """Draw `count` injects (seeded) from a pool of ids or from a scenario's injects."""
+    """Draw `count` injects from a pool of ids or from a scenario's injects; a replay draws the same."""
 
-    pool: list[Id] = field(default_factory=list)
+    pool: tuple[Id, ...] = ()
     scenario: Id | None = None
     count: Count = 1
 
@@ -24,14 +26,14 @@ class DrawRule(Strict):
             raise ValueError("give either pool or scenario")
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DriftRule(Strict):
     """Draw `count` injects from the scenario of the quadrant the world is in when the round starts."""
 
     count: Count = 1
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Slot(Strict):
     """One place in a round: a fixed inject, a draw by rule, or a drift draw."""
 
@@ -44,16 +46,16 @@ class Slot(Strict):
             raise ValueError("a slot is exactly one of fixed, draw or drift")
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Round(Strict):
     """A round of play: its title, its time box and the injects it delivers."""
 
     title: Text
-    minutes: Annotated[int, Rule(ge=1, le=480)]
-    injects: Annotated[list[Slot], Rule(min_length=1)]
+    minutes: Annotated[int, at.Ge(1), at.Le(480)]
+    injects: Annotated[tuple[Slot, ...], at.MinLen(1)]
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Position(Strict):
     """A point on the axis cross."""
 
@@ -61,7 +63,7 @@ class Position(Strict):
     rapprochement: Coordinate = 0
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Deck(Strict):
     """An exercise plan."""
 
@@ -69,20 +71,20 @@ class Deck(Strict):
     title: Text
     description: Text
     language: Lang = "nl"
-    teams: Annotated[list[Id], Rule(min_length=1)]
+    teams: Annotated[tuple[Id, ...], at.MinLen(1)]
     start: Position = Position()
-    show_world: Flag = True
-    rounds: Annotated[list[Round], Rule(min_length=1)]
-    hotwash: list[Id] = field(default_factory=list)
+    show_world: bool = True
+    rounds: Annotated[tuple[Round, ...], at.MinLen(1)]
+    hotwash: tuple[Id, ...] = ()
 
     @property
     def minutes(self) -> int:
         return sum(r.minutes for r in self.rounds)
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class HotwashQuestion(Strict):
-    """A debrief question, from the seed's analysis."""
+    """A debrief question, from the Alert's analysis."""
 
     id: Id
     question: Text

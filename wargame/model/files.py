@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Annotated
 
-from .base import Rule, Strict, model
+import annotated_types as at
+
+from .base import Strict
 from .deck import Deck, HotwashQuestion
 from .inject import Inject
 from .scenario import Scenario
 from .team import Team
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class InjectFile(Strict):
     """Injects, optionally with the scenario they belong to (wildcards have none)."""
 
     scenario: Scenario | None = None
-    injects: Annotated[list[Inject], Rule(min_length=1)]
+    injects: Annotated[tuple[Inject, ...], at.MinLen(1)]
 
     def __post_init__(self) -> None:
         if self.scenario is None:
@@ -26,22 +28,22 @@ class InjectFile(Strict):
         for inj in self.injects:
             if inj.scenario not in (None, own):
                 raise ValueError(f"inject {inj.id} names scenario {inj.scenario}, the file holds {own}")
-        object.__setattr__(self, "injects", [i if i.scenario else replace(i, scenario=own) for i in self.injects])
+        object.__setattr__(self, "injects", tuple(i if i.scenario else replace(i, scenario=own) for i in self.injects))
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DeckFile(Strict):
     deck: Deck
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TeamFile(Strict):
-    teams: Annotated[list[Team], Rule(min_length=1)]
+    teams: Annotated[tuple[Team, ...], at.MinLen(1)]
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class HotwashFile(Strict):
-    hotwash: Annotated[list[HotwashQuestion], Rule(min_length=1)]
+    hotwash: Annotated[tuple[HotwashQuestion, ...], at.MinLen(1)]
 
 
 FILE_KINDS: dict[str, type[Strict]] = {

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import field
-from typing import Annotated, Iterable, Literal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Annotated, Literal, get_args
 
-from .base import AxisPush, Flag, Id, NonEmpty, Rule, Strict, Text, model
+import annotated_types as at
+
+from .base import NO_PUSH, AxisPush, Id, NonEmpty, Pattern, Strict, Text
 
 Delivery = Literal["news_flash", "intel_brief", "cable", "call", "press_conference", "social_post"]
-DELIVERIES: tuple[str, ...] = Delivery.__args__  # type: ignore[attr-defined]
+DELIVERIES: tuple[str, ...] = get_args(Delivery)
 
 DELIVERY_NAMES: dict[str, tuple[str, str]] = {
     "news_flash": ("Nieuwsflits", "News flash"),
@@ -27,30 +30,30 @@ def delivery_name(kind: str, lang: str) -> str:
     return nl if lang == "nl" else en
 
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-InWorldDate = Annotated[str, Rule(pattern=DATE_PATTERN)]
+InWorldDate = Annotated[str, Pattern(DATE_PATTERN)]
 """An in-world date: YYYY, YYYY-MM or YYYY-MM-DD (quoted in YAML)."""
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source(Strict):
-    """Where in the seed an inject comes from."""
+    """Where in the Alert an inject comes from."""
 
     section: NonEmpty
     quote: NonEmpty
-    extrapolated: Flag = False
+    extrapolated: bool = False
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Option(Strict):
     """A branch: a way the inject can play out, chosen by the facilitator, with its follow-up."""
 
     id: Id
     label: Text
     follow_up: Id | None = None
-    push: AxisPush = AxisPush()
+    push: AxisPush = NO_PUSH
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Inject(Strict):
     """A scenario event: briefing, in-world date, delivery, sender, targets and its axis push."""
 
@@ -62,12 +65,12 @@ class Inject(Strict):
     date_label: Text | None = None
     delivery: Delivery
     sender: Text
-    targets: Annotated[list[Id], Rule(min_length=1)]
-    minutes: Annotated[int, Rule(ge=1, le=240)]
+    targets: Annotated[tuple[Id, ...], at.MinLen(1)]
+    minutes: Annotated[int, at.Ge(1), at.Le(240)]
     facilitator_notes: Text
-    questions: Annotated[list[Text], Rule(min_length=1, max_length=6)]
-    push: AxisPush = AxisPush()
-    options: Annotated[list[Option], Rule(max_length=6)] = field(default_factory=list)
+    questions: Annotated[tuple[Text, ...], at.MinLen(1), at.MaxLen(6)]
+    push: AxisPush = NO_PUSH
+    options: Annotated[tuple[Option, ...], at.MaxLen(6)] = ()
     source: Source
 
     def reaches(self, team_id: str) -> bool:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from .base import Id, Rule, Strict, Text, model
+import annotated_types as at
+
+from .base import Id, Strict, Text
 
 Level = Literal["low", "high"]
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Quadrant(Strict):
     """Where a scenario sits: low or high erosion (X), low or high rapprochement (Y)."""
 
@@ -17,12 +20,12 @@ class Quadrant(Strict):
     rapprochement: Level
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Scenario(Strict):
-    """One future of the seed document."""
+    """One future of the Alert."""
 
     id: Id
-    number: Annotated[int, Rule(ge=1, le=4)]
+    number: Annotated[int, at.Ge(1), at.Le(4)]
     title: Text
     subtitle: Text
     quadrant: Quadrant

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from .base import Id, Strict, Text, model
+from dataclasses import dataclass
+
+from .base import Id, Strict, Text
 
 
-@model
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Team(Strict):
     """A player cell such as Kabinet NL or Moskou. Control (white cell) is the facilitator."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from ..model import Slot, scenario_injects
+from ..model.plan import draw_pool, follow_ups, scenario_pool
+from ..model import Slot
 from .state import SessionState
 
 
@@ -17,24 +18,18 @@ def resolve(st: SessionState, round_no: int, slot_no: int, slot: Slot) -> tuple[
     if slot.fixed:
         return "fixed", [slot.fixed]
     if slot.draw:
-        pool = list(slot.draw.pool) or [i.id for i in scenario_injects(st.injects.values(), slot.draw.scenario or "")]
-        return "draw", _draw(st, pool, slot.draw.count, round_no, slot_no)
+        return "draw", _draw(st, draw_pool(slot, st.injects), slot.draw.count, round_no, slot_no)
     assert slot.drift is not None
     sc = st.scenario_at(*st.position)
-    pool = [i.id for i in scenario_injects(st.injects.values(), sc.id)] if sc else []
+    pool = [i.id for i in scenario_pool(st.injects.values(), sc.id)] if sc else []
     return "drift", _draw(st, pool, slot.drift.count, round_no, slot_no)
 
 
 def _draw(st: SessionState, pool: list[str], count: int, round_no: int, slot_no: int) -> list[str]:
-    excluded = st.delivered_ids() | _follow_ups(st)
+    excluded = st.delivered_ids() | follow_ups(st.injects.values())  # a pool a deck lists may name one
     fresh = [i for i in pool if i not in excluded]
     if not fresh:
         raise NothingToDraw("every inject this slot could draw has been played")
     rng = random.Random(f"{st.seed}:{round_no}:{slot_no}")
     picked = rng.sample(fresh, min(count, len(fresh)))
     return sorted(picked, key=lambda i: (st.injects[i].date, i))
-
-
-def _follow_ups(st: SessionState) -> set[str]:
-    """Injects that only make sense as a branch's follow-up are not drawn on their own."""
-    return {o.follow_up for i in st.injects.values() for o in i.options if o.follow_up}

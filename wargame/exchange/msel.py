@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..content import Library
+from ..model.plan import Candidate, plan
 from ..model import DELIVERIES, DELIVERY_NAMES, Deck, Inject, dump
 from ..model.validation import ValidationError, validate
 from .csvio import guard, unguard
@@ -95,60 +96,40 @@ _BILINGUAL = {"from", "inject", "title", "questions", "notes", "date_label"}
 
 def msel_rows(deck: Deck, library: Library) -> list[dict[str, Any]]:
     """The deck's MSEL rows (keys of EXPORT_COLUMNS), in play order."""
-    def inject(iid: str) -> Inject:
-        if iid not in library.injects:
-            raise ValueError(f"deck {deck.id}: no inject {iid!r} in the library")
-        return library.injects[iid]
-
-    follow_ups = {o.follow_up for i in library.injects.values() for o in i.options if o.follow_up}
+    deck_plan = plan(deck, library)
     rows: list[dict[str, Any]] = []
-    drift: list[tuple[int, int]] = []  # (round, scheduled minute)
+    drift_minute: int | None = None  # of the first drift slot
     start = 0
 
-    def scenario_pool(sid: str) -> list[Inject]:
-        return sorted((i for i in library.injects.values() if i.scenario == sid and i.id not in follow_ups),
-                      key=lambda i: (i.date, i.id))
+    def add(cand: Candidate, minute: int, rnd: str, title: str, selection: str, remarks: str) -> None:
+        rows.append(_row(cand.inject, minute, rnd, title, selection, remarks))
+        for b in cand.branches:
+            rows.append(_row(b.inject, minute, rnd, title, "branch", f"follow-up of {b.parent.id}, option {b.option.id}"))
 
-    def add(inj: Inject, minute: int, rnd: str, title: str, selection: str, remarks: str, seen: set[str]) -> None:
-        rows.append(_row(inj, minute, rnd, title, selection, remarks))
-        for opt in inj.options:
-            if opt.follow_up and opt.follow_up not in seen:
-                seen.add(opt.follow_up)
-                add(inject(opt.follow_up), minute, rnd, title, "branch",
-                    f"follow-up of {inj.id}, option {opt.id}", seen)
-
-    for r, rnd in enumerate(deck.rounds):
+    for pr in deck_plan.rounds:
         offset = 0
-        title = rnd.title.en
-        for s, slot in enumerate(rnd.injects):
-            minute = start + min(offset, rnd.minutes - 1)
-            if slot.fixed:
-                pool = [inject(slot.fixed)]
-                for inj in pool:
-                    add(inj, minute, str(r + 1), title, "fixed", f"slot {s + 1}", {inj.id})
-            elif slot.draw:
-                if slot.draw.pool:
-                    pool = [inject(i) for i in slot.draw.pool]
+        title = pr.round.title.en
+        for ps in pr.slots:
+            minute = start + min(offset, pr.round.minutes - 1)
+            n = len(ps.candidates)
+            for k, cand in enumerate(ps.candidates, 1):
+                if ps.how == "fixed":
+                    add(cand, minute, str(pr.index + 1), title, "fixed", f"slot {ps.index + 1}")
                 else:
-                    if (slot.draw.scenario or "") not in library.scenarios:
-                        raise ValueError(f"deck {deck.id}: no scenario {slot.draw.scenario!r} in the library")
-                    pool = scenario_pool(slot.draw.scenario or "")
-                for k, inj in enumerate(pool, 1):
-                    add(inj, minute, str(r + 1), title, "draw",
-                        f"slot {s + 1}: draw {slot.draw.count} of {len(pool)}; candidate {k}", {inj.id})
-            else:
-                pool = []
-                drift.append((r, minute))
-            offset += max((i.minutes for i in pool), default=0)
-        start += rnd.minutes
-    if drift:
-        rounds = ", ".join(sorted({str(r + 1) for r, _ in drift}, key=int))
-        for sc in sorted(library.scenarios.values(), key=lambda x: x.number):
-            pool = scenario_pool(sc.id)
-            for k, inj in enumerate(pool, 1):
-                add(inj, drift[0][1], rounds, "", "drift",
+                    add(cand, minute, str(pr.index + 1), title, "draw",
+                        f"slot {ps.index + 1}: draw {ps.count} of {n}; candidate {k}")
+            if ps.how == "drift" and drift_minute is None:
+                drift_minute = minute
+            offset += max((c.inject.minutes for c in ps.candidates), default=0)
+        start += pr.round.minutes
+    if drift_minute is not None:
+        rounds = ", ".join(str(r + 1) for r in deck_plan.drift_rounds)
+        for pool in deck_plan.drift:
+            sc = pool.scenario
+            for k, cand in enumerate(pool.candidates, 1):
+                add(cand, drift_minute, rounds, "", "drift",
                     f"drift pool, scenario {sc.number} {sc.title.en}: drawn when the world is in this quadrant; "
-                    f"candidate {k} of {len(pool)}", {inj.id})
+                    f"candidate {k} of {len(pool.candidates)}")
     for n, row in enumerate(rows, 1):
         row["no"] = n
     return rows

@@ -30,9 +30,10 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
 
 from .. import __version__
 from ..content import Library
+from ..model.plan import plan
 from ..model import Deck, Inject, delivery_name
+from ..views.words import MARKING, how_label, push_text, t
 from .fonts import BOLD, ITALIC, REGULAR, register
-from .labels import MARKING, how_label, push_text, t
 from .styles import INK, MARKING_RED, MUTED, NAVY, PRIVATE, RULE, SHADE
 from .text import para, plain, shorten
 
@@ -91,58 +92,32 @@ def write_cards(deck: Deck, library: Library, out: Path, *, lang: str = "nl") ->
 
 def deck_cards(deck: Deck, library: Library, lang: str) -> list[Card]:
     """The cards of a deck, in play order; see the module docstring for draw and drift slots."""
-    def inject(iid: str) -> Inject:
-        if iid not in library.injects:
-            raise ValueError(f"deck {deck.id}: no inject {iid!r} in the library")
-        return library.injects[iid]
-
-    follow_ups = {o.follow_up for i in library.injects.values() for o in i.options if o.follow_up}
+    deck_plan = plan(deck, library)
     cards: list[Card] = []
-    drift_rounds: list[int] = []
-
-    def with_branches(inj: Inject, r: int, base: str, seen: set[str]) -> None:
-        for opt in inj.options:
-            if opt.follow_up and opt.follow_up not in seen:
-                nxt = inject(opt.follow_up)
-                seen.add(nxt.id)
-                cards.append(Card(nxt, r, "branch", f"{base} · {how_label('branch', lang)}",
-                                  t("branch_of", lang, title=inj.title.get(lang), label=opt.label.get(lang))))  # type: ignore[arg-type]
-                with_branches(nxt, r, base, seen)
-
-    for r, rnd in enumerate(deck.rounds):
-        for s, slot in enumerate(rnd.injects):
-            base = f"{t('round', lang)} {r + 1} · {t('card_slot', lang)} {s + 1}"
-            if slot.fixed:
-                inj = inject(slot.fixed)
-                cards.append(Card(inj, r, "fixed", f"{base} · {how_label('fixed', lang)}"))
-                with_branches(inj, r, base, {inj.id})
-            elif slot.draw:
-                if slot.draw.pool:
-                    pool = [inject(i) for i in slot.draw.pool]
+    for rnd in deck_plan.rounds:
+        r = rnd.index
+        for ps in rnd.slots:
+            base = f"{t('round', lang)} {r + 1} · {t('card_slot', lang)} {ps.index + 1}"
+            for k, cand in enumerate(ps.candidates, 1):
+                if ps.how == "fixed":
+                    cards.append(Card(cand.inject, r, "fixed", f"{base} · {how_label('fixed', lang)}"))
                 else:
-                    sid = slot.draw.scenario or ""
-                    if sid not in library.scenarios:
-                        raise ValueError(f"deck {deck.id}: no scenario {sid!r} in the library")
-                    pool = sorted((i for i in library.injects.values() if i.scenario == sid and i.id not in follow_ups),
-                                  key=lambda i: (i.date, i.id))
-                for k, inj in enumerate(pool, 1):
-                    where = f"{base} · {how_label('draw', lang)} {slot.draw.count}× · " \
-                            f"{t('card_candidates', lang, i=k, n=len(pool))}"
-                    cards.append(Card(inj, r, "draw", where))
-                    with_branches(inj, r, base, {inj.id})
-            elif slot.drift:
-                if r not in drift_rounds:
-                    drift_rounds.append(r)
+                    where = f"{base} · {how_label('draw', lang)} {ps.count}× · " \
+                            f"{t('card_candidates', lang, i=k, n=len(ps.candidates))}"
+                    cards.append(Card(cand.inject, r, "draw", where))
+                for b in cand.branches:
+                    cards.append(Card(b.inject, r, "branch", f"{base} · {how_label('branch', lang)}",
+                                      t("branch_of", lang, title=b.parent.title.get(lang), label=b.option.label.get(lang))))
+    drift_rounds = deck_plan.drift_rounds
     if drift_rounds:
         rounds = ", ".join(str(r + 1) for r in drift_rounds)
         cards.append(Card(None, None, "note", t("drift_pool", lang), t("drift_note", lang)))
-        for sc in sorted(library.scenarios.values(), key=lambda s: s.number):
-            pool = sorted((i for i in library.injects.values() if i.scenario == sc.id and i.id not in follow_ups),
-                          key=lambda i: (i.date, i.id))
-            for k, inj in enumerate(pool, 1):
+        for pool in deck_plan.drift:
+            sc = pool.scenario
+            for k, cand in enumerate(pool.candidates, 1):
                 where = f"{t('drift_rounds', lang, rounds=rounds)} · {sc.number} {sc.title.get(lang)} · " \
-                        f"{t('card_candidates', lang, i=k, n=len(pool))}"
-                cards.append(Card(inj, drift_rounds[0], "drift", where))
+                        f"{t('card_candidates', lang, i=k, n=len(pool.candidates))}"
+                cards.append(Card(cand.inject, drift_rounds[0], "drift", where))
     return cards
 
 

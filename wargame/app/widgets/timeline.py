@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from wargame.model.plan import plan
 from wargame.engine.state import SessionState
 
 from .. import view
@@ -40,7 +41,8 @@ def render_timeline(st: SessionState, with_moves: bool = True, width: int = 60) 
     w = max(width, 20)
     out: list[Content] = [Content.styled(clip("MSEL · rounds and injects", w), "bold underline")]
     current = st.current
-    for r, rnd in enumerate(st.deck.rounds):
+    for planned in plan(st.deck, st, strict=False).rounds:
+        r, rnd = planned.index, planned.round
         played = r <= st.round
         if (st.ended and played) or r < st.round:
             mark, style = "✓", "dim"
@@ -60,12 +62,12 @@ def render_timeline(st: SessionState, with_moves: bool = True, width: int = 60) 
         if r == st.round and not st.ended:
             for inject_id, how in st.queue:
                 out.append(Content.assemble(("  → ", "$warning"),
-                                            clip(f"{view.inject_title(st, inject_id)} ({view.HOW_NAMES.get(how, how)})",
+                                            clip(view.queued_label(st, inject_id, how),
                                                  w - 4)))
         if not st.ended and r >= st.round:
             first = st.slot if r == st.round else 0
-            for slot in rnd.injects[first:]:
-                out.append(Content.assemble(("  ○ ", "dim"), clip(view.slot_label(st, slot), w - 4)))
+            for to_come in planned.slots[first:]:
+                out.append(Content.assemble(("  ○ ", "dim"), clip(view.slot_label(st, to_come.slot), w - 4)))
         if with_moves and played:
             moves = st.current_moves(r)
             for team in st.teams:

@@ -2,7 +2,7 @@
 
 A thin skin over the engine: every command goes to `wargame.engine.session.Session`, and the
 screens only show `session.state`. Other processes (team consoles) append to the same file;
-the app folds their events in twice a second.
+the app folds their events in as soon as they are committed (`live.Live`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,11 @@ from wargame.engine.session import EngineError, Session
 from wargame.store import StoreError
 
 from .lifecycle import ClosesSession
+from .live import Live
 from .messages import SessionChanged
 
 POLL_SECONDS = 0.5
+"""Seconds between looks at the session file besides those its writes wake (the safety net)."""
 HELD_SHOWN = 5
 """Of the notifications held back while the projector was up, how many the console shows after."""
 
@@ -48,6 +50,7 @@ class WargameApp(ClosesSession, App[None]):
         self.now = now
         self._library = library
         self._poller = None
+        self._live: Live | None = None
         self._held: list[Notification] | None = None  # while the projector is up
         if session is not None:
             self.title = session.state.title or "wargame"
@@ -98,15 +101,18 @@ class WargameApp(ClosesSession, App[None]):
     def _start_polling(self) -> None:
         if self._poller is None:
             self._poller = self.set_interval(POLL_SECONDS, self.poll, name="poll session")
+            self._live = Live(self, self.poll)
+        if self._live is not None and self.session is not None:
+            self._live.follow(self.session)
 
     # --- talking to the engine --------------------------------------------------------------------
 
     def poll(self) -> None:
-        """Fold in what other processes appended (cheap when nothing is new)."""
+        """Fold in what other processes appended (cheap when nothing is new: the log is not read)."""
         if self.session is None:
             return
         try:
-            new = self.session.refresh()
+            new = self.session.poll()
         except Exception as exc:  # noqa: BLE001 - a locked or vanished file must not kill the console
             self.say(f"Could not read the session file: {exc}", severity="error")
             return

@@ -15,10 +15,13 @@ import sqlite3
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol, Sequence
 
 from .chain import GENESIS, link
 from .record import Event
+
+if TYPE_CHECKING:  # the watch (ctypes) is loaded only by a console that follows the file live
+    from .watch import FileWatch
 
 SCHEMA_VERSION = 2
 """The file's schema: 2 chains every event by hash and keeps join-code hashes in a table of their own."""
@@ -91,6 +94,8 @@ class EventStore:
         self.altered: str | None = None
         """The first break in the hash chain seen while reading, as a sentence; None while it holds."""
         self._checked = (0, GENESIS)  # (id, hash) of the last event whose chain link was checked
+        self._version = 0  # the file's data_version as this connection last saw it (see changed())
+        self._watch: FileWatch | None = None
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a session file")
         if not self.path.exists():
@@ -160,6 +165,7 @@ class EventStore:
         c.execute("PRAGMA synchronous=FULL")
         if version < SCHEMA_VERSION:
             self._upcast(version)
+        self._version = self._data_version()
 
     def _upcast(self, version: int) -> None:
         """Bring a file of an older schema up to date: chain its events, move code hashes out of the log."""
@@ -242,6 +248,24 @@ class EventStore:
             self._check_links(rows)
         return self._decode(rows)
 
+    def changed(self) -> bool:
+        """Whether another connection committed to the file since the last look (this handle's own
+        appends do not count: their writer has them already). Cheap: it reads no rows and, like every
+        read here, holds no transaction open after it returns, so checkpoints can go on."""
+        seen, self._version = self._version, self._data_version()
+        return self._version != seen
+
+    def watch(self) -> FileWatch | None:
+        """A wake-up each time the file's write-ahead log is written, by any connection (None where the
+        system offers none); one per handle, closed with it."""
+        if self._watch is None:
+            from .watch import watch_file
+
+            if self.conn is None:
+                raise StoreError(f"{self.path}: the session is closed")
+            self._watch = watch_file(f"{self.path}-wal")
+        return self._watch
+
     def last_id(self) -> int:
         """The newest event's id: a cheap check for news."""
         return self._c.execute("SELECT COALESCE(MAX(id), 0) FROM events").fetchone()[0]
@@ -285,6 +309,8 @@ class EventStore:
         conn = self.conn
         if conn is None:
             return
+        if self._watch is not None:
+            self._watch.close()
         try:
             conn.execute(f"PRAGMA busy_timeout={CLOSE_TIMEOUT_MS}")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -311,6 +337,10 @@ class EventStore:
         if self.conn is None:
             raise StoreError(f"{self.path}: the session is closed")
         return self.conn
+
+    def _data_version(self) -> int:
+        """SQLite's data_version: it moves when another connection commits (fetchall ends the read)."""
+        return int(self._c.execute("PRAGMA data_version").fetchall()[0][0])
 
     def _check_links(self, rows: list[tuple]) -> None:
         prev_id, prev_hash = self._checked

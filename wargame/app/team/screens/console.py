@@ -1,8 +1,8 @@
 """The team's console: the inject, the clock, the world, the move form and the team's own moves.
 
-It follows the session by polling the store (cheap when nothing is new), so a new inject or round
-from the facilitator appears within a second. Writing goes through a Session opened for this team
-only: the store refuses anything else, whatever the screen does.
+It follows the session live (`app.live`): a new inject or round from the facilitator shows as soon
+as it is committed. Writing goes through a Session opened for this team only: the store refuses
+anything else, whatever the screen does.
 """
 
 from __future__ import annotations
@@ -17,19 +17,21 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
 
-from wargame.engine.outcomes import outcome_label
 from wargame.engine.session import EngineError, Session
 from wargame.engine.state import SessionState
 from wargame.store import StoreError
+from wargame.views.visibility import shows_world, this_round_move, visible_inject
+from wargame.views.words import outcome_text
 
 from ... import view
+from ...live import Live
 from ...widgets.axis_cross import AxisCross
 from ...widgets.safe import clip, lines, plain
-from ..visible import PHASE_TEXT, Attempts, Draft, phase, shows_world, this_round_move, visible_inject
+from ..ui import PHASE_TEXT, Attempts, Draft, phase
 from ..widgets import OwnMoves, TeamCountdown, TeamInjectCard
 
 POLL = 0.5
-"""Seconds between looks at the session file for the facilitator's news."""
+"""Seconds between ticks of the clock, each also a look at the session file (besides those its writes wake)."""
 
 WIDE = 110
 """From this many columns on, the inject and the move form stand side by side."""
@@ -125,6 +127,7 @@ class TeamScreen(Screen[None]):
         self.load_form(Draft.of(this_round_move(st, self.team)))
         self.sync()
         self.set_interval(POLL, self.poll, name="poll")
+        Live(self, self.look).follow(self.session)
         self.query_one("#action", TextArea).focus(scroll_visible=False)  # the inject is read first
 
     def on_resize(self) -> None:
@@ -142,17 +145,27 @@ class TeamScreen(Screen[None]):
     # --- following the session -------------------------------------------------------------------
 
     def poll(self) -> None:
-        """Fold in what the facilitator (or another console of this team) wrote; keep the clock going."""
+        """Twice a second: fold in news (`look`), or else keep the clock going."""
+        if self.look() is False:
+            self.tick()
+
+    def look(self) -> bool | None:
+        """Fold in and show what the facilitator (or another console of this team) wrote; whether there
+        was news (None: the file could not be read). Cheap when nothing is new."""
         try:
-            new = self.session.refresh()
+            new = self.session.poll()
         except (StoreError, sqlite3.Error) as exc:
             self.status(f"Cannot read the session file right now ({exc}); still trying.", error=True)
-            return
+            return None
         if new:
             self.news()
+            # the screen shows the news once the app has taken the notifications about it (they queue there)
+            self.app.call_later(self._sync_if_shown)
+        return bool(new)
+
+    def _sync_if_shown(self) -> None:
+        if self.is_attached:
             self.sync()
-        else:
-            self.tick()
 
     def news(self) -> None:
         """Tell the team what changed: a new round, a new inject, a ruling, the end."""
@@ -173,7 +186,7 @@ class TeamScreen(Screen[None]):
         rulings = self._own_rulings()
         for move_id, _event in rulings - self._rulings:  # a new ruling, or a ruling changed
             r = st.rulings[move_id]
-            self.app.notify(outcome_label(r.outcome, st.lang), title="The facilitator ruled on your move",
+            self.app.notify(outcome_text(r.outcome, st.lang, ascii_signs=True), title="The facilitator ruled on your move",
                             markup=False, timeout=8)
         self._rulings = rulings
         if st.ended and not self._ended:
@@ -219,7 +232,7 @@ class TeamScreen(Screen[None]):
         self.query_one(TeamInjectCard).show_team(st, self.team)
         if shows_world(st):
             self.query_one(AxisCross).show(st)
-            self.query_one("#position", Static).update(plain(view.position_text(st)))
+            self.query_one("#position", Static).update(plain(view.world_text(st)))
         mine = this_round_move(st, self.team)
         head = f"Your move · round {st.round + 1}" if st.started else "Your move"
         if mine is not None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-
 import pytest
 from pypdf import PdfReader
 
 from wargame.content import builtin_library
 from wargame.engine.session import Session
 from wargame.report.debrief import write_debrief
-from wargame.report.labels import MARKING
+from wargame.report.fonts import BOLD, ITALIC, REGULAR
+from wargame.views.words import MARKING
 
 from .conftest import flat, pdf_text
 from .sessionkit import LONG, T0
@@ -70,6 +70,25 @@ def test_sections_and_metadata(report):
     data = out.read_bytes()
     assert b"DejaVuSans" in data and b"/FontFile2" in data  # the family is embedded
     assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_progress_comes_from_reportlab_and_no_global_setting_changes(session, tmp_path):
+    """Progress is reported while ReportLab lays the story out, and the build runs on ReportLab's
+    own settings: none of rl_config differs while it runs."""
+    from reportlab import rl_config
+
+    def settings() -> dict[str, object]:
+        return {k: v for k, v in vars(rl_config).items() if isinstance(v, (int, float, str, tuple))}
+
+    before = settings()
+    seen: list[tuple[float, dict[str, object]]] = []
+    write_debrief(session.state, tmp_path / "p.pdf", progress=lambda f: seen.append((f, settings())))
+    fractions = [f for f, _ in seen]
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0 and fractions == sorted(fractions)
+    during = [f for f in fractions if 0.05 < f < 1.0]
+    assert len(during) >= 5 and max(during) <= 0.95, fractions
+    assert all(s == before for _, s in seen)
+    assert b"/ASCII85Decode" in (tmp_path / "p.pdf").read_bytes()  # ReportLab's default stream filters
 
 
 def test_byte_identical(session, report, tmp_path):
@@ -136,11 +155,40 @@ def test_text_helpers():
     assert s.startswith("a[U+1F680]b") and spans == [(1, 10)]
     assert para("<b>&amp;\nx") == "&lt;b&gt;&amp;amp;<br/>x"
     assert "[U+D800]" in clean("\ud800")[0]
-    assert visual_order("abc שלום 123 xyz") == "abc " + "שלום"[::-1] + " 123 xyz"
-    assert visual_order("(שלום)") == "(" + "שלום"[::-1] + ")"  # brackets inside an RTL run mirror
+    # the Unicode bidirectional algorithm: a number after Hebrew joins its run, left to right inside it
+    assert visual_order("abc שלום 123 xyz") == "abc 123 " + "שלום"[::-1] + " xyz"
+    assert visual_order("(שלום)") == "(" + "שלום"[::-1] + ")"  # brackets in a right-to-left line mirror
+    assert visual_order("שלום (עולם) סוף") == "ףוס (םלוע) םולש"
+    # a letter's points come just before it, where DejaVu's marks, drawn left to right, sit on it:
+    # final mem, holam + vav, lamed, shin dot + qamats + shin
+    assert visual_order("שָׁלוֹם") == "ם" + "\u05b9ו" + "ל" + "\u05c1\u05b8ש"
+    # Arabic letters joined (final, medial, initial forms), each haraka just before its letter
+    assert visual_order("مَرْحَبًا") == "\ufe8e" + "\u064b\ufe92" + "\u064e\ufea3" + "\u0652\ufeae" + "\u064e\ufee3"
+    assert visual_order("لا") == "\ufefb"
+    assert visual_order("سلام 2024") == "2024 " + "\ufee1\ufefc\ufeb3"  # the number, last, goes left
+    # a direction override typed by a team is dropped, so it cannot turn the rest around
+    assert visual_order("\u202eabc <שלום>") == "abc <" + "שלום"[::-1] + ">"
+    # a face without Arabic letters: stand-ins naming the letters in the order typed, in their place
+    assert clean("سلام", ITALIC)[0] == "[U+0633 U+0644 U+0627 U+0645]"
+    assert clean("שלום 🚀🚀 עולם")[0] == "םלוע [U+1F680 U+1F680] םולש"
+    # in a paragraph, what the oblique face lacks prints in the upright face: Arabic joined, in order
+    assert para("Ruling مرحبا 42 🚀", ITALIC) == ('Ruling 42 <font name="DejaVuSans">\ufe8e\ufe92\ufea3\ufeae\ufee3</font> '
+                                               '<font color="#8a8a8a">[U+1F680]</font>')
 
 
-def chart_texts(node) -> list[str]:  # noqa: ANN001 - a reportlab shape
+def test_arabic_forms_and_hebrew_letters_are_in_the_regular_and_bold_faces():
+    """What the reshaper gives for Arabic letters (except a few Persian and Urdu forms, printed
+    unjoined) and the Hebrew letters are in DejaVu Sans and DejaVu Sans Bold."""
+    from wargame.report.text import clean
+
+    arabic = "".join(map(chr, [*range(0x0621, 0x063B), *range(0x0640, 0x064B)]))  # the letters of Arabic
+    hebrew = "".join(map(chr, range(0x05D0, 0x05EB)))
+    for face in (REGULAR, BOLD):
+        for word in (arabic, hebrew, "پیام گزارش", "الله"):
+            assert clean(word, face)[1] == [], (face, word)
+
+
+def chart_texts(node) -> list[str]:
     """Every text drawn in a chart, nested groups included."""
     from reportlab.graphics.shapes import String
 
@@ -151,36 +199,16 @@ def chart_texts(node) -> list[str]:  # noqa: ANN001 - a reportlab shape
 
 def test_chart_draws_the_futures_the_path_and_where_it_ends(session):
     from wargame.report.chart import axis_chart
-    from wargame.report.labels import position_text
+    from wargame.views.words import position_text
 
     st = session.state
     full = " ".join(chart_texts(axis_chart(st.scenarios, st.path, 3, "en")))
     first_words = {sc.title.en.split()[0] for sc in st.scenarios.values()}
     assert all(word in full for word in first_words), full  # each future labels its quadrant
     end = st.path[-1]
-    assert position_text(end.erosion, end.rapprochement) in full  # where the world ended is written out
+    assert position_text(end.erosion, end.rapprochement, "en") in full  # where the world ended is written out
     assert "R1" in full  # the path is labelled by round
     dutch = " ".join(chart_texts(axis_chart(st.scenarios, st.path[:1], 0, "nl")))
     assert "R1" not in dutch and any(sc.title.nl.split()[0] in dutch for sc in st.scenarios.values())
     empty = chart_texts(axis_chart({}, [], 0, "nl"))
     assert empty and not any(text.startswith("R") and text[1:2].isdigit() for text in empty)
-
-
-def test_fast_font_writes_what_reportlab_writes():
-    """FastTTFont's shortcuts give the very bytes and widths ReportLab's TTFont gives."""
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    from wargame.report.fonts import FONT_DIR, FastTTFont
-
-    path = str(FONT_DIR / "DejaVuSans.ttf")
-    fast, plain_font = FastTTFont("t-fast", path), TTFont("t-plain", path)
-
-    class Doc:  # splitString keys its per-document state on the document object
-        pass
-
-    d1, d2 = Doc(), Doc()
-    texts = ["Hello, world", "Привет мир", "coöperatie\xa0één", "Hello again", "".join(map(chr, range(0x400, 0x600))),
-             "Hello, world", "שלום", "x" * 50, "\u25a1 done"]
-    for text in texts:
-        assert fast.splitString(text, d1) == plain_font.splitString(text, d2), text
-        assert abs(fast.stringWidth(text, 9.5) - plain_font.stringWidth(text, 9.5)) < 1e-9

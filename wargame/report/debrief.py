@@ -2,7 +2,7 @@
 
 Cover · summary (strengths, areas for improvement, the world's path) · the axis cross · timeline ·
 round by round (inject, moves, rulings, axis push) · hot wash with room to write · improvement plan ·
-appendix (where each inject comes from in the seed). Every page carries the exercise marking top and
+appendix (where each inject comes from in the Alert). Every page carries the exercise marking top and
 bottom, the running title and "page n / N"; the same session always gives the same bytes.
 """
 
@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import io
 import os
-import threading
 import time
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -29,12 +27,12 @@ from reportlab.platypus import (
 
 from .. import __version__
 from ..engine.state import Ruling, SessionState
-from . import aar
+from ..views import debrief as aar
 from .chart import PATH_COLOR as DRIFT
 from .chart import axis_chart
 from .fonts import BOLD, ITALIC, REGULAR, register
 from ..model import delivery_name
-from .labels import MARKING, how_label, outcome_text, position_text, push_text, t
+from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, t
 from .styles import (
     ALERT, INK, MARKING_RED, MUTED, NAVY, OUTCOME_COLORS, PAGE_MARGIN_BOTTOM, PAGE_MARGIN_TOP, PAGE_MARGIN_X,
     PRIVATE, RULE, SHADE, styles,
@@ -76,34 +74,39 @@ def render(data: aar.Debrief, progress: Progress | None = None) -> tuple[bytes, 
         progress(0.05)
     buf = io.BytesIO()
     pages: list[int] = [0]
-    doc = _Doc(buf, data, progress, len(story))
-    with binary_streams():
-        doc.build(story, canvasmaker=_canvas_maker(data, pages))
+    doc = _Doc(buf, data)
+    if progress:
+        doc.setProgressCallBack(_layout_progress(progress))
+    doc.build(story, canvasmaker=_canvas_maker(data, pages))
     if progress:
         progress(1.0)
     return buf.getvalue(), pages[0]
 
 
-_BUILD_LOCK = threading.Lock()
+def _layout_progress(progress: Progress, start: float = 0.05, end: float = 0.95) -> Callable[[str, int], None]:
+    """A callback for `BaseDocTemplate.setProgressCallBack` that reports layout as `start` .. `end`
+    of `progress`: ReportLab estimates the job ('SIZE_EST', the story's length), then counts the
+    flowables laid out ('PROGRESS'). Reported in steps of 2 %, never backwards."""
+    size = 1
+    last = start
 
+    def callback(kind: str, value: int) -> None:
+        nonlocal size, last
+        if kind == "SIZE_EST":
+            size = max(1, value)
+        elif kind == "PROGRESS":
+            frac = start + (end - start) * min(1.0, value / size)
+            if frac - last >= 0.02:
+                last = frac
+                progress(frac)
 
-@contextmanager
-def binary_streams() -> Iterator[None]:
-    """Flate-compressed streams without the ASCII85 layer: a quarter smaller and faster to write.
-    ReportLab keeps this switch in its global config, so builds take turns while it is flipped."""
-    with _BUILD_LOCK:
-        old = rl_config.useA85
-        rl_config.useA85 = 0
-        try:
-            yield
-        finally:
-            rl_config.useA85 = old
+    return callback
 
 
 # --- the document --------------------------------------------------------------------------------
 
 class _Doc(BaseDocTemplate):
-    def __init__(self, buf: io.BytesIO, data: aar.Debrief, progress: Progress | None, total: int):
+    def __init__(self, buf: io.BytesIO, data: aar.Debrief):
         lg = data.lang
         kind = t("aar", lg)
         subject = f"{kind}: {data.deck_title}"
@@ -116,10 +119,6 @@ class _Doc(BaseDocTemplate):
             invariant=1, lang=lg, displayDocTitle=1,
         )
         self.data = data
-        self.progress = progress
-        self.total = max(1, total)
-        self.done = 0
-        self.last_report = 0.0
         self._outline_no = 0
         frame = Frame(PAGE_MARGIN_X, PAGE_MARGIN_BOTTOM, FRAME_W, PAGE_H - PAGE_MARGIN_TOP - PAGE_MARGIN_BOTTOM,
                       id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -136,13 +135,6 @@ class _Doc(BaseDocTemplate):
             key = f"s{self._outline_no}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
-        if getattr(flowable, "_top", False):
-            self.done += 1
-            if self.progress is not None:
-                frac = 0.05 + 0.9 * self.done / self.total
-                if frac - self.last_report >= 0.02:
-                    self.last_report = frac
-                    self.progress(min(frac, 0.95))
 
     def _decorate_cover(self, canv: Canvas, doc: Any) -> None:
         self._page_text(canv, running=False)
@@ -250,8 +242,6 @@ def _story(d: aar.Debrief) -> list[Flowable]:
     story += _plan(d)
     story += [PageBreak()]
     story += _appendix(d)
-    for f in story:
-        f._top = True  # type: ignore[attr-defined]
     return story
 
 
@@ -337,7 +327,7 @@ def _altered(d: aar.Debrief) -> list[Flowable]:
 
 def _scen(d: aar.Debrief, pos: tuple[int, int]) -> str:
     sc = d.state.scenario_at(*pos)
-    return f"{d.scenario_title(sc)} {position_text(*pos)}"
+    return f"{d.scenario_title(sc)} {position_text(*pos, d.lang)}"
 
 
 def _summary(d: aar.Debrief) -> list[Flowable]:
@@ -405,10 +395,10 @@ def _path_table(d: aar.Debrief) -> list[Flowable]:
     if not d.rounds:
         return []
     start_sc = d.state.scenario_at(*d.start)
-    rows = [[Paragraph(para(t("start", lg)), s.cell), "", Paragraph(para(position_text(*d.start)), s.cell),
+    rows = [[Paragraph(para(t("start", lg)), s.cell), "", Paragraph(para(position_text(*d.start, lg)), s.cell),
              Paragraph(para(d.scenario_title(start_sc)), s.cell)]]
     rows += [[Paragraph(para(f"R{r.index + 1}"), s.cell), Paragraph(para(r.title), s.cell),
-              Paragraph(para(position_text(*r.end)), s.cell), Paragraph(para(d.scenario_title(r.end_scenario)), s.cell)]
+              Paragraph(para(position_text(*r.end, lg)), s.cell), Paragraph(para(d.scenario_title(r.end_scenario)), s.cell)]
              for r in d.rounds]
     w = FRAME_W
     return [Spacer(1, 8), _table([t("round", lg), "", t("position", lg), t("scenario", lg)],
@@ -440,7 +430,7 @@ def _timeline(d: aar.Debrief) -> list[Flowable]:
             cmds += [("FONTNAME", (2, i), (2, i), BOLD),
                      ("TEXTCOLOR", (2, i), (2, i), NAVY if row.kind == "round" else DRIFT)]
         rows.append([f"{aar.clock_time(row.at)}  {aar.elapsed(row.at, start)}", str(row.round + 1), cell,
-                     position_text(*row.position)])
+                     position_text(*row.position, lg)])
     tbl = _table([t("time", lg), t("round", lg), t("event", lg), t("position", lg)], rows, w)
     tbl.setStyle(TableStyle(cmds))
     out.append(tbl)
@@ -468,7 +458,7 @@ def _round(d: aar.Debrief, r: aar.RoundView, first: bool) -> list[Flowable]:
         for n in r.notes:
             out.append(Paragraph(para(n.text), s.bullet, bulletText="•"))
     out.append(Spacer(1, 4))
-    out.append(Paragraph(f"<b>{para(t('position_after', lg), BOLD)}:</b> {para(position_text(*r.end))} — "
+    out.append(Paragraph(f"<b>{para(t('position_after', lg), BOLD)}:</b> {para(position_text(*r.end, lg))} — "
                          f"{para(d.scenario_title(r.end_scenario))}", s.meta))
     return out
 

@@ -19,6 +19,7 @@ from ..model import Deck, Lang, dump
 from ..model.text import strip_control
 from ..store.sqlite import Conflict, EventStore, StoreError
 from . import events as ev
+from .allowed import Command, allowed, refusal
 from .events import Event
 from .outcomes import OUTCOMES
 from .roles import FACILITATOR_ROLE, Role
@@ -27,6 +28,7 @@ from .state import MAX_TEXT, DamagedLog, Move, SessionState, apply
 
 if TYPE_CHECKING:  # the loader (YAML) is not needed to open a session; keeps start-up lean
     from ..content import Library
+    from ..store.watch import FileWatch
 
 __all__ = ["MAX_TEXT", "EngineError", "JoinWait", "Now", "Session"]
 
@@ -83,17 +85,8 @@ class Session:
 
         seed = secrets.randbelow(1_000_000) if seed is None else seed
         codes, hashes = new_codes(deck.teams)
-        content = {
-            "deck": dump(deck),
-            "teams": [dump(library.teams[t]) for t in deck.teams],
-            "scenarios": [dump(s) for s in library.scenarios.values()],
-            "injects": [dump(i) for i in library.injects.values()],
-            "hotwash": [dump(library.hotwash[q]) for q in deck.hotwash],
-        }
-        data = {"session_id": path.stem, "title": _text(title or deck.title.get(lang or deck.language), "title"),
-                "facilitator": _text(facilitator, "facilitator"), "lang": lang or deck.language, "seed": seed,
-                "content": content,
-                "created": datetime.fromtimestamp(now(), timezone.utc).isoformat(timespec="seconds")}
+        data = creation(path.stem, deck, library, lang=lang, seed=seed, title=title, facilitator=facilitator,
+                        at=now())
         store = EventStore.create(path, [Event(1, uuid.uuid4().hex, ev.CREATED, ev.FACILITATOR, now(), data)], hashes,
                                   role=FACILITATOR_ROLE)
         return cls(store, now), codes
@@ -118,6 +111,23 @@ class Session:
         if self.store.altered and not self.state.altered:
             self.state.altered = self.store.altered
         return new
+
+    _unread = False  # a change was seen but reading it failed: the next poll reads again
+
+    def poll(self) -> list[Event]:
+        """`refresh`, but the log is read only when another process committed since the last look;
+        otherwise this costs one cheap question to the store. For consoles that look many times a second."""
+        if not (self.store.changed() or self._unread):
+            return []
+        self._unread = True
+        new = self.refresh()
+        self._unread = False
+        return new
+
+    def watch(self) -> FileWatch | None:
+        """A wake-up each time any process writes to the session file (None where the system offers
+        none); it ends when the session closes. Wake-ups come as a write starts: `poll` until it shows."""
+        return self.store.watch()
 
     def _commit(self, plan: Callable[[SessionState, float], Plan], *, key: str | None = None,
                 codes: dict[str, str] | None = None, sequencing: bool = False) -> list[Event]:
@@ -151,21 +161,22 @@ class Session:
 
     def advance(self) -> Event | None:
         """Deliver the next inject: a queued one, the next slot, or the next round's first. None at the end."""
-        events = self._commit(lambda st, at: _advance(self._facilitating(st)), sequencing=True)
+        events = self._commit(lambda st, at: _advance(self._may(st, _going(st))), sequencing=True)
         return events[-1] if events else None
 
     def next_inject(self) -> Event:
         """Deliver the next inject of this round."""
-        return self._commit(lambda st, at: _next_inject(self._facilitating(st)), sequencing=True)[-1]
+        return self._commit(lambda st, at: _next_inject(self._may(st, _going(st))), sequencing=True)[-1]
 
     def next_round(self) -> Event:
         """Start the next round and deliver its first inject."""
-        return self._commit(lambda st, at: _next_round(self._facilitating(st)), sequencing=True)[-1]
+        return self._commit(lambda st, at: _next_round(self._may(st, Command.NEXT_ROUND if st.started else Command.START)),
+                            sequencing=True)[-1]
 
     def fire(self, inject_id: str) -> Event:
         """Deliver any inject now, from the contingency bench."""
         def plan(st: SessionState, at: float) -> Plan:
-            self._facilitating(st)
+            self._may(st, Command.BENCH)
             if inject_id not in st.injects:
                 raise EngineError(f"no inject {inject_id!r} in this session")
             start: Plan = [] if st.started else [(ev.ROUND_STARTED, {"round": 0})]
@@ -176,11 +187,9 @@ class Session:
     def choose_option(self, option_id: str) -> Event:
         """Play the current inject out by one of its options; its follow-up comes next."""
         def plan(st: SessionState, at: float) -> Plan:
-            inj = self._facilitating(st).current_inject
+            inj = self._may(st, Command.OPTIONS).current_inject
             if inj is None or option_id not in {o.id for o in inj.options}:
                 raise EngineError(f"the current inject has no option {option_id!r}")
-            if inj.id in st.options_chosen:
-                raise EngineError("an option was already chosen for this inject")
             return [(ev.OPTION_CHOSEN, {"inject": inj.id, "option": option_id})]
 
         return self._commit(plan, sequencing=True)[-1]
@@ -189,13 +198,15 @@ class Session:
 
     def clock(self, action: str, seconds: float = 0) -> Event:
         """start, pause, resume, extend (by `seconds`) or skip the current inject's clock."""
+        try:
+            command = Command(f"clock {action}")
+        except ValueError:
+            raise EngineError(f"unknown clock action {action!r}") from None
+        if action == "extend" and not 0 < seconds <= 3600:
+            raise EngineError("extend by 1 second to 1 hour")
+
         def plan(st: SessionState, at: float) -> Plan:
-            if self._facilitating(st).current is None:
-                raise EngineError("no inject is being played")
-            if action not in ("start", "pause", "resume", "extend", "skip"):
-                raise EngineError(f"unknown clock action {action!r}")
-            if action == "extend" and not 0 < seconds <= 3600:
-                raise EngineError("extend by 1 second to 1 hour")
+            self._may(st, command)
             return [(ev.CLOCK, {"action": action, **({"seconds": seconds} if seconds else {})})]
 
         return self._commit(plan, sequencing=True)[-1]
@@ -215,10 +226,7 @@ class Session:
         def plan(st: SessionState, at: float) -> Plan:
             if team not in st.teams:
                 raise EngineError(f"no team {team!r} in this session")
-            if not st.started:
-                raise EngineError("the exercise has not started yet")
-            if st.ended:
-                raise EngineError("the exercise has ended")
+            _refuse(refusal(st, Command.MOVE))
             if self.role.team is not None and not st.moves_open(at):
                 raise EngineError("the deadline for this round has passed; ask the facilitator to reopen moves")
             return [(ev.MOVE, {"move_id": move_id, "team": team, "round": st.round, "action": action,
@@ -233,7 +241,7 @@ class Session:
         narrative = _text(narrative, "narrative")
 
         def plan(st: SessionState, at: float) -> Plan:
-            if move_id not in self._facilitating(st).moves:
+            if move_id not in self._may(st, Command.ADJUDICATE).moves:
                 raise EngineError(f"no move {move_id!r}")
             if outcome not in OUTCOMES or isinstance(outcome, bool):
                 raise EngineError("outcome runs from -3 (Disaster) to +3 (Triumph)")
@@ -256,14 +264,14 @@ class Session:
                 "owner": _text(owner, "owner"), "due": _due(due)}
 
         def plan(st: SessionState, at: float) -> Plan:
-            self._facilitating(st, allow_ended=True)
+            self._may(st, Command.NOTE)
             return [(ev.NOTE, data)]
 
         return self._commit(plan)[-1]
 
     def reopen_moves(self) -> Event:
         """Let teams enter and edit moves of the current round again, after the deadline."""
-        return self._commit(lambda st, at: [(ev.MOVES_REOPENED, {"round": self._facilitating(st).round})])[-1]
+        return self._commit(lambda st, at: [(ev.MOVES_REOPENED, {"round": self._may(st, Command.REOPEN).round})])[-1]
 
     def set_language(self, lang: Lang) -> Event:
         if lang not in ("nl", "en"):
@@ -272,7 +280,7 @@ class Session:
 
     def end(self) -> Event:
         def plan(st: SessionState, at: float) -> Plan:
-            self._facilitating(st)
+            self._may(st, Command.END)
             return [(ev.ENDED, {})]
 
         return self._commit(plan)[-1]
@@ -313,12 +321,41 @@ class Session:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _facilitating(self, st: SessionState, allow_ended: bool = False) -> SessionState:
+    def allowed(self) -> frozenset[Command]:
+        """What this console's user can do now, on the state as last read (the console shows it)."""
+        return allowed(self.state) if self.role.team is None else frozenset()
+
+    def _may(self, st: SessionState, command: Command) -> SessionState:
+        """`st` if the facilitator may carry out `command` on it; else the rule's refusal."""
         if self.role.team is not None:
             raise EngineError("only the facilitator may do that")
-        if st.ended and not allow_ended:
-            raise EngineError("the exercise has ended")
+        _refuse(refusal(st, command))
         return st
+
+
+def _going(st: SessionState) -> Command:
+    """Delivering an inject before the exercise has started starts it."""
+    return Command.ADVANCE if st.started else Command.START
+
+
+def _refuse(why: str | None) -> None:
+    if why is not None:
+        raise EngineError(why)
+
+
+def creation(session_id: str, deck: Deck, library: Library, *, lang: Lang | None, seed: int, title: str = "",
+             facilitator: str = "", at: float) -> dict[str, Any]:
+    """The data of a session's first event: its settings and a copy of the content it plays."""
+    content = {
+        "deck": dump(deck),
+        "teams": [dump(library.teams[t]) for t in deck.teams],
+        "scenarios": [dump(s) for s in library.scenarios.values()],
+        "injects": [dump(i) for i in library.injects.values()],
+        "hotwash": [dump(library.hotwash[q]) for q in deck.hotwash],
+    }
+    return {"session_id": session_id, "title": _text(title or deck.title.get(lang or deck.language), "title"),
+            "facilitator": _text(facilitator, "facilitator"), "lang": lang or deck.language, "seed": seed,
+            "content": content, "created": datetime.fromtimestamp(at, timezone.utc).isoformat(timespec="seconds")}
 
 
 # --- plans of sequencing --------------------------------------------------------------------------

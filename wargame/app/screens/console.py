@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from wargame.engine.allowed import Command
+
 from .. import view
 from ..messages import SessionChanged, TeamChosen
 from ..widgets.axis_cross import AxisCross
@@ -25,6 +27,15 @@ from ..widgets.teams import TeamsPanel
 from ..widgets.timeline import Timeline
 
 WIDE = 150
+
+_COMMANDS = {
+    "start": Command.START, "advance": Command.ADVANCE, "next_round": Command.NEXT_ROUND,
+    "clock start": Command.CLOCK_START, "clock pause": Command.CLOCK_PAUSE, "clock resume": Command.CLOCK_RESUME,
+    "clock skip": Command.CLOCK_SKIP, "extend": Command.EXTEND, "options": Command.OPTIONS, "move": Command.MOVE,
+    "adjudicate": Command.ADJUDICATE, "reopen": Command.REOPEN, "end": Command.END, "bench": Command.BENCH,
+    "note": Command.NOTE, "debrief": Command.DEBRIEF,
+}
+"""The console's actions that the engine may refuse, by action name (a clock action with its parameter)."""
 """From this many columns on, the timeline gets a column of its own."""
 
 
@@ -175,31 +186,13 @@ class ConsoleScreen(Screen[None]):
     # --- which keys apply now ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        st = self.state
-        live = st.started and not st.ended
-        if action == "start":
-            return not st.started and not st.ended
-        if action == "advance":
-            return live
-        if action == "next_round":
-            return live if st.has_next_round() else None
-        if action == "clock":
-            mode = st.clock.mode if st.current and not st.ended else None
-            wanted = parameters[0] if parameters else ""
-            return {"start": mode == "idle", "pause": mode == "running", "resume": mode == "paused",
-                    "skip": mode in ("idle", "running", "paused")}.get(str(wanted), False)
-        if action == "extend":
-            return bool(st.current) and not st.ended and st.clock.mode != "done"
-        if action in ("move", "adjudicate", "end", "reopen"):
-            return live
-        if action == "options":
-            inj = st.current_inject
-            return live and inj is not None and bool(inj.options) and inj.id not in st.options_chosen
-        if action == "bench":
-            return not st.ended
-        if action == "debrief":
-            return st.ended
-        return True
+        """A key is shown and works when the engine allows its command now (`Session.allowed`)."""
+        command = _COMMANDS.get(action if action != "clock" else f"clock {parameters[0] if parameters else ''}")
+        if command is None:
+            return True
+        if command in self.app.session.allowed():
+            return True
+        return None if command is Command.NEXT_ROUND and not self.state.has_next_round() else False
 
     # --- actions ----------------------------------------------------------------------------------
 

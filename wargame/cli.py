@@ -201,9 +201,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace, path: Path, session) -> int:  # noqa: ANN001 - engine.session.Session
+    from .views.visibility import check_team
+
     st = session.state
-    if args.team and args.team not in st.teams:
-        raise UsageError(f"no team {args.team!r} in this session; teams: {', '.join(st.teams)}")
+    try:
+        check_team(st, args.team)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     if st.altered:
         _err(_altered(path, st.altered))
     notes = {"with_controller_notes": args.with_controller_notes} if args.team else {}
@@ -216,13 +220,14 @@ def _export(args: argparse.Namespace, path: Path, session) -> int:  # noqa: ANN0
         print(f"wrote {out} ({pages} pages)")
         return EXIT_OK
     if fmt == "json":
-        if args.team:
-            raise UsageError("--team applies to pdf, md and csv; the JSON export is the complete session")
         from .exchange.jsonio import session_json
 
-        text = session_json(session.store)
+        try:
+            text = session_json(session.store, team=args.team)
+        except ValueError as exc:
+            raise UsageError(f"--team applies to pdf, md and csv; {exc}") from None
     elif fmt == "md":
-        from .exchange.markdown import session_markdown
+        from .report.markdown import session_markdown
 
         text = session_markdown(st, team=args.team, lang=args.lang or st.lang, **notes)
     else:

@@ -80,7 +80,7 @@ async def test_teams_panel_cursor_stays_in_view_and_a_click_opens_the_team(tmp_p
     extra = [f"extra-{n:02d}" for n in range(20 - len(lib.decks["two-rounds"].teams))]
     teams = dict(lib.teams, **{t: Team(id=t, name=Text(nl=t.title(), en=t.title()), role=Text(nl="rol", en="role"))
                                for t in extra})
-    deck = replace(lib.decks["two-rounds"], teams=list(lib.decks["two-rounds"].teams) + extra)
+    deck = replace(lib.decks["two-rounds"], teams=lib.decks["two-rounds"].teams + tuple(extra))
     clock = FakeClock()
     session, _ = Session.create(tmp_path / "many.wargame", deck, replace(lib, teams=teams), seed=1, lang="en",
                                 now=clock)

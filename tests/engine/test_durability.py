@@ -36,7 +36,7 @@ def started_session(tmp_path: Path, teams: int = 3) -> Path:
         for n in range(teams):
             tid = f"team-{n}"
             lib.teams[tid] = Team(id=tid, name=Text(nl=tid, en=tid), role=Text(nl="r", en="r"))
-        deck = replace(deck, teams=[f"team-{n}" for n in range(teams)])
+        deck = replace(deck, teams=tuple(f"team-{n}" for n in range(teams)))
     s, _ = Session.create(tmp_path / "s.wargame", deck, lib, seed=1)
     s.advance()
     s.close()

@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from wargame.exchange.markdown import session_markdown
+from wargame.report.markdown import session_markdown
 from wargame.report.debrief import write_debrief
 
 from .conftest import flat, pdf_text

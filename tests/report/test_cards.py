@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from wargame.content import builtin_library
 from wargame.report.cards import deck_cards, write_cards
-from wargame.report.labels import MARKING
+from wargame.views.words import MARKING
 
 from .conftest import flat, pdf_text
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from wargame.content import builtin_dirs, builtin_library, load
 from wargame.exchange.csvio import COLUMNS, guard, moves_csv, unguard
-from wargame.exchange.markdown import session_markdown
+from wargame.report.markdown import session_markdown
 from wargame.exchange.msel import export_msel, import_msel
 
 from .sessionkit import HOSTILE, LONG
@@ -34,7 +34,7 @@ def test_markdown_keeps_team_text_literally(session):
 
 
 def test_markdown_fence_cannot_be_closed_by_team_text():
-    from wargame.exchange.markdown import code, fence
+    from wargame.report.markdown import code, fence
 
     assert fence("a\n```\nb").startswith("````text\n")
     assert code("a`b") == "``a`b``"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from wargame.exchange.markdown import session_markdown
-from wargame.report import aar
+from wargame.report.markdown import session_markdown
+from wargame.views.debrief import build
 from wargame.report.debrief import write_debrief
 
 from .conftest import flat, pdf_text
@@ -71,7 +71,7 @@ def test_handout_does_not_attribute_another_teams_private_ruling(replaced, tmp_p
     st = s.state
     secret = (ids["M1"], ids["M2"])
     assert any(p.cause == f"ruling:{ids['M1']}" for p in st.path)  # the push is on the world's path
-    d = aar.build(st, team="eu")
+    d = build(st, team="eu")
     assert not any(m in p.cause for p in d.path for m in secret)
     assert [p.erosion for p in d.path] == [p.erosion for p in st.path]  # the world still moved
     rulings = [row.text for row in d.timeline if row.kind == "ruling"]
@@ -79,7 +79,7 @@ def test_handout_does_not_attribute_another_teams_private_ruling(replaced, tmp_p
     assert not any("Moscow" in r for r in rulings)
     moves = [row.text for row in d.timeline if row.kind == "move"]
     assert "Move by Moscow" in moves and "Move by Moscow revised" not in moves  # its earlier version is private
-    full = aar.build(st)
+    full = build(st)
     assert "Ruling on Moscow: +1 Partial success" in [row.text for row in full.timeline]
     for text in (_pdf(st, tmp_path / "eu.pdf", team="eu"), session_markdown(st, team="eu"),
                  _pdf(st, tmp_path / "nl.pdf", team="kabinet-nl", lang="nl")):
@@ -87,5 +87,5 @@ def test_handout_does_not_attribute_another_teams_private_ruling(replaced, tmp_p
         assert "Move by Moscow revised" not in text and "Zet van Moskou herzien" not in text
         assert "Ruling on Moscow" not in text and "Beoordeling Moskou" not in text
         assert "A ruling (not in this handout)" in text or "Een beoordeling (niet in deze handout)" in text
-    own = aar.build(st, team="moskou")
+    own = build(st, team="moskou")
     assert "Ruling on Moscow: +1 Partial success" in [row.text for row in own.timeline]

@@ -11,8 +11,8 @@ import pytest
 
 from wargame.engine.session import MAX_TEXT
 from wargame.exchange.csvio import moves_csv
-from wargame.exchange.markdown import session_markdown
-from wargame.report.aar import clip
+from wargame.report.markdown import session_markdown
+from wargame.views.debrief import clip
 from wargame.report.debrief import write_debrief
 
 from .conftest import flat, pdf_text

@@ -9,8 +9,8 @@ import io
 import pytest
 
 from wargame.exchange.csvio import moves_csv
-from wargame.exchange.markdown import session_markdown
-from wargame.report.aar import clock_time
+from wargame.report.markdown import session_markdown
+from wargame.views.debrief import clock_time
 from wargame.report.debrief import write_debrief
 
 from .conftest import flat, pdf_text

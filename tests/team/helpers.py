@@ -39,7 +39,7 @@ def library(teams: int = 3, show_world: bool = True, targets: dict[str, list[str
         for n in range(teams):
             tid = f"team-{n}"
             lib.teams[tid] = Team(id=tid, name=Text(nl=tid, en=tid), role=Text(nl="rol", en="role"))
-        deck = replace(deck, teams=[f"team-{n}" for n in range(teams)])
+        deck = replace(deck, teams=tuple(f"team-{n}" for n in range(teams)))
     return deck, lib
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from wargame.app.team.visible import LOBBY
+from wargame.app.team.ui import LOBBY
 from wargame.engine import events as ev
 from wargame.engine.lockout import FREE_TRIES
 from wargame.engine.session import EngineError, Session

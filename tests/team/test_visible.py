@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from wargame.app.team.visible import Attempts, Draft, own_moves, own_ruling, phase, visible_inject
+from wargame.app.team.ui import Attempts, Draft, phase
+from wargame.views.visibility import own_moves, own_ruling, visible_inject
 
 from .helpers import make_session
 

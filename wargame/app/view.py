@@ -1,18 +1,22 @@
 """How the console names things: pure functions from the session state to display text.
 
-No rules of the game live here; only wording. Everything returned is plain text, to be
-wrapped with `widgets.safe.plain` (or assembled into Content) before it is shown.
+No rules of the game live here, and no words the report shares: those come from `views.words`
+(with `ascii_signs`: the terminal writes `-1` and `+0`). The console's own words are English
+(`UI`); an inject, a team and an outcome speak the session's language. Everything returned is
+plain text, to be wrapped with `widgets.safe.plain` (or assembled into Content) before it is shown.
 """
 
 from __future__ import annotations
 
 import math
 
-from wargame.engine.outcomes import outcome_label
 from wargame.engine.state import Delivery, Move, SessionState
 from wargame.model import Inject, Slot
+from wargame.views.words import how_label, outcome_text, push_text, signed, t
 
-HOW_NAMES = {"fixed": "fixed", "draw": "drawn", "drift": "drift", "branch": "branch", "bench": "bench"}
+UI = "en"
+"""The language of the console's own words (its keys, hints and labels)."""
+
 
 def inject_date(inj: Inject, lang: str) -> str:
     return inj.date_label.get(lang) if inj.date_label else inj.date  # type: ignore[arg-type]
@@ -30,7 +34,7 @@ def inject_title(st: SessionState, inject_id: str) -> str:
 
 def scenario_title(st: SessionState, scenario_id: str | None) -> str:
     if scenario_id is None:
-        return "wildcard"
+        return t("wildcard", st.lang)
     sc = st.scenarios.get(scenario_id)
     return f"{sc.number} {sc.title.get(st.lang)}" if sc else scenario_id  # type: ignore[arg-type]
 
@@ -50,7 +54,12 @@ def slot_label(st: SessionState, slot: Slot) -> str:
 
 
 def delivery_label(st: SessionState, d: Delivery) -> str:
-    return f"{inject_title(st, d.inject_id)} ({HOW_NAMES.get(d.how, d.how)})"
+    return queued_label(st, d.inject_id, d.how)
+
+
+def queued_label(st: SessionState, inject_id: str, how: str) -> str:
+    """`Title (drawn)`: an inject and how it came into play."""
+    return f"{inject_title(st, inject_id)} ({how_label(how, UI)})"
 
 
 def round_title(st: SessionState, round_no: int) -> str:
@@ -61,13 +70,13 @@ def round_title(st: SessionState, round_no: int) -> str:
 
 def ruling_label(st: SessionState, move: Move) -> str:
     r = st.rulings.get(move.id)
-    return outcome_label(r.outcome, st.lang) if r else ""
+    return outcome_text(r.outcome, st.lang, ascii_signs=True) if r else ""
 
 
 def earlier_ruling_label(st: SessionState, move: Move) -> str:
     """For a move not ruled yet whose earlier version was: that ruling's label, else ""."""
     r = st.earlier_ruling(move.id)
-    return outcome_label(r.outcome, st.lang) if r else ""
+    return outcome_text(r.outcome, st.lang, ascii_signs=True) if r else ""
 
 
 def wait_text(seconds: float) -> str:
@@ -96,14 +105,17 @@ def join_trouble(st: SessionState, team: str, now: float) -> str:
     return f"{text} · locked {wait_text(wait)}" if wait else text
 
 
-def position_text(st: SessionState) -> str:
+def world_text(st: SessionState) -> str:
+    """`erosion -4 · rapprochement -3 · 1 Tough Love`: where the world stands, for the status lines."""
     x, y = st.position
     sc = st.scenario_at(x, y)
     where = scenario_title(st, sc.id) if sc else "?"
-    return f"erosion {x:+d} · rapprochement {y:+d} · {where}"
+    return (f"{t('erosion', UI)} {signed(x, ascii_signs=True)} · "
+            f"{t('rapprochement', UI)} {signed(y, ascii_signs=True)} · {where}")
 
 
-def push_text(erosion: int, rapprochement: int) -> str:
+def push_line(erosion: int, rapprochement: int) -> str:
+    """`push erosion +0, rapprochement -1`, or `no push`: a push on the axes, on the console."""
     if not erosion and not rapprochement:
         return "no push"
-    return f"push erosion {erosion:+d}, rapprochement {rapprochement:+d}"
+    return f"push {push_text(erosion, rapprochement, UI, ascii_signs=True)}"

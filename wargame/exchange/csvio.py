@@ -12,8 +12,9 @@ import io
 from datetime import datetime, timezone
 
 from ..engine.state import SessionState
-from ..report.aar import check_team, clip, replaced_ruling, visible_moves
-from ..report.labels import outcome_name
+from ..views.debrief import clip
+from ..views.visibility import check_team, replaced_ruling, visible_moves
+from ..views.words import outcome_name
 
 COLUMNS = ["round", "team", "team_name", "move_id", "action", "result", "reasons", "private", "outcome",
            "outcome_label", "narrative", "erosion_push", "rapprochement_push", "recorded_at", "superseded",

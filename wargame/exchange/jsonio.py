@@ -14,6 +14,7 @@ from ..engine.events import KINDS
 from ..engine.state import CONTENT
 from ..store import SCHEMA_VERSION, Event, EventStore
 from ..store.upcast import without_codes
+from ..views.visibility import complete_log
 
 FORMAT = "wargame-session"
 
@@ -22,8 +23,9 @@ class ImportProblem(ValueError):
     """A JSON file that is not a complete wargame session export; the message names file and field."""
 
 
-def session_json(store: EventStore) -> str:
-    """The whole log of a session as stable, pretty JSON."""
+def session_json(store: EventStore, *, team: str | None = None) -> str:
+    """The whole log of a session as stable, pretty JSON; ValueError for a team (`complete_log`)."""
+    complete_log(team)
     doc = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "events": [e.to_json() for e in store.events()]}
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

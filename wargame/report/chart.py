@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ..engine.state import PathPoint
 from ..model import AXIS_LIMIT, Scenario
 from .fonts import BOLD, ITALIC, REGULAR, register
-from .labels import position_text, t
+from ..views.words import position_text, t
 from .styles import INK, MUTED, NAVY, QUADRANT_FILLS, RULE
 from .text import plain
 
@@ -154,7 +154,7 @@ def _trajectory(d: Drawing, path: list[PathPoint], rounds_played: int, lang: str
         ly = y + 5
         d.add(Rect(lx - 2, ly - 2.2, w + 4, 10, fillColor=colors.Color(1, 1, 1, alpha=0.85), strokeColor=None))
         d.add(String(lx, ly, text, fontName=BOLD, fontSize=7.5, fillColor=INK))
-    d.add(String(px(end.erosion), py(end.rapprochement) - 13, position_text(end.erosion, end.rapprochement),
+    d.add(String(px(end.erosion), py(end.rapprochement) - 13, position_text(end.erosion, end.rapprochement, lang),
                  fontName=REGULAR, fontSize=6.5, fillColor=MUTED, textAnchor="middle"))
 
 

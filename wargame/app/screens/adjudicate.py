@@ -8,7 +8,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.validation import Integer
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
-from wargame.engine.outcomes import OUTCOMES, outcome_label
+from wargame.engine.outcomes import OUTCOMES
+from wargame.views.words import outcome_text
 
 from .. import view
 from ..widgets.safe import plain
@@ -45,13 +46,13 @@ class AdjudicateForm(FormDialog[None]):
             yield VerticalScroll(Static(render_move(st, move)), id="move-text")
             if earlier is not None:
                 yield Static(plain(f"Ruled move replaced: the team changed its move after the ruling "
-                                   f"({outcome_label(earlier.outcome, st.lang)}). The form starts from that "
+                                   f"({outcome_text(earlier.outcome, st.lang, ascii_signs=True)}). The form starts from that "
                                    "ruling; save to rule on the new version."), id="replaced", classes="hint")
             yield Label(plain("Outcome (↑↓ then Enter)"), classes="field-label")
             chosen = old.outcome if old else 0
             with RadioSet(id="outcome"):
                 for score in sorted(OUTCOMES, reverse=True):
-                    yield RadioButton(plain(outcome_label(score, st.lang)), value=score == chosen, name=str(score))
+                    yield RadioButton(plain(outcome_text(score, st.lang, ascii_signs=True)), value=score == chosen, name=str(score))
             yield Label(plain("Narrative: what happens as a result"), classes="field-label")
             yield TextArea(old.narrative if old else "", id="narrative", soft_wrap=True)
             yield Label(plain("Push on the axes, -3 to +3"), classes="field-label")
@@ -89,5 +90,5 @@ class AdjudicateForm(FormDialog[None]):
                                  self.query_one("#narrative", TextArea).text, erosion, rapprochement)
         if ok:
             move = session.state.moves[self.move_id]
-            self.app.say(f"Ruled · {view.team_name(session.state, move.team)}: {outcome_label(outcome, session.state.lang)}")
+            self.app.say(f"Ruled · {view.team_name(session.state, move.team)}: {outcome_text(outcome, session.state.lang, ascii_signs=True)}")
             self.dismiss(None)

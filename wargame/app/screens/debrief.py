@@ -79,7 +79,7 @@ class DebriefScreen(Screen[None]):
                    plain(f"{'Ended' if st.ended else 'Not ended yet'} · {st.round + 1} round(s) played · "
                          f"{len(st.deliveries)} injects · {len(moves)} moves · {len(st.rulings)} rulings · "
                          f"{len(st.notes)} notes"),
-                   plain(f"World: {view.position_text(st)}")]
+                   plain(f"World: {view.world_text(st)}")]
         if first is not None:
             summary.append(plain(f"Started at erosion {first.erosion:+d}, rapprochement {first.rapprochement:+d}; "
                                  f"{len(st.crossings)} crossing(s) into another future."))

@@ -68,7 +68,7 @@ def render_move(st, move) -> Content:  # noqa: ANN001 - SessionState, Move
     ]
     if ruling is not None:
         parts.append(Content.assemble(("Ruling: ", "bold $success"), view.ruling_label(st, move), " · ",
-                                      view.push_text(ruling.erosion, ruling.rapprochement)))
+                                      view.push_line(ruling.erosion, ruling.rapprochement)))
         if ruling.narrative:
             parts.append(Content.assemble(("Narrative: ", "bold"), ruling.narrative))
     return lines(parts)

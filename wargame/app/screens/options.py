@@ -32,7 +32,7 @@ class OptionsDialog(Dialog[str | None]):
             for o in inj.options if inj else []:
                 follow = f"then: {view.inject_title(st, o.follow_up)}" if o.follow_up else "no follow-up"
                 opts.append(Option(Content.assemble(o.label.get(st.lang),
-                                                    (f"\n    {follow} · {view.push_text(o.push.erosion, o.push.rapprochement)}", "dim")),
+                                                    (f"\n    {follow} · {view.push_line(o.push.erosion, o.push.rapprochement)}", "dim")),
                                    id=o.id))
             yield OptionList(*opts, id="options")
             yield Static(plain("↑↓ and Enter to choose · Esc to close"), classes="hint")

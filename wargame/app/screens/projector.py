@@ -1,7 +1,8 @@
 """The projector view: the inject and the countdown, full screen, for the wall.
 
-No notes, no moves, no notifications: while it is up (also under a dialog or the help), the
-app holds every notification back and the console shows them when the facilitator returns.
+What the wall may show is decided in `wargame.views.visibility` (`WALL_CARD`, `shows_world`): no
+notes, no moves, no notifications. While it is up (also under a dialog or the help), the app holds
+every notification back and the console shows them when the facilitator returns.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+
+from wargame.views.visibility import WALL_CARD, shows_world
 
 from .. import view
 from ..messages import SessionChanged
@@ -54,7 +57,7 @@ class ProjectorScreen(Screen[None]):
             yield Countdown(id="p-countdown")
         with Horizontal(id="p-body"):
             with VerticalScroll(id="p-card"):
-                yield ProjectorCard(facilitator=False, id="p-inject")
+                yield ProjectorCard(parts=WALL_CARD, id="p-inject")
             yield AxisCross(id="p-world")
         yield Static(plain("p / Esc: back to the console"), id="p-hint")
 
@@ -83,10 +86,10 @@ class ProjectorScreen(Screen[None]):
         parts = [Content.styled(st.title, "bold")]
         if st.started:
             parts.append(plain(f"Round {st.round + 1}: {view.round_title(st, st.round)}"))
-        show_world = st.deck is not None and st.deck.show_world
-        self.set_class(show_world, "-world")
-        if show_world:
-            parts.append(plain(view.position_text(st)))
+        world = shows_world(st)
+        self.set_class(world, "-world")
+        if world:
+            parts.append(plain(view.world_text(st)))
             self.query_one(AxisCross).show(st)
         self.query_one("#p-round-text", Static).update(Content("\n").join(parts))
         self.query_one(InjectCard).show(st)

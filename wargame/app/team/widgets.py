@@ -8,15 +8,21 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.clock import Clock
-from wargame.engine.outcomes import outcome_label
 from wargame.engine.state import Move, SessionState
 from wargame.model import delivery_name
+from wargame.views.visibility import (
+    TEAM_CARD,
+    own_moves,
+    own_ruling,
+    shows_world,
+    visible_inject,
+)
+from wargame.views.words import outcome_text
 
 from .. import view
 from ..widgets.countdown import Countdown
 from ..widgets.inject_card import InjectCard
 from ..widgets.safe import lines, plain
-from .visible import own_moves, own_ruling, shows_world, visible_inject
 
 TEAM_CAPTIONS = {
     "-none": "no inject yet",
@@ -59,7 +65,7 @@ class TeamInjectCard(InjectCard):
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(facilitator=False, id=id, classes=classes)
+        super().__init__(parts=TEAM_CARD, id=id, classes=classes)
 
     def show_team(self, st: SessionState, team: str) -> None:
         lang = st.lang
@@ -115,12 +121,12 @@ def render_own_moves(st: SessionState, team: str) -> Content:
         else:
             earlier = " (on an earlier version)" if r.move_id != m.id else ""
             style = "$success" if r.outcome > 0 else "$error" if r.outcome < 0 else "$text-muted"
-            parts.append(Content.assemble(("  Ruling: ", "bold"), (outcome_label(r.outcome, st.lang), f"bold {style}"),
+            parts.append(Content.assemble(("  Ruling: ", "bold"), (outcome_text(r.outcome, st.lang, ascii_signs=True), f"bold {style}"),
                                           (earlier, "dim")))
             if r.narrative.strip():
                 parts.append(Content.assemble("  ", _clip(r.narrative)))
             if shows_world(st) and (r.erosion or r.rapprochement):
-                parts.append(Content.styled("  " + view.push_text(r.erosion, r.rapprochement), "dim"))
+                parts.append(Content.styled("  " + view.push_line(r.erosion, r.rapprochement), "dim"))
         parts.append(Content(""))
     return lines(parts)
 

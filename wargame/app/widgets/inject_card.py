@@ -9,6 +9,8 @@ from textual.widgets import Static
 
 from wargame.engine.state import SessionState
 from wargame.model import Inject, delivery_name
+from wargame.views.visibility import FACILITATOR_CARD, InjectParts
+from wargame.views.words import t
 
 from .. import view
 from .safe import lines, plain, set_content
@@ -22,7 +24,7 @@ def card_text(title: str, meta: str = "", body: Content | None = None, inject: I
     if meta:
         parts.append(Content.styled(meta, "$text-muted"))
     if inject is not None:
-        head = "Vragen" if lang == "nl" else "Questions"
+        head = t("card_questions", lang)
         body = lines([plain(inject.briefing.get(lang)), Content(""), Content.styled(head, "bold")] +
                      [Content.assemble("• ", q.get(lang)) for q in inject.questions])
     if body is not None and body.plain:
@@ -31,7 +33,7 @@ def card_text(title: str, meta: str = "", body: Content | None = None, inject: I
 
 
 class InjectCard(VerticalScroll):
-    """An inject card. With `facilitator=False` (the projector) it leaves out notes and options.
+    """An inject card, showing the `parts` of the inject its audience reads (`views.visibility`).
 
     It scrolls itself where it is given a height (the console); elsewhere it is as tall as its text."""
 
@@ -48,10 +50,11 @@ class InjectCard(VerticalScroll):
 
     TITLE_STYLE = "bold $accent"
 
-    def __init__(self, *, facilitator: bool = True, id: str | None = None, classes: str | None = None,
+    def __init__(self, *, parts: InjectParts = FACILITATOR_CARD, id: str | None = None, classes: str | None = None,
                  can_focus: bool = False) -> None:
         super().__init__(id=id, classes=classes, can_focus=can_focus)
-        self.facilitator = facilitator
+        self.parts = parts
+        self.facilitator = parts.controller
 
     def compose(self) -> ComposeResult:
         yield Static(id="card-text")
@@ -78,18 +81,18 @@ class InjectCard(VerticalScroll):
             if self.facilitator:
                 self.query_one("#card-facilitator", Static).display = False
             return
-        self.show_text(inj.title.get(lang), " · ".join([
-            view.inject_date(inj, lang), delivery_name(inj.delivery, lang), inj.sender.get(lang),
-            f"{inj.minutes} min", view.scenario_title(st, inj.scenario),
-        ]), inject=inj, lang=lang)
+        bits = [view.inject_date(inj, lang), delivery_name(inj.delivery, lang), inj.sender.get(lang)]
+        if self.parts.facts:
+            bits += [f"{inj.minutes} min", view.scenario_title(st, inj.scenario)]
+        self.show_text(inj.title.get(lang), " · ".join(bits), inject=inj, lang=lang)  # type: ignore[arg-type]
         if not self.facilitator:
             return
         box = self.query_one("#card-facilitator", Static)
         box.display = True
-        parts = [Content.styled("Facilitator" if lang == "en" else "Spelleiding", "bold"),
+        parts = [Content.styled(t("facilitator", lang), "bold"),
                  plain(inj.facilitator_notes.get(lang))]
         if not inj.push.is_zero:
-            parts.append(plain(view.push_text(inj.push.erosion, inj.push.rapprochement)))
+            parts.append(plain(view.push_line(inj.push.erosion, inj.push.rapprochement)))
         if inj.options:
             chosen = st.options_chosen.get(inj.id)
             parts.append(Content.styled("Options (o)" if not chosen else "Option chosen", "bold"))

@@ -43,5 +43,5 @@ def render_status(st: SessionState, now: float) -> Content:
             f" · {moved}/{len(st.teams)} moved · ",
             (st.lang.upper(), "bold"),
         ))
-    parts.append(Content.styled(clip(view.position_text(st), 80), "dim"))
+    parts.append(Content.styled(clip(view.world_text(st), 80), "dim"))
     return lines(parts)

@@ -16,7 +16,7 @@ from wargame.store import StoreError
 
 from ... import view
 from ...widgets.safe import plain
-from ..visible import LOBBY
+from ..ui import LOBBY
 
 
 class LoginScreen(Screen[None]):

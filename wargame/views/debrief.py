@@ -1,9 +1,8 @@
-"""What a debrief says, assembled from a session state; plain Python shared by the PDF and Markdown.
+"""What a debrief says, assembled from a session state: the view model the PDF and the Markdown render.
 
-The team filter lives here, once: a team's handout leaves out the other teams' private moves
-(every version of them), the rulings on them and anything that would attribute their push on the
-world's path, and (unless asked for) the controller notes and the facilitator's notes. Everything
-else of the after-action report stays in, because the hot wash discusses it with everyone in the room.
+What a team's handout leaves out is decided in `visibility` (other teams' private moves, the rulings
+on them and their causes on the world's path; the notes unless asked for); everything else of the
+after-action report stays in, because the hot wash discusses it with everyone in the room.
 
 Every text from the log is clipped here to the engine's limit (`clip`), whatever the fold let
 through, so no renderer lays out a megabyte. A ruling belongs to the move version it ruled.
@@ -13,20 +12,27 @@ from __future__ import annotations
 
 import copy
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ..engine.state import MAX_TEXT
-from ..engine.state import Delivery, Move, Note, PathPoint, Ruling, SessionState
+from ..engine.state import (
+    MAX_TEXT,
+    Delivery,
+    Move,
+    Note,
+    PathPoint,
+    Ruling,
+    SessionState,
+)
 from ..model import HotwashQuestion, Inject, Scenario, Team
-from .labels import outcome_text, position_text, t
-
-MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
+from .visibility import (
+    anonymous_path,
+    check_team,
+    notes_shown,
+    replaced_ruling,
+    visible_moves,
+)
+from .words import LANGS, date_text, number, outcome_text, position_text, t
 
 
 @dataclass
@@ -144,8 +150,7 @@ def clip(text: str, lang: str, limit: int = MAX_TEXT) -> str:
     """`text`, or its first `limit` characters and a visible marker naming its full length."""
     if len(text) <= limit:
         return text
-    n = f"{len(text):,}"
-    return text[:limit] + t("cut", lang, n=n.replace(",", ".") if lang == "nl" else n)
+    return text[:limit] + t("cut", lang, n=number(len(text), lang))
 
 
 _TEXTS = {Move: ("action", "result", "reasons"), Ruling: ("narrative",), Note: ("text", "owner", "due", "author")}
@@ -163,55 +168,6 @@ def _clipped(rec: _R, lg: str) -> _R:
     for n in names:
         setattr(out, n, clip(getattr(rec, n), lg))
     return out
-
-
-def check_team(state: SessionState, team: str | None) -> Team | None:
-    """The team of a handout; ValueError naming the session's teams when it is not one of them."""
-    if team is None:
-        return None
-    if team not in state.teams:
-        known = ", ".join(state.teams) or "none"
-        raise ValueError(f"no team {team!r} in this session; its teams are: {known}")
-    return state.teams[team]
-
-
-def visible(move: Move, team: str | None) -> bool:
-    """Whether a move version may appear in `team`'s handout (every move in the facilitator's report)."""
-    return team is None or not move.private or move.team == team
-
-
-def visible_moves(state: SessionState, team: str | None) -> list[Move]:
-    """Every move version this handout may show, in the order recorded. A chain whose latest version is
-    private to another team is hidden as a whole."""
-    hidden_chains: set[str] = set()
-    if team is not None:
-        for m in state.moves.values():
-            if m.superseded_by is None and not visible(m, team):
-                hidden_chains.update(v.id for v in state.move_history(m.id))
-    return sorted((m for m in state.moves.values() if m.id not in hidden_chains and visible(m, team)),
-                  key=lambda m: m.event_id)
-
-
-def replaced_ruling(state: SessionState, move_id: str, shown: set[str]) -> Ruling | None:
-    """For a version not ruled yet: the ruling of the newest earlier version it replaced, when the
-    handout shows that version (`shown`: the ids of the versions it shows)."""
-    r = state.earlier_ruling(move_id)
-    return r if r is not None and r.move_id in shown else None
-
-
-def anonymous_path(state: SessionState, shown_rulings: set[str]) -> list[PathPoint]:
-    """The world's path, with the cause of each point moved by a ruling this handout does not show
-    reduced to a bare "ruling" (so it names neither the move nor, through it, the team)."""
-    return [replace(p, cause="ruling")
-            if p.cause.startswith("ruling:") and p.cause.removeprefix("ruling:") not in shown_rulings else p
-            for p in state.path]
-
-
-def format_date(ts: float, lang: str) -> str:
-    lt = time.localtime(ts)
-    if lang == "nl":
-        return f"{lt.tm_mday} {MONTHS['nl'][lt.tm_mon - 1]} {lt.tm_year}"
-    return f"{lt.tm_mday} {MONTHS['en'][lt.tm_mon - 1]} {lt.tm_year}"
 
 
 def clock_time(ts: float) -> str:
@@ -247,16 +203,16 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
         raise ValueError("the session holds no deck")
     the_team = check_team(state, team)
     lg = lang or state.lang
-    if lg not in ("nl", "en"):
+    if lg not in LANGS:
         raise ValueError(f"language is nl or en, not {lg!r}")
     deck = state.deck
     moves = visible_moves(state, team)
     shown = {m.id for m in moves}
     rulings = {mid: _clipped(r, lg) for mid, r in state.rulings.items() if mid in shown}
     path = anonymous_path(state, set(rulings))
-    notes_in = team is None or with_controller_notes
+    notes_in = notes_shown(team, with_controller_notes)
     notes = [_clipped(n, lg) for n in state.notes] if notes_in else []
-    played = range(0, state.round + 1) if state.started else range(0)
+    played = range(state.round + 1) if state.started else range(0)
 
     rounds: list[RoundView] = []
     for r in played:
@@ -295,7 +251,7 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
         state=state, lang=lg, team=the_team, title=clip(state.title or deck.title.get(lg), lg),  # type: ignore[arg-type]
         facilitator=clip(state.facilitator, lg), session_id=clip(state.session_id, lg),
         altered=clip(state.altered, lg) if state.altered else None, controller_notes=notes_in,
-        date=format_date(state.created_at, lg), deck_title=deck.title.get(lg),  # type: ignore[arg-type]
+        date=date_text(state.created_at, lg), deck_title=deck.title.get(lg),  # type: ignore[arg-type]
         teams=list(state.teams.values()), rounds_total=len(deck.rounds), rounds=rounds,
         timeline=_timeline(state, path, moves, rulings, lg),
         strengths=[n for n in notes if n.tag == "strength"],
@@ -365,8 +321,8 @@ def _timeline(state: SessionState, path: list[PathPoint], moves: list[Move], rul
     for p in path:
         if p.cause.startswith("option:"):
             inj_id, _, opt_id = p.cause[len("option:"):].partition("/")
-            inj = state.injects.get(inj_id)
-            opt = next((o for o in inj.options if o.id == opt_id), None) if inj else None
+            branched = state.injects.get(inj_id)
+            opt = next((o for o in branched.options if o.id == opt_id), None) if branched else None
             at = _at_of(rows, p.event_id)
             rows.append(TimelineRow(p.event_id, at, p.round, "option",
                                     t("ev_option", lg, label=opt.label.get(lg) if opt else opt_id),  # type: ignore[arg-type]
@@ -396,12 +352,12 @@ def path_sentence(d: Debrief) -> str:
     if not d.visits:
         return t("no_rounds", lg)
     first, *rest = d.visits
-    s = f"{t('path_sentence_start', lg)} {d.scenario_title(first[0])} {position_text(*d.start)}"
+    s = f"{t('path_sentence_start', lg)} {d.scenario_title(first[0])} {position_text(*d.start, lg)}"
     if not rest:
         return s + " " + t("path_stayed", lg) + "."
     for sc, rnd in rest[:-1]:
         s += f", {t('path_then', lg)} {d.scenario_title(sc)} ({t('in_round', lg)} {rnd + 1})"
     last_sc, last_r = rest[-1]
     s += f" {t('path_ended', lg)} {d.scenario_title(last_sc)} ({t('in_round', lg)} {last_r + 1}) " \
-         f"{position_text(*d.end)}."
+         f"{position_text(*d.end, lg)}."
     return s

@@ -1,16 +1,23 @@
-"""The report's own words in Dutch and English (team text is never translated).
+"""The tool's own words in Dutch and English, once: the report, the exports and the consoles print them.
 
-Plain Python, no ReportLab: the Markdown export uses the same labels.
+Team text is never translated and never passes through here. Every word is looked up by a key
+with `t(key, lang)`; a catalogue maps keys to texts per language (`CATALOGUES`). Today the
+catalogues are built from the table below; a later issue can load them from gettext catalogues
+(msgid = the key) without changing a caller. Numbers with a sign have two forms: print (a real
+minus sign, a bare 0) and, with `ascii_signs`, the terminal's (`-1`, `+0`, as typed on a keyboard).
 """
 
 from __future__ import annotations
 
-from ..engine.outcomes import OUTCOMES
+import time
+from collections.abc import Mapping
 
 MARKING = "OEFENING · EXERCISE · OEFENING"
 """The exercise marking on every page and card, in both languages on purpose."""
 
-_L: dict[str, tuple[str, str]] = {
+LANGS = ("nl", "en")
+
+_WORDS: dict[str, tuple[str, str]] = {
     # document
     "aar": ("Evaluatieverslag", "After-action report"),
     "aar_long": ("Evaluatieverslag en verbeterplan (AAR/IP)", "After-action report and improvement plan (AAR/IP)"),
@@ -18,12 +25,12 @@ _L: dict[str, tuple[str, str]] = {
     "cards": ("Injectkaarten", "Inject cards"),
     "page": ("pagina", "page"),
     "disclaimer": (
-        "Dit document beschrijft een oefening. De gebeurtenissen zijn fictieve scenario's, ontleend aan of "
-        "doorgetrokken uit de Clingendael Alert ‘Europa tussen Trumps Amerika en Poetins Rusland’ (juni 2025). "
-        "Niets hierin is werkelijke berichtgeving of beleid.",
-        "This document describes an exercise. The events are fictional scenarios taken or extrapolated from "
-        "the Clingendael Alert ‘Europa tussen Trumps Amerika en Poetins Rusland’ (June 2025). Nothing in it is "
-        "real reporting or policy."),
+        ("Dit document beschrijft een oefening. De gebeurtenissen zijn fictieve scenario's, ontleend aan of "
+         "doorgetrokken uit de Clingendael Alert ‘Europa tussen Trumps Amerika en Poetins Rusland’ (juni 2025). "
+         "Niets hierin is werkelijke berichtgeving of beleid."),
+        ("This document describes an exercise. The events are fictional scenarios taken or extrapolated from "
+         "the Clingendael Alert ‘Europa tussen Trumps Amerika en Poetins Rusland’ (June 2025). Nothing in it is "
+         "real reporting or policy.")),
     "handout_note": (
         "Handout voor één team: vertrouwelijke zetten van andere teams zijn weggelaten.",
         "Handout for one team: other teams' private moves are left out."),
@@ -32,6 +39,21 @@ _L: dict[str, tuple[str, str]] = {
         "Controller notes and the facilitator's notes are left out too."),
     "altered": ("Dit logboek is gewijzigd na opname: {reason}", "This log was altered after it was recorded: {reason}"),
     "cut": ("… [ingekort: {n} tekens]", "… [cut: {n} characters]"),
+    # numbers and dates
+    "thousands_separator": (".", ","),
+    "date_format": ("{day} {month} {year}", "{day} {month} {year}"),
+    "month_1": ("januari", "January"),
+    "month_2": ("februari", "February"),
+    "month_3": ("maart", "March"),
+    "month_4": ("april", "April"),
+    "month_5": ("mei", "May"),
+    "month_6": ("juni", "June"),
+    "month_7": ("juli", "July"),
+    "month_8": ("augustus", "August"),
+    "month_9": ("september", "September"),
+    "month_10": ("oktober", "October"),
+    "month_11": ("november", "November"),
+    "month_12": ("december", "December"),
     # cover facts
     "exercise": ("Oefening", "Exercise"),
     "date": ("Datum", "Date"),
@@ -79,17 +101,22 @@ _L: dict[str, tuple[str, str]] = {
     "notes_withheld": ("De notities van de spelleiding staan niet in deze handout.",
                        "The facilitator's notes are not in this handout."),
     "no_actions": ("Er zijn geen actiepunten vastgelegd.", "No action items were recorded."),
-    # chart
+    # the axis cross
     "axis_x": ("Trans-Atlantische erosie →", "Transatlantic erosion →"),
     "axis_y": ("Toenadering VS–Rusland →", "US–Russia rapprochement →"),
     "start": ("start", "start"),
     "end": ("eind", "end"),
     "now": ("nu", "now"),
     "chart_caption": (
-        "Het pad van de wereld over het assenkruis. Elke stap is een inject, een gekozen vertakking of een "
-        "beoordeling; R1, R2 … markeren waar elke ronde eindigde.",
-        "The world's path over the axis cross. Each step is an inject, a chosen branch or a ruling; R1, R2 … "
-        "mark where each round ended."),
+        ("Het pad van de wereld over het assenkruis. Elke stap is een inject, een gekozen vertakking of een "
+         "beoordeling; R1, R2 … markeren waar elke ronde eindigde."),
+        ("The world's path over the axis cross. Each step is an inject, a chosen branch or a ruling; R1, R2 … "
+         "mark where each round ended.")),
+    "erosion": ("erosie", "erosion"),
+    "rapprochement": ("toenadering", "rapprochement"),
+    "no_push": ("geen", "none"),
+    "push_parts": ("{erosion}, {rapprochement}", "{erosion}, {rapprochement}"),
+    "position_pair": ("({erosion}, {rapprochement})", "({erosion}, {rapprochement})"),
     # timeline
     "time": ("Tijd", "Time"),
     "event": ("Gebeurtenis", "Event"),
@@ -103,7 +130,21 @@ _L: dict[str, tuple[str, str]] = {
     "ev_option": ("Vertakking gekozen: {label}", "Branch chosen: {label}"),
     "ev_drift": ("Drift naar {scenario}", "Drift into {scenario}"),
     "ev_private_ruling": ("Een beoordeling (niet in deze handout)", "A ruling (not in this handout)"),
-    # round pages
+    # how an inject came into play
+    "how_fixed": ("vast", "fixed"),
+    "how_draw": ("getrokken", "drawn"),
+    "how_drift": ("drift", "drift"),
+    "how_branch": ("vertakking", "branch"),
+    "how_bench": ("reservebank", "bench"),
+    # the matrix-game outcome scale (engine.outcomes.OUTCOMES)
+    "outcome+3": ("Triomf", "Triumph"),
+    "outcome+2": ("Succes", "Success"),
+    "outcome+1": ("Gedeeltelijk succes", "Partial success"),
+    "outcome+0": ("Geen effect", "No effect"),
+    "outcome-1": ("Tegenvaller", "Setback"),
+    "outcome-2": ("Mislukking", "Failure"),
+    "outcome-3": ("Ramp", "Disaster"),
+    # round pages and inject cards
     "inject": ("Inject", "Inject"),
     "delivery": ("Kanaal", "Delivery"),
     "sender": ("Afzender", "From"),
@@ -113,6 +154,7 @@ _L: dict[str, tuple[str, str]] = {
     "minutes": ("min", "min"),
     "time_allowed": ("Tijd", "Time allowed"),
     "questions": ("Discussievragen", "Discussion questions"),
+    "card_questions": ("Vragen", "Questions"),
     "facilitator_notes": ("Notities spelleiding", "Controller notes"),
     "option_chosen": ("Gekozen vertakking", "Branch chosen"),
     "push": ("Duw op de assen", "Push on the axes"),
@@ -131,9 +173,6 @@ _L: dict[str, tuple[str, str]] = {
     "earlier_versions": ("Eerdere versies", "Earlier versions"),
     "recorded": ("vastgelegd", "recorded"),
     "position_after": ("Positie na de ronde", "Position after the round"),
-    "erosion": ("erosie", "erosion"),
-    "rapprochement": ("toenadering", "rapprochement"),
-    "no_push": ("geen", "none"),
     # hot wash & plan
     "hotwash_intro": (
         "Bespreek deze vragen direct na de oefening. Noteer de antwoorden op de lijnen.",
@@ -155,78 +194,89 @@ _L: dict[str, tuple[str, str]] = {
     "source_quote": ("Citaat", "Quote"),
     "extrapolated": ("doorgetrokken", "extrapolated"),
     "extrapolated_note": (
-        "Doorgetrokken: de bron beschrijft deze gebeurtenis niet letterlijk; de inject trekt de aangehaalde "
-        "passage door.",
+        ("Doorgetrokken: de bron beschrijft deze gebeurtenis niet letterlijk; de inject trekt de aangehaalde "
+         "passage door."),
         "Extrapolated: the Alert does not describe this event literally; the inject extends the quoted passage."),
     "appendix_intro": (
         "Bron: Clingendael Alert ‘Europa tussen Trumps Amerika en Poetins Rusland’ (juni 2025).",
-        "Seed: Clingendael Alert ‘Europa tussen Trumps Amerika en Poetins Rusland’ (June 2025)."),
+        "Source: Clingendael Alert ‘Europa tussen Trumps Amerika en Poetins Rusland’ (June 2025)."),
     "no_injects": ("Er is geen inject gespeeld.", "No inject was delivered."),
     # cards
     "card_slot": ("slot", "slot"),
     "card_candidates": ("kandidaat {i} van {n}", "candidate {i} of {n}"),
     "drift_pool": ("Driftstapel", "Drift pool"),
     "drift_note": (
-        "Driftslots trekken uit de toekomst van het kwadrant waarin de wereld op dat moment staat. Daarom volgt "
-        "hier elke inject van elk scenario één keer, gegroepeerd per scenario; de kaart noemt de rondes met een "
-        "driftslot.",
-        "Drift slots draw from the future of the quadrant the world is in at that moment. So every inject of "
-        "every scenario follows once, grouped by scenario; each card names the rounds that have a drift slot."),
+        ("Driftslots trekken uit de toekomst van het kwadrant waarin de wereld op dat moment staat. Daarom volgt "
+         "hier elke inject van elk scenario één keer, gegroepeerd per scenario; de kaart noemt de rondes met een "
+         "driftslot."),
+        ("Drift slots draw from the future of the quadrant the world is in at that moment. So every inject of "
+         "every scenario follows once, grouped by scenario; each card names the rounds that have a drift slot.")),
     "drift_rounds": ("drift in ronde {rounds}", "drift in round {rounds}"),
     "branch_of": ("vertakking van ‘{title}’: {label}", "branch of ‘{title}’: {label}"),
     "wildcard": ("wildcard", "wildcard"),
     "all_teams": ("alle teams", "all teams"),
 }
 
-HOW: dict[str, tuple[str, str]] = {
-    "fixed": ("vast", "fixed"),
-    "draw": ("getrokken", "draw"),
-    "drift": ("drift", "drift"),
-    "branch": ("vertakking", "branch"),
-    "bench": ("reservebank", "bench"),
+CATALOGUES: dict[str, Mapping[str, str]] = {
+    lang: {key: pair[i] for key, pair in _WORDS.items()} for i, lang in enumerate(LANGS)
 }
+"""Per language, the text of every key."""
+
+
+def catalogue(lang: str) -> Mapping[str, str]:
+    """The words of `lang`; English for any language other than nl and en."""
+    return CATALOGUES.get(lang, CATALOGUES["en"])
 
 
 def t(key: str, lang: str, **fmt: object) -> str:
-    """The label `key` in `lang` (nl or en), formatted with `fmt`."""
-    nl, en = _L[key]
-    s = nl if lang == "nl" else en
+    """The text of `key` in `lang`, formatted with `fmt`. KeyError for a key no catalogue holds."""
+    s = catalogue(lang)[key]
     return s.format(**fmt) if fmt else s
 
 
-def how_label(how: str, lang: str) -> str:
-    nl, en = HOW.get(how, (how, how))
-    return nl if lang == "nl" else en
-
-
-def signed(v: int) -> str:
-    """`+2`, `−1` (a real minus sign), `0`."""
+def signed(v: int, *, ascii_signs: bool = False) -> str:
+    """`+2`, `−1` (a real minus sign), `0`; with `ascii_signs` `+2`, `-1`, `+0`."""
+    if ascii_signs:
+        return f"{v:+d}"
     return f"+{v}" if v > 0 else (f"−{-v}" if v < 0 else "0")
 
 
-def push_text(erosion: int, rapprochement: int, lang: str) -> str:
-    """`erosion +1, rapprochement −2`, or `none`."""
+def number(n: int, lang: str) -> str:
+    """`20,000` or `20.000`: a count with the thousands separator of `lang`."""
+    return f"{n:,}".replace(",", t("thousands_separator", lang))
+
+
+def date_text(ts: float, lang: str) -> str:
+    """`12 March 2026` / `12 maart 2026`: the local date of `ts`."""
+    lt = time.localtime(ts)
+    return t("date_format", lang, day=lt.tm_mday, month=t(f"month_{lt.tm_mon}", lang), year=lt.tm_year)
+
+
+def how_label(how: str, lang: str) -> str:
+    """How an inject came into play (fixed, drawn, drift, branch, bench); an unknown way as it is."""
+    key = f"how_{how}"
+    return t(key, lang) if key in catalogue(lang) else how
+
+
+def outcome_name(score: int, lang: str) -> str:
+    """`Success`: the name of an outcome score on the matrix-game scale."""
+    return t(f"outcome{score:+d}", lang)
+
+
+def outcome_text(score: int, lang: str, *, ascii_signs: bool = False) -> str:
+    """`+2 Success`: the label of an outcome score, its sign as `signed` writes it."""
+    return f"{signed(score, ascii_signs=ascii_signs)} {outcome_name(score, lang)}"
+
+
+def push_text(erosion: int, rapprochement: int, lang: str, *, ascii_signs: bool = False) -> str:
+    """`erosion +1, rapprochement −2` (both axes, also one not pushed), or `none` for no push."""
     if not erosion and not rapprochement:
         return t("no_push", lang)
-    parts = []
-    if erosion:
-        parts.append(f"{t('erosion', lang)} {signed(erosion)}")
-    if rapprochement:
-        parts.append(f"{t('rapprochement', lang)} {signed(rapprochement)}")
-    return ", ".join(parts)
+    return t("push_parts", lang,
+             erosion=f"{t('erosion', lang)} {signed(erosion, ascii_signs=ascii_signs)}",
+             rapprochement=f"{t('rapprochement', lang)} {signed(rapprochement, ascii_signs=ascii_signs)}")
 
 
-def outcome_name(outcome: int, lang: str) -> str:
-    """`Success`: the name of an outcome on the matrix-game scale."""
-    nl, en = OUTCOMES[outcome]
-    return nl if lang == "nl" else en
-
-
-def outcome_text(outcome: int, lang: str) -> str:
-    """`+2 Success` (a real minus sign for setbacks)."""
-    return f"{signed(outcome)} {outcome_name(outcome, lang)}"
-
-
-def position_text(erosion: int, rapprochement: int) -> str:
-    """`(+3, −2)`: erosion first."""
-    return f"({signed(erosion)}, {signed(rapprochement)})"
+def position_text(erosion: int, rapprochement: int, lang: str) -> str:
+    """`(+3, −2)`: a point on the axis cross, erosion first."""
+    return t("position_pair", lang, erosion=signed(erosion), rapprochement=signed(rapprochement))

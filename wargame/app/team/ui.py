@@ -1,9 +1,7 @@
-"""What a team may see of a session, and the wording of its status: pure functions, no Textual.
+"""The team console's own state and wording: its role before login, the phase of the exercise in
+words, and the move form's draft with its submit keys. Pure functions, no Textual.
 
-A team sees the current inject's title, date, delivery, sender, briefing and questions (never the
-facilitator's notes, options, axis push or source), the clock, the round, the world position only
-when the deck shows it, and its own moves with their rulings. Other teams' moves are left out
-altogether, public or private.
+What a team may see of the session is decided in `wargame.views.visibility`.
 """
 
 from __future__ import annotations
@@ -11,38 +9,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from wargame.engine.state import Move, Ruling, SessionState
-from wargame.model import Inject
+from wargame.engine.state import Move, SessionState
 
 LOBBY = "-lobby"
 """The role of the console before login: not a team id (ids start with a letter or digit), so the
 store lets this handle write nothing at all; it only reads the team list."""
-
-
-def visible_inject(st: SessionState, team: str) -> Inject | None:
-    """The current inject if it is addressed to `team` (or to all), else None."""
-    inj = st.current_inject
-    return inj if inj is not None and inj.reaches(team) else None
-
-
-def shows_world(st: SessionState) -> bool:
-    return bool(st.deck is not None and st.deck.show_world)
-
-
-def own_moves(st: SessionState, team: str) -> list[Move]:
-    """The team's current move of each round (superseded versions left out), newest round first."""
-    mine = [st.moves[mid] for (t, _r), mid in st.latest.items() if t == team]
-    return sorted(mine, key=lambda m: m.round, reverse=True)
-
-
-def own_ruling(st: SessionState, move: Move) -> Ruling | None:
-    """The ruling on this move, or on an earlier version of it if the latest is not ruled yet."""
-    return st.rulings.get(move.id) or st.earlier_ruling(move.id)
-
-
-def this_round_move(st: SessionState, team: str) -> Move | None:
-    mid = st.latest.get((team, st.round))
-    return st.moves[mid] if mid else None
 
 
 def phase(st: SessionState, now: float) -> str:
@@ -82,7 +53,7 @@ class Draft:
         return not (self.action.strip() or self.result.strip() or self.reasons.strip())
 
     @classmethod
-    def of(cls, move: Move | None) -> "Draft":
+    def of(cls, move: Move | None) -> Draft:
         if move is None:
             return cls("", "", "", False)
         return cls(move.action, move.result, move.reasons, move.private)

@@ -1,4 +1,4 @@
-"""The debrief as Markdown, for analysts: the same content as the PDF, in plain text.
+"""The debrief as Markdown, for analysts: the same view model (`views.debrief`) as the PDF, in plain text.
 
 Team text (moves, rulings, notes, names typed in the room) is hostile: it goes into fenced code
 blocks or code spans, so it stays byte-for-byte as typed in the file and a Markdown viewer shows
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..engine.state import Ruling, SessionState
-from ..report import aar
 from ..model import delivery_name
-from ..report.labels import MARKING, how_label, outcome_text, position_text, push_text, t
+from ..views import debrief
+from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, t
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 _LINE_MARK = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
@@ -28,7 +28,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     A handout holds the controller notes and the facilitator's notes only `with_controller_notes`
     (the facilitator's debrief always does). An altered log is said on the very first line.
     """
-    d = aar.build(state, team=team, lang=lang, with_controller_notes=with_controller_notes)
+    d = debrief.build(state, team=team, lang=lang, with_controller_notes=with_controller_notes)
     lg = d.lang
     st = d.state
     deck = st.deck
@@ -69,15 +69,15 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         (t("rounds_played", lg), f"{d.rounds_played} {t('of', lg)} {d.rounds_total}"),
         (t("injects_delivered", lg), str(d.injects_delivered)),
         (t("moves_recorded", lg), str(d.moves_shown)), (t("rulings", lg), str(d.rulings_shown)),
-        (t("start_position", lg), f"{esc(d.scenario_title(st.scenario_at(*start)))} {position_text(*start)}"),
-        (t("end_position", lg), f"{esc(d.scenario_title(st.scenario_at(*end)))} {position_text(*end)}"),
+        (t("start_position", lg), f"{esc(d.scenario_title(st.scenario_at(*start)))} {position_text(*start, lg)}"),
+        (t("end_position", lg), f"{esc(d.scenario_title(st.scenario_at(*end)))} {position_text(*end, lg)}"),
         (t("crossings", lg), str(len(st.crossings))),
     ]:
         add(f"- **{k}:** {v}")
     add("")
     add(f"### {t('path', lg)}")
     add("")
-    add(esc(aar.path_sentence(d)))
+    add(esc(debrief.path_sentence(d)))
     add("")
     for key, notes in (("strengths", d.strengths), ("improvements", d.improvements)):
         add(f"### {t(key, lg)}")
@@ -92,9 +92,9 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     add("")
     add(f"| {t('round', lg)} | | {t('position', lg)} | {t('scenario', lg)} |")
     add("|---|---|---|---|")
-    add(f"| {t('start', lg)} | | {position_text(*start)} | {esc(d.scenario_title(st.scenario_at(*start)))} |")
+    add(f"| {t('start', lg)} | | {position_text(*start, lg)} | {esc(d.scenario_title(st.scenario_at(*start)))} |")
     for r in d.rounds:
-        add(f"| R{r.index + 1} | {esc(r.title)} | {position_text(*r.end)} | {esc(d.scenario_title(r.end_scenario))} |")
+        add(f"| R{r.index + 1} | {esc(r.title)} | {position_text(*r.end, lg)} | {esc(d.scenario_title(r.end_scenario))} |")
     add("")
 
     add(f"## {t('timeline', lg)}")
@@ -107,8 +107,8 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
             text = esc(row.text)
             if row.kind in ("round", "drift"):
                 text = f"**{text}**"
-            add(f"| {aar.clock_time(row.at)} {aar.elapsed(row.at, t0)} | {row.round + 1} | {text} | "
-                f"{position_text(*row.position)} |")
+            add(f"| {debrief.clock_time(row.at)} {debrief.elapsed(row.at, t0)} | {row.round + 1} | {text} | "
+                f"{position_text(*row.position, lg)} |")
     else:
         add(f"*{t('no_rounds', lg)}*")
     add("")
@@ -157,7 +157,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
                 add(f"*{t('hidden_move', lg) if mv.hidden else t('no_move', lg)}*")
                 add("")
                 continue
-            add(f"*{t('recorded', lg)} {aar.clock_time(m.at)}*")
+            add(f"*{t('recorded', lg)} {debrief.clock_time(m.at)}*")
             add("")
             for key, text in (("action", m.action), ("result", m.result), ("reasons", m.reasons)):
                 if text.strip():
@@ -168,7 +168,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
             out += _ruling(d, mv.ruling, mv.replaces)
             for ver in mv.earlier:
                 private = f", {t('private', lg)}" if ver.move.private else ""
-                add(f"*{t('earlier_versions', lg)} ({aar.clock_time(ver.move.at)}{private})*")
+                add(f"*{t('earlier_versions', lg)} ({debrief.clock_time(ver.move.at)}{private})*")
                 add("")
                 for key, text in (("action", ver.move.action), ("result", ver.move.result),
                                   ("reasons", ver.move.reasons)):
@@ -185,16 +185,16 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
             for n in r.notes:
                 add(f"- {inline(n.text)}")
             add("")
-        add(f"**{t('position_after', lg)}:** {position_text(*r.end)} — {esc(d.scenario_title(r.end_scenario))}")
+        add(f"**{t('position_after', lg)}:** {position_text(*r.end, lg)} — {esc(d.scenario_title(r.end_scenario))}")
         add("")
 
     add(f"## {t('hotwash', lg)}")
     add("")
-    questions = [(q.question.get(lg), q.source) for q in d.hotwash]
+    questions: list[tuple[str, str]] = [(q.question.get(lg) or "", q.source) for q in d.hotwash]
     if not questions:
         questions = [(t("hw_went_well", lg), ""), (t("hw_do_better", lg), "")]
-    for i, (q, src) in enumerate(questions, 1):
-        add(f"{i}. {esc(q)}" + (f" *({esc(src)})*" if src else ""))  # type: ignore[arg-type]
+    for i, (question, src) in enumerate(questions, 1):
+        add(f"{i}. {esc(question)}" + (f" *({esc(src)})*" if src else ""))
     add("")
 
     add(f"## {t('improvement_plan', lg)}")
@@ -222,7 +222,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
 
 
 
-def _ruling(d: aar.Debrief, r: Ruling | None, replaces: Ruling | None = None) -> list[str]:
+def _ruling(d: debrief.Debrief, r: Ruling | None, replaces: Ruling | None = None) -> list[str]:
     """The lines of a move version's ruling (outcome, push, narrative); for a version not ruled
     yet, that it is not, and whether it replaced a ruled version."""
     lg = d.lang

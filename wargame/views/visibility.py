@@ -1,0 +1,132 @@
+"""Who may see what of a session: the one place that decides it for every console, wall and document.
+
+The facilitator (console, debrief, exports without a team) sees everything. The others:
+
+- A team's console sees the current inject only when it is addressed to that team (or to all), and
+  of it only the title, in-world date, delivery, sender, briefing and questions (`TEAM_CARD`):
+  never the facilitator's notes, options, axis push, scenario or source. It sees its own moves (the
+  latest version of each round) with the ruling on each (or, while a new version is not ruled yet,
+  the ruling on the version it replaced). It never sees another team's moves, public or private, nor
+  the facilitator's notes. The world position and axis cross only when the deck shows the world.
+- The wall (projector) sees the current inject, whoever it is addressed to, with its minutes and
+  scenario (`WALL_CARD`) but never the facilitator's notes, options, push or source; the round; the
+  world position and axis cross only when the deck shows the world. No moves (so no private ones),
+  no notes, no rulings, no notifications.
+- A team's handout (the debrief, its Markdown and CSV with a team) is read after the exercise, in
+  the hot wash: it keeps every inject (push, chosen branch and source included) and the other teams'
+  public moves, but leaves out their private moves (every version of a move whose latest version is
+  private to another team, and any private earlier version), the rulings on them and any cause on
+  the world's path that would name them (`anonymous_path`). The controller notes and the
+  facilitator's notes only when asked for (`with_controller_notes`).
+- The JSON export is the complete log (every event, every private move and note) for the facilitator
+  and for archiving: it has no team form (`complete_log`). Join codes are never in it: their hashes
+  live beside the log, not in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..engine.state import Move, PathPoint, Ruling, SessionState
+from ..model import Inject, Team
+
+
+@dataclass(frozen=True)
+class InjectParts:
+    """What an audience reads of an inject besides its title, date, delivery, sender, briefing and questions."""
+
+    facts: bool
+    """The minutes allowed and the scenario it belongs to."""
+    controller: bool
+    """The facilitator's part: notes, options, axis push and source."""
+
+
+FACILITATOR_CARD = InjectParts(facts=True, controller=True)
+WALL_CARD = InjectParts(facts=True, controller=False)
+TEAM_CARD = InjectParts(facts=False, controller=False)
+
+
+# --- a team's console and the wall ---------------------------------------------------------------
+
+def visible_inject(st: SessionState, team: str) -> Inject | None:
+    """The current inject if it is addressed to `team` (or to all), else None."""
+    inj = st.current_inject
+    return inj if inj is not None and inj.reaches(team) else None
+
+
+def shows_world(st: SessionState) -> bool:
+    """Whether a team's console and the wall show the world position and the axis cross."""
+    return bool(st.deck is not None and st.deck.show_world)
+
+
+def own_moves(st: SessionState, team: str) -> list[Move]:
+    """The team's current move of each round (superseded versions left out), newest round first."""
+    mine = [st.moves[mid] for (t, _r), mid in st.latest.items() if t == team]
+    return sorted(mine, key=lambda m: m.round, reverse=True)
+
+
+def own_ruling(st: SessionState, move: Move) -> Ruling | None:
+    """The ruling on this move, or on an earlier version of it if the latest is not ruled yet."""
+    return st.rulings.get(move.id) or st.earlier_ruling(move.id)
+
+
+def this_round_move(st: SessionState, team: str) -> Move | None:
+    """The team's current move of this round, or None."""
+    mid = st.latest.get((team, st.round))
+    return st.moves[mid] if mid else None
+
+
+# --- handouts and exports ------------------------------------------------------------------------
+
+def check_team(state: SessionState, team: str | None) -> Team | None:
+    """The team of a handout; ValueError naming the session's teams when it is not one of them."""
+    if team is None:
+        return None
+    if team not in state.teams:
+        known = ", ".join(state.teams) or "none"
+        raise ValueError(f"no team {team!r} in this session; its teams are: {known}")
+    return state.teams[team]
+
+
+def complete_log(team: str | None) -> None:
+    """ValueError for a team's JSON export: the JSON export is the complete log, with no team form."""
+    if team is not None:
+        raise ValueError("the JSON export is the complete session, with no team form")
+
+
+def visible(move: Move, team: str | None) -> bool:
+    """Whether a move version may appear in `team`'s handout (every move in the facilitator's report)."""
+    return team is None or not move.private or move.team == team
+
+
+def visible_moves(state: SessionState, team: str | None) -> list[Move]:
+    """Every move version this handout may show, in the order recorded. A chain whose latest version is
+    private to another team is hidden as a whole."""
+    hidden_chains: set[str] = set()
+    if team is not None:
+        for m in state.moves.values():
+            if m.superseded_by is None and not visible(m, team):
+                hidden_chains.update(v.id for v in state.move_history(m.id))
+    return sorted((m for m in state.moves.values() if m.id not in hidden_chains and visible(m, team)),
+                  key=lambda m: m.event_id)
+
+
+def replaced_ruling(state: SessionState, move_id: str, shown: set[str]) -> Ruling | None:
+    """For a version not ruled yet: the ruling of the newest earlier version it replaced, when the
+    handout shows that version (`shown`: the ids of the versions it shows)."""
+    r = state.earlier_ruling(move_id)
+    return r if r is not None and r.move_id in shown else None
+
+
+def anonymous_path(state: SessionState, shown_rulings: set[str]) -> list[PathPoint]:
+    """The world's path, with the cause of each point moved by a ruling this handout does not show
+    reduced to a bare "ruling" (so it names neither the move nor, through it, the team)."""
+    return [replace(p, cause="ruling")
+            if p.cause.startswith("ruling:") and p.cause.removeprefix("ruling:") not in shown_rulings else p
+            for p in state.path]
+
+
+def notes_shown(team: str | None, with_controller_notes: bool) -> bool:
+    """Whether the controller notes and the facilitator's notes are in a document: always in the
+    facilitator's, in a team's handout only when asked for."""
+    return team is None or with_controller_notes

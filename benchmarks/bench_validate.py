@@ -24,15 +24,15 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import yaml  # noqa: E402
+import yaml
 
-from wargame.cli import main as cli_main  # noqa: E402
-from wargame.content import builtin_library, load  # noqa: E402
+from wargame.cli import main as cli_main
+from wargame.content import builtin_library, load
 
 try:
     from yaml import CSafeLoader as BareLoader

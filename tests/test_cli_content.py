@@ -32,7 +32,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def run_json(capsys: pytest.CaptureFixture[str], *argv: str):  # noqa: ANN201 - JSON
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str):
     code, out, err = run(capsys, *argv)
     assert code == 0, err
     return json.loads(out)

@@ -54,7 +54,7 @@ COMMANDS = [
 ]
 
 
-def test_core_and_content_commands_load_neither_textual_nor_reportlab(tmp_path) -> None:  # noqa: ANN001
+def test_core_and_content_commands_load_neither_textual_nor_reportlab(tmp_path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     proc = subprocess.run(
         [sys.executable, "-c", PROBE.format(forbidden=FORBIDDEN, commands=COMMANDS)],
@@ -78,7 +78,7 @@ STARTUP_PROBE = textwrap.dedent("""
 """)
 
 
-def test_opening_the_console_loads_no_validation_yaml_or_pdf_library(tmp_path) -> None:  # noqa: ANN001
+def test_opening_the_console_loads_no_validation_yaml_or_pdf_library(tmp_path) -> None:
     """The console's start-up stays lean: the session's content is rebuilt without pydantic, and
     neither the YAML loader nor ReportLab is imported until a command needs them."""
     from wargame.content import load

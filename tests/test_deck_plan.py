@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from wargame.content import builtin_library
-from wargame.model.plan import DeckPlan, follow_ups, plan
 from wargame.engine.session import Session
 from wargame.exchange.msel import msel_rows
 from wargame.model import Inject, Scenario
+from wargame.model.plan import DeckPlan, follow_ups, plan
 from wargame.report.cards import deck_cards
 
 DECKS = sorted(builtin_library().decks)
@@ -49,9 +49,9 @@ def test_plan_follows_the_deck_slot_by_slot(deck_id: str) -> None:
     deck = lib.decks[deck_id]
     p = plan(deck, lib)
     assert [len(r.slots) for r in p.rounds] == [len(r.injects) for r in deck.rounds]
-    for rnd, planned in zip(deck.rounds, p.rounds):
+    for rnd, planned in zip(deck.rounds, p.rounds, strict=True):
         assert planned.round is rnd
-        for s, (slot, ps) in enumerate(zip(rnd.injects, planned.slots)):
+        for s, (slot, ps) in enumerate(zip(rnd.injects, planned.slots, strict=True)):
             assert ps.slot is slot and ps.index == s
             if slot.fixed:
                 assert (ps.how, ps.count, [c.inject.id for c in ps.candidates]) == ("fixed", 1, [slot.fixed])

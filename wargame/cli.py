@@ -9,10 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .content import Library
+    from .engine.session import Session
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -59,13 +64,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _list_line(what: str, obj, lib) -> str:  # noqa: ANN001 - one of the content models
+def _list_line(what: str, obj: Any, lib: Library) -> str:  # obj: one of the content models
     if what == "scenarios":
         count = len(lib.scenario_injects(obj.id))
         return (f"{obj.number}  {obj.id:<22} {obj.title.nl} / {obj.title.en}  "
                 f"(erosion {obj.quadrant.erosion}, rapprochement {obj.quadrant.rapprochement}; {count} injects)")
     if what == "decks":
-        return f"{obj.id:<22} {obj.title.nl} / {obj.title.en}  ({len(obj.rounds)} rounds, {obj.minutes} min, {len(obj.teams)} teams)"
+        return (f"{obj.id:<22} {obj.title.nl} / {obj.title.en}  "
+                f"({len(obj.rounds)} rounds, {obj.minutes} min, {len(obj.teams)} teams)")
     if what == "teams":
         return f"{obj.id:<22} {obj.name.nl} / {obj.name.en}"
     return f"{obj.id:<28} {obj.date:<10} {obj.scenario or 'wildcard':<20} {obj.title.nl} / {obj.title.en}"
@@ -85,41 +91,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 # --- session commands -------------------------------------------------------------------------
 
-def _deck(ref: str):  # noqa: ANN202 - returns (Deck, Library)
-    """DECK: a built-in deck id, or a deck YAML file checked against the built-in content plus the
-    other YAML files in its folder (a facilitator's own injects, teams and hot-wash questions)."""
-    from .content import builtin_library, load
-
-    lib = builtin_library()
-    path = Path(ref)
-    if path.suffix in (".yaml", ".yml") or path.exists():
-        if not path.is_file():
-            raise UsageError(f"no such deck file: {path}")
-        lib = load([path.parent], base=lib)  # ContentError propagates: exit 1 with path:line lines
-        mine = [d for d in lib.decks.values()
-                if Path(lib.origin["deck:" + d.id].rsplit(":", 1)[0]).resolve() == path.resolve()]
-        if len(mine) != 1:
-            raise UsageError(f"{path}: expected exactly one deck in the file")
-        return mine[0], lib
-    if ref not in lib.decks:
-        raise UsageError(f"no built-in deck {ref!r}; built-in decks: {', '.join(lib.decks)}")
-    return lib.decks[ref], lib
-
-
-def _session_path(given: str | None, deck_id: str) -> Path:
-    import time
-
-    from .store import new_session_path
-
-    return Path(given) if given else new_session_path(deck_id, time.time())
-
-
 def _create(args: argparse.Namespace) -> tuple[Path, dict[str, str]]:
     """Create the session file for DECK; its path and the team codes (shown once)."""
-    from .engine.session import Session
+    from .content.decks import resolve_deck
+    from .engine.create import create_session
 
-    deck, lib = _deck(args.deck)
-    session, codes = Session.create(_session_path(args.session, deck.id), deck, lib, lang=args.lang, seed=args.seed)
+    deck, lib = resolve_deck(args.deck)
+    session, codes = create_session(deck, lib, Path(args.session) if args.session else None, lang=args.lang,
+                                    seed=args.seed)
     session.close()
     return session.store.path, codes
 
@@ -141,7 +120,7 @@ def _print_codes(codes: dict[str, str], heading: str) -> None:
         print(f"  {team:<16} {code}")
 
 
-def _open_session(ref: str | None):  # noqa: ANN202 - Path
+def _open_session(ref: str | None) -> Path:
     from .store import recent, resolve
 
     if ref is None:
@@ -200,7 +179,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         session.close()
 
 
-def _export(args: argparse.Namespace, path: Path, session) -> int:  # noqa: ANN001 - engine.session.Session
+def _export(args: argparse.Namespace, path: Path, session: Session) -> int:
     from .views.visibility import check_team
 
     st = session.state
@@ -214,8 +193,9 @@ def _export(args: argparse.Namespace, path: Path, session) -> int:  # noqa: ANN0
     fmt = args.format
     if fmt == "pdf":
         from .report.debrief import write_debrief
+        from .store.outputs import default_export
 
-        out = Path(args.output or path.with_suffix(".pdf").name)
+        out = Path(args.output) if args.output else default_export(path)
         pages = write_debrief(st, out, team=args.team, lang=args.lang or st.lang, **notes)
         print(f"wrote {out} ({pages} pages)")
         return EXIT_OK
@@ -243,24 +223,14 @@ def _export(args: argparse.Namespace, path: Path, session) -> int:  # noqa: ANN0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .engine.session import new_codes
-    from .engine.state import DamagedLog, fold
-    from .exchange.jsonio import ImportProblem, read_export
-    from .store import SUFFIX, EventStore, sessions_dir
+    from .exchange.jsonio import ImportProblem
+    from .exchange.restore import import_session
 
     try:
-        events = read_export(Path(args.file))
+        path, codes = import_session(Path(args.file), Path(args.session) if args.session else None)
     except ImportProblem as exc:
         _err(str(exc))
         return EXIT_INVALID
-    path = Path(args.session) if args.session else sessions_dir() / f"{events[0].data.get('session_id', 'imported')}{SUFFIX}"
-    try:
-        state = fold(events)  # the whole session, checked before any file is made
-    except DamagedLog as exc:
-        _err(f"{args.file}: the events do not make a valid session: {exc}")
-        return EXIT_INVALID
-    codes, hashes = new_codes(list(state.teams))
-    EventStore.create(path, events, hashes).close()
     print(f"session: {path}")
     _print_codes(codes, "join codes (new ones; the export carries none):")
     return EXIT_OK
@@ -298,9 +268,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_cards(args: argparse.Namespace) -> int:
+    from .content.decks import resolve_deck
     from .report.cards import write_cards
 
-    deck, lib = _deck(args.deck)
+    deck, lib = resolve_deck(args.deck)
     out = Path(args.output or f"{deck.id}-cards.pdf")
     pages = write_cards(deck, lib, out, lang=args.lang or deck.language)
     print(f"wrote {out} ({pages} pages)")
@@ -311,7 +282,9 @@ def cmd_msel(args: argparse.Namespace) -> int:
     from .exchange import msel
 
     if args.action == "export":
-        deck, lib = _deck(args.target)
+        from .content.decks import resolve_deck
+
+        deck, lib = resolve_deck(args.target)
         out = Path(args.output or f"{deck.id}-msel.csv")
         msel.export_msel(deck, lib, out)
         print(f"wrote {out}")
@@ -438,12 +411,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     func = getattr(args, "func", cmd_home)  # `wargame` alone: the home screen
     from .content import ContentError
+    from .content.decks import DeckNotFound
     from .engine.session import EngineError
     from .store import StoreError
 
     try:
         return func(args)
-    except UsageError as exc:
+    except (UsageError, DeckNotFound) as exc:
         _err(f"wargame: {exc}")
         return EXIT_USAGE
     except ContentError as exc:
@@ -462,12 +436,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _quiet_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's last flush does not complain about the closed pipe."""
+    import contextlib
     import os
 
-    try:
+    with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -64,7 +64,7 @@ def new_session(path: Path, clock: FakeClock, seed: int = 1, lang: str = "en") -
     return Session.create(path, lib.decks["two-rounds"], lib, seed=seed, lang=lang, now=clock)
 
 
-def new_console(path: Path, clock: FakeClock):  # noqa: ANN201 - the app
+def new_console(path: Path, clock: FakeClock):
     """A facilitator console on a new session file at `path`, created and closed as `wargame new` leaves it."""
     from wargame.app.app import make_app
 
@@ -72,7 +72,7 @@ def new_console(path: Path, clock: FakeClock):  # noqa: ANN201 - the app
     return make_app(path, now=clock)
 
 
-def screen_text(app) -> str:  # noqa: ANN001
+def screen_text(app) -> str:
     """What the terminal shows now, as plain text (the top screen over the ones below)."""
     from rich.console import Console
 
@@ -83,17 +83,6 @@ def screen_text(app) -> str:  # noqa: ANN001
     return console.export_text()
 
 
-def notifications(app) -> list[str]:  # noqa: ANN001
+def notifications(app) -> list[str]:
     return [n.message for n in app._notifications]
 
-
-def sync(fn):  # noqa: ANN001, ANN201
-    """Run an async test without a pytest plugin (none is a dependency)."""
-    import asyncio
-    import functools
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        return asyncio.run(fn(*args, **kwargs))
-
-    return wrapper

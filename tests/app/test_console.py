@@ -5,17 +5,16 @@ from __future__ import annotations
 import sys
 import types
 
-from textual.widgets import Digits
+from textual.widgets import Digits, OptionList
 
 from wargame.app.app import make_app
 from wargame.engine.session import Session
 from wargame.store import sessions_dir
 
 from ..waiting import until
-from .conftest import DATA, FakeClock, app_library, new_session, notifications, screen_text, sync
+from .conftest import DATA, FakeClock, app_library, new_session, notifications, screen_text
 
 
-@sync
 async def test_countdown_runs_from_the_deadline_turns_amber_then_counts_overtime(tmp_path):
     clock = FakeClock()
     path = tmp_path / "c.wargame"
@@ -44,7 +43,6 @@ async def test_countdown_runs_from_the_deadline_turns_amber_then_counts_overtime
         assert countdown.has_class("-done")
 
 
-@sync
 async def test_the_timeline_follows_the_window_between_its_own_column_and_the_side(tmp_path):
     """Wide: the MSEL has a column of its own; narrow: it sits under the notes. Resizing the
     terminal moves it, with the moves under their round kept."""
@@ -59,16 +57,15 @@ async def test_the_timeline_follows_the_window_between_its_own_column_and_the_si
         assert [t.id for t in app.screen.query("Timeline")] == ["timeline-wide"]
         assert "[/] timeline move" in screen_text(app)
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.2)
-        assert [t.id for t in app.screen.query("Timeline")] == ["timeline-side"]
+        await until(pilot, lambda: [t.id for t in app.screen.query("Timeline")] == ["timeline-side"],
+                    "narrow: the MSEL moves under the notes")
         assert app.screen.query_one("#timeline-side").parent.id == "side"
         await pilot.resize_terminal(200, 60)
-        await pilot.pause(0.2)
-        assert [t.id for t in app.screen.query("Timeline")] == ["timeline-wide"]
+        await until(pilot, lambda: [t.id for t in app.screen.query("Timeline")] == ["timeline-wide"],
+                    "wide again: the MSEL has its own column")
         assert "[/] timeline move" in str(app.screen.query_one("#timeline-wide").render())
 
 
-@sync
 async def test_teams_panel_cursor_stays_in_view_and_a_click_opens_the_team(tmp_path):
     """Twenty teams at 80x24, more than the side column holds: the cursor walks to the last team
     and its row is scrolled into view; clicking a team moves the cursor there and opens its move."""
@@ -93,21 +90,18 @@ async def test_teams_panel_cursor_stays_in_view_and_a_click_opens_the_team(tmp_p
         assert panel.has_focus and panel.team == deck.teams[0]
         assert extra[-1].title() not in screen_text(app), "twenty teams do not fit: the last is below"
         await pilot.press("end")
-        await pilot.pause(0.1)
-        assert panel.team == extra[-1]
+        await until(pilot, lambda: panel.team == extra[-1], "End walks to the last team")
         assert extra[-1].title() in screen_text(app), "the cursor's row is scrolled into view"
         await pilot.press("home")
-        await pilot.pause(0.1)
-        assert panel.team == deck.teams[0] and deck.teams[0] != "extra-03"
+        await until(pilot, lambda: panel.team == deck.teams[0], "Home walks back to the first team")
+        assert deck.teams[0] != "extra-03"
         row = deck.teams.index("extra-03")  # every team before it is pending: one line each
         await pilot.click(panel, offset=(4, 1 + row))  # 1: under the border
-        await pilot.pause(0.1)
+        await until(pilot, lambda: type(app.screen).__name__ == "MoveDetail", "a click opens the team's move")
         assert panel.team == "extra-03"
-        assert type(app.screen).__name__ == "MoveDetail"
         assert "[/] twenty teams" in screen_text(app)
 
 
-@sync
 async def test_language_switch_shows_the_content_in_dutch(tmp_path):
     clock = FakeClock()
     path = tmp_path / "l.wargame"
@@ -122,7 +116,6 @@ async def test_language_switch_shows_the_content_in_dutch(tmp_path):
         assert app.session.state.lang == "nl"
 
 
-@sync
 async def test_codes_are_shown_once_and_can_be_regenerated(tmp_path):
     clock = FakeClock()
     path = tmp_path / "codes.wargame"
@@ -143,7 +136,14 @@ async def test_codes_are_shown_once_and_can_be_regenerated(tmp_path):
     check.close()
 
 
-@sync
+def first_hit(app) -> str:
+    """The command palette's first search result, or "" while it has none."""
+    results = app.screen.query(OptionList)
+    if not results or not results.first().option_count:
+        return ""
+    return str(results.first().get_option_at_index(0).prompt)
+
+
 async def test_command_palette_offers_the_console_actions(tmp_path):
     clock = FakeClock()
     path = tmp_path / "p.wargame"
@@ -160,13 +160,12 @@ async def test_command_palette_offers_the_console_actions(tmp_path):
         assert "Pause the inject clock" not in titles, "only what applies now"
         await pilot.press("ctrl+p")
         await pilot.press(*"full screen")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "full screen, for the wall" in first_hit(app), "the palette finds the command")
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ProjectorScreen"
 
 
-@sync
 async def test_help_lists_every_key_of_the_console(tmp_path):
     clock = FakeClock()
     path = tmp_path / "h.wargame"
@@ -186,7 +185,6 @@ async def test_help_lists_every_key_of_the_console(tmp_path):
         assert type(app.screen).__name__ == "ConsoleScreen"
 
 
-@sync
 async def test_resume_from_home_brings_back_round_moves_and_clock(tmp_path):
     clock = FakeClock()
     path = sessions_dir() / "resume-me.wargame"
@@ -205,7 +203,6 @@ async def test_resume_from_home_brings_back_round_moves_and_clock(tmp_path):
         assert app.screen.query_one(Digits).value == "12:55", "the clock counted the time that passed"
 
 
-@sync
 async def test_home_offers_local_decks(tmp_path, monkeypatch):
     local = tmp_path / "work"
     (local / "decks").mkdir(parents=True)
@@ -223,7 +220,6 @@ async def test_home_offers_local_decks(tmp_path, monkeypatch):
         assert app.session.store.path.parent == sessions_dir()
 
 
-@sync
 async def test_home_shows_broken_content_instead_of_crashing(tmp_path, monkeypatch):
     from wargame.content import ContentError, Problem
 
@@ -237,7 +233,6 @@ async def test_home_shows_broken_content_instead_of_crashing(tmp_path, monkeypat
         assert "unknown inject 'nope'" in screen_text(app)
 
 
-@sync
 async def test_debrief_export_runs_in_a_worker_and_reports(tmp_path, monkeypatch):
     clock = FakeClock()
     path = tmp_path / "x.wargame"
@@ -248,7 +243,7 @@ async def test_debrief_export_runs_in_a_worker_and_reports(tmp_path, monkeypatch
     calls = []
     fake = types.ModuleType("wargame.report.debrief")
 
-    def write_debrief(state, out, team=None, lang="nl", progress=None):  # noqa: ANN001
+    def write_debrief(state, out, team=None, lang="nl", progress=None):
         calls.append((state.ended, out, team, lang))
         progress(0.5)
         out.write_bytes(b"%PDF-fake")
@@ -272,7 +267,6 @@ async def test_debrief_export_runs_in_a_worker_and_reports(tmp_path, monkeypatch
         assert bar.progress == 100 and not bar.has_class("running"), "progress shown, then hidden"
 
 
-@sync
 async def test_debrief_export_writes_a_real_pdf(tmp_path):
     from pypdf import PdfReader
 
@@ -293,7 +287,6 @@ async def test_debrief_export_writes_a_real_pdf(tmp_path):
         assert "[/] <b>&amp; Привет" in text
 
 
-@sync
 async def test_debrief_export_without_the_report_module_says_so(tmp_path, monkeypatch):
     clock = FakeClock()
     path = tmp_path / "y.wargame"

@@ -14,7 +14,7 @@ import pytest
 
 from wargame.app.app import make_app
 
-from .conftest import FakeClock, new_session, sync
+from .conftest import FakeClock, new_session
 from .pty_app import PtyApp, count_events, main_file_only, wait_for_events
 
 WAYS = {
@@ -25,7 +25,7 @@ WAYS = {
 }
 
 
-def played(tmp_path):  # noqa: ANN001, ANN201
+def played(tmp_path):
     """A session the engine played into round 1 (an inject, a move), closed."""
     session, _ = new_session(tmp_path / "d.wargame", FakeClock())
     session.advance()
@@ -51,14 +51,13 @@ def test_every_way_out_of_the_console_leaves_every_event_in_the_main_file(tmp_pa
     assert count_events(path) == before + 2
 
 
-@sync
 async def test_an_exception_in_the_console_still_closes_the_session(tmp_path, monkeypatch):
     from wargame.app.screens.console import ConsoleScreen
 
     path = played(tmp_path)
     before = count_events(path)
 
-    def broken(self) -> None:  # noqa: ANN001
+    def broken(self) -> None:
         raise RuntimeError("a bug in a key's action")
 
     monkeypatch.setattr(ConsoleScreen, "action_note", broken)

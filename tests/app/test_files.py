@@ -15,15 +15,15 @@ from wargame.app.summary import read_summary
 from wargame.engine.session import Session
 from wargame.store import sessions_dir
 
-from .conftest import FakeClock, app_library, new_session, notifications, screen_text, sync
+from .conftest import FakeClock, app_library, new_session, notifications, screen_text
 
 
-def fake_report(monkeypatch) -> list:  # noqa: ANN001
+def fake_report(monkeypatch) -> list:
     """A stand-in for the PDF writer (ReportLab is slow): it writes a few bytes and says where."""
     calls: list = []
     fake = types.ModuleType("wargame.report.debrief")
 
-    def write_debrief(state, out, team=None, lang="nl", progress=None):  # noqa: ANN001
+    def write_debrief(state, out, team=None, lang="nl", progress=None):
         calls.append(out)
         out.write_bytes(b"%PDF-fake")
 
@@ -32,7 +32,7 @@ def fake_report(monkeypatch) -> list:  # noqa: ANN001
     return calls
 
 
-def ended(path, clock):  # noqa: ANN001, ANN201
+def ended(path, clock):
     session, _ = new_session(path, clock)
     session.advance()
     session.end()
@@ -40,7 +40,6 @@ def ended(path, clock):  # noqa: ANN001, ANN201
     return path
 
 
-@sync
 async def test_the_pdf_goes_where_the_facilitator_says_and_can_be_opened(tmp_path, monkeypatch):
     """A session in the hidden data folder: the PDF is offered in the current folder, not there; another
     folder can be typed; the full path is shown after writing, and o opens it with the desktop's viewer."""
@@ -82,7 +81,6 @@ async def test_the_pdf_goes_where_the_facilitator_says_and_can_be_opened(tmp_pat
         assert opened.read_text() == str(out)
 
 
-@sync
 async def test_without_a_viewer_nothing_is_offered_and_nothing_fails(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     clock = FakeClock()
@@ -104,7 +102,6 @@ async def test_without_a_viewer_nothing_is_offered_and_nothing_fails(tmp_path, m
     assert files.open_file(tmp_path / "x.pdf") == "no program to open it was found"
 
 
-@sync
 async def test_a_folder_that_does_not_exist_is_refused_in_the_dialog(tmp_path, monkeypatch):
     clock = FakeClock()
     path = ended(tmp_path / "nofolder.wargame", clock)
@@ -119,7 +116,7 @@ async def test_a_folder_that_does_not_exist_is_refused_in_the_dialog(tmp_path, m
         assert any("There is no folder" in m for m in notifications(app))
 
 
-def played_sessions(clock) -> dict[str, object]:  # noqa: ANN001
+def played_sessions(clock) -> dict[str, object]:
     """Three sessions in the sessions folder: not started, in round 2, ended."""
     lib = app_library()
     made = {}
@@ -136,7 +133,6 @@ def played_sessions(clock) -> dict[str, object]:  # noqa: ANN001
     return made
 
 
-@sync
 async def test_home_lists_title_deck_round_and_date_and_reading_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     clock = FakeClock()
@@ -168,7 +164,6 @@ def test_a_summary_of_a_session_in_use_is_read_without_writing(tmp_path):
     assert read_summary(tmp_path / "junk.wargame") is None
 
 
-@sync
 async def test_home_opens_a_session_file_from_anywhere_by_its_path(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     clock = FakeClock()

@@ -10,7 +10,8 @@ from wargame.app.widgets.safe import clip
 from wargame.engine.state import fold
 from wargame.store import EventStore
 
-from .conftest import FakeClock, new_session, notifications, screen_text, sync
+from ..waiting import until
+from .conftest import FakeClock, new_session, notifications, screen_text
 
 LONG = ("10k:" + "abcdefghij" * 1000)[:10_000]
 HOSTILE = {
@@ -32,7 +33,6 @@ def visible(text: str) -> str:
 
 
 @pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
-@sync
 async def test_hostile_text_is_recorded_and_shown_literally(tmp_path, text):
     clock = FakeClock()
     path = tmp_path / "hostile.wargame"
@@ -89,7 +89,6 @@ async def test_hostile_text_is_recorded_and_shown_literally(tmp_path, text):
     assert (st.notes[-1].text, st.notes[-1].owner) == (text, text)
 
 
-@sync
 async def test_a_move_from_another_process_shows_within_a_second(tmp_path):
     """A team console (another Session on the same file) records a move; the console shows it live."""
     from wargame.engine.session import Session
@@ -102,14 +101,13 @@ async def test_a_move_from_another_process_shows_within_a_second(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         team = Session.open(path, team="eu", now=clock)
         team.record_move("eu", "[bold] from the EU console", "", "")
-        await pilot.pause(1.0)
-        assert "[bold] from the EU console" in screen_text(app)
+        await until(pilot, lambda: "[bold] from the EU console" in screen_text(app), "the move shows, live",
+                    patience=1.0)
         assert "1/4 moved" in screen_text(app)
         team.close()
     session.close()
 
 
-@sync
 async def test_projector_hides_facilitator_notes_and_moves(tmp_path):
     clock = FakeClock()
     path = tmp_path / "wall.wargame"

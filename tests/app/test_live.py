@@ -17,7 +17,7 @@ from wargame.engine.session import Session
 
 from ..team.helpers import login, make_session, text_of
 from ..waiting import until
-from .conftest import FakeClock, new_session, screen_text, sync
+from .conftest import FakeClock, new_session, screen_text
 
 HOUR = 3600.0
 
@@ -38,7 +38,6 @@ def wake(request, monkeypatch) -> str:
     return request.param
 
 
-@sync
 async def test_a_team_move_shows_on_the_facilitator_console_without_a_key(tmp_path, wake):
     clock = FakeClock()
     path = tmp_path / "live.wargame"
@@ -54,7 +53,6 @@ async def test_a_team_move_shows_on_the_facilitator_console_without_a_key(tmp_pa
         team.close()
 
 
-@sync
 async def test_the_facilitators_news_shows_on_a_team_console_without_a_key(tmp_path, wake):
     fac, codes, clock, path = make_session(tmp_path)
     app = make_team_app(path, team="red", now=clock)
@@ -66,7 +64,6 @@ async def test_the_facilitators_news_shows_on_a_team_console_without_a_key(tmp_p
     fac.close()
 
 
-@sync
 async def test_a_quiet_file_costs_the_console_no_looks(tmp_path, monkeypatch):
     if not sys.platform.startswith("linux"):
         pytest.skip("without a file watch the console looks on a timer")

@@ -15,7 +15,7 @@ from .conftest import FakeClock, app_library, new_session
 SIZES = [(80, 24), (160, 48)]
 
 
-def played_app(tmp_path):  # noqa: ANN001, ANN201
+def played_app(tmp_path):
     """A console in round 1: two moves (one ruled, one private), a note, 40 seconds left."""
     clock = FakeClock()
     session, _ = new_session(tmp_path / "snap.wargame", clock)

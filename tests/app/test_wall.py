@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from wargame.app.app import make_app
 from wargame.engine.session import Session
 
-from .conftest import FakeClock, new_session, notifications, screen_text, sync
+from ..waiting import until
+from .conftest import FakeClock, new_session, notifications, screen_text
 
 FAC_PRIVATE = "FAC-PRIVATE-7c1e"
 TEAM_PRIVATE = "TEAM-PRIVATE-93ab"
@@ -15,22 +18,19 @@ NOTE = "NOTE-ONLY-FOR-US-5d2f"
 LATER = "RAISED-ON-THE-WALL-0b6"
 
 
-def everything_shown(app) -> str:  # noqa: ANN001
+def everything_shown(app) -> str:
     """The terminal as drawn, every widget's own text, and every notification the app holds."""
     parts = [screen_text(app)]
     for w in app.screen.query("*"):
         if isinstance(w, Static):
             parts.append(str(w.visual))
-        try:
+        with contextlib.suppress(Exception):  # a container renders nothing of its own
             parts.append(str(w.render()))
-        except Exception:  # noqa: BLE001 - a container renders nothing of its own
-            pass
     parts += [f"{n.title} {n.message}" for n in app._notifications]
     parts += [str(t._notification.message) for t in app.screen.query("Toast")]
     return "\n".join(parts)
 
 
-@sync
 async def test_the_projector_shows_no_notification_private_move_or_note(tmp_path):
     clock = FakeClock()
     path = tmp_path / "wall.wargame"
@@ -68,9 +68,8 @@ async def test_the_projector_shows_no_notification_private_move_or_note(tmp_path
         await pilot.press("escape")
 
         await pilot.press("p")  # back on the console, the facilitator sees what was held
-        await pilot.pause(0.3)
         assert type(app.screen).__name__ == "ConsoleScreen"
-        held = notifications(app)
-        assert any(NOTE in m for m in held) and any(LATER in m for m in held)
+        await until(pilot, lambda: any(LATER in m for m in notifications(app)), "the held notifications are shown")
+        assert any(NOTE in m for m in notifications(app))
         assert LATER in screen_text(app)
         assert TEAM_PRIVATE in screen_text(app), "the console itself shows the team's move"

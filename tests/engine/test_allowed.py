@@ -6,24 +6,10 @@ import pytest
 
 from wargame.engine import events as ev
 from wargame.engine.allowed import Command, allowed, refusal
-from wargame.engine.session import EngineError, Session, creation
+from wargame.engine.session import EngineError, Session
 from wargame.engine.state import fold
-from wargame.store import Event
 
-from .helpers import FakeClock, mini_library, new_session
-
-T = 1_800_000_000.0
-
-
-def log(*items: tuple[str, dict]) -> list[Event]:
-    """A session's events: the mini deck's creation, then `items` one second apart."""
-    lib = mini_library()
-    first = Event(1, "k1", ev.CREATED, ev.FACILITATOR, T,
-                  creation("s", lib.decks["mini"], lib, lang="en", seed=7, at=T))
-    return [first] + [Event(n, f"k{n}", kind, ev.FACILITATOR, T + n, data) for n, (kind, data) in enumerate(items, 2)]
-
-
-STARTED = ((ev.ROUND_STARTED, {"round": 0}), (ev.INJECT_DELIVERED, {"inject": "s1-a1", "how": "fixed", "slot": 0}))
+from .helpers import STARTED, FakeClock, log, new_session
 
 
 def test_before_the_start_only_starting_the_bench_and_notes():

@@ -48,7 +48,7 @@ def test_sigkilled_writers_lose_no_acknowledged_event(tmp_path):
     path = started_session(tmp_path)
     rng = random.Random(1234)
     acknowledged: list[str] = []
-    for round_no in range(8):
+    for _round in range(8):
         procs = [writer(path, team, 10_000, role="team") for team in ("red", "blue")]
         time.sleep(0.4 + rng.random() * 0.6)  # let them write, then kill at a random moment
         for p in procs:
@@ -71,7 +71,7 @@ def test_twelve_processes_append_concurrently_without_loss(tmp_path):
     path = started_session(tmp_path, teams=12)
     procs = [writer(path, f"team-{n}", 200) for n in range(12)]
     outputs = [p.communicate(timeout=600) for p in procs]
-    for p, (out, err) in zip(procs, outputs):
+    for p, (_out, err) in zip(procs, outputs, strict=True):
         assert p.returncode == 0, err
         assert err == ""
     keys = [k for out, _ in outputs for k in out.split()]
@@ -102,7 +102,7 @@ def test_a_damaged_or_foreign_file_is_a_clear_error(tmp_path):
 def test_a_truncated_session_file_is_a_clear_error(tmp_path):
     s, _, _ = new_session(tmp_path)
     s.advance()
-    for n in range(200):
+    for _ in range(200):
         s.record_move("red", "x" * 500)
     s.close()
     path = tmp_path / "s.wargame"

@@ -69,4 +69,4 @@ def test_fold_is_deterministic_and_json_round_trip_is_lossless(script):
         assert imported.verify() is None
         assert session_json(imported) == exported
         assert snapshot(Session(imported, clock).state) == snapshot(session.state)
-        json.loads(exported)
+        assert [e["kind"] for e in json.loads(exported)["events"]] == [e.kind for e in events], "every event, in order"

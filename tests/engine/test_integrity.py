@@ -16,9 +16,9 @@ import pytest
 
 from wargame.cli import main
 from wargame.engine import events as ev
+from wargame.engine.roles import FACILITATOR_ROLE, Role
 from wargame.engine.session import MAX_TEXT, EngineError, JoinWait, Session
 from wargame.engine.state import fold
-from wargame.engine.roles import FACILITATOR_ROLE, Role
 from wargame.store import SCHEMA_VERSION, EventStore, StoreError
 from wargame.store import sqlite as storemod
 
@@ -86,10 +86,14 @@ def test_two_facilitators_pressing_next_at_once_deliver_once(tmp_path):
 
 
 @pytest.mark.slow
-def test_end_a_team_move_and_two_facilitators_next_raced_a_thousand_times(tmp_path):
+def test_end_a_team_move_and_two_facilitators_next_raced_two_hundred_times(tmp_path):
+    """The four commands meet in every order that matters: measured over 300 runs, each of the six
+    combinations of outcomes came up, the rarest 15 times (5 %), so 200 runs miss one with odds of
+    about 1 in 30,000; the windows the rules guard are counted and asserted below."""
     template, _, _ = started(tmp_path, "template.wargame")
     template.close()
-    for n in range(1000):
+    seen: set[tuple[bool, bool, bool]] = set()
+    for n in range(200):
         path = tmp_path / f"r{n}.wargame"
         shutil.copy(template.store.path, path)
         clock = FakeClock(1_800_000_010.0)
@@ -112,11 +116,17 @@ def test_end_a_team_move_and_two_facilitators_next_raced_a_thousand_times(tmp_pa
         assert len({d.inject_id for d in st.deliveries}) == len(st.deliveries)
         moves = [e for e in log if e.kind == ev.MOVE]
         assert len(moves) == (1 if outcomes["move"] == "ok" else 0), (n, outcomes)
+        seen.add((outcomes["move"] == "ok", outcomes["n1"] == "ok", outcomes["n2"] == "ok"))
         for s in (ender, fac1, fac2, team):
             s.refresh()
             assert s.state.last_event_id == st.last_event_id
             s.close()
         path.unlink()
+    moved = {m for m, _, _ in seen}
+    assert moved == {True, False}, "the move landed before the end in some runs and after it in others"
+    assert (False, False, False) in seen or (True, False, False) in seen, "the end came before both nexts"
+    assert any(n1 for _, n1, _ in seen) and any(n2 for _, _, n2 in seen), "each facilitator won a race"
+    assert not any(n1 and n2 for _, n1, n2 in seen), "never two deliveries from one state"
 
 
 def _race(gate: threading.Barrier, outcomes: dict[str, str], name: str, command) -> None:
@@ -421,7 +431,9 @@ def test_a_foreign_sqlite_file_is_refused_and_not_switched_to_wal(tmp_path, caps
 
 @pytest.mark.slow
 def test_wargame_new_killed_at_any_moment_leaves_no_file_or_a_whole_session(tmp_path):
-    import random
+    """Kills spread evenly over the time one whole `wargame new` takes on this machine now (measured
+    first, so a loaded machine stretches them too): the early ones land before the file exists, the
+    late ones after it is whole, and those in between while it is being made."""
     import signal
     import subprocess
     import sys
@@ -431,13 +443,20 @@ def test_wargame_new_killed_at_any_moment_leaves_no_file_or_a_whole_session(tmp_
 
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root), "WARGAME_HOME": str(tmp_path / "home")}
-    rng = random.Random(11)
+
+    def start(path: Path) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-m", "wargame", "new", str(MINI / "deck.yaml"), "--session",
+                                 str(path)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    begun = time.monotonic()
+    assert start(tmp_path / "whole.wargame").wait() == 0
+    takes = time.monotonic() - begun
+    kills = 12
     whole = 0
-    for n in range(40):
+    for n in range(kills):
         path = tmp_path / f"k{n}.wargame"
-        proc = subprocess.Popen([sys.executable, "-m", "wargame", "new", str(MINI / "deck.yaml"), "--session", str(path)],
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, 0.9))
+        proc = start(path)
+        time.sleep(0.02 + 1.25 * takes * n / (kills - 1))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         if path.exists():
@@ -445,4 +464,4 @@ def test_wargame_new_killed_at_any_moment_leaves_no_file_or_a_whole_session(tmp_
             Session.open(path).close()  # complete, or it would not be there
         else:
             assert main(["new", str(MINI / "deck.yaml"), "--session", str(path)]) == 0  # the path is free
-    assert 0 < whole < 40, "the kills should land both before and after the file is made"
+    assert 0 < whole < kills, f"the kills should land both before and after the file is made ({whole}/{kills})"

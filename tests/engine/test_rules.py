@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import pytest
 
+from wargame.engine import events as ev
 from wargame.engine.clock import Clock, mmss
 from wargame.engine.session import EngineError, Session
+from wargame.engine.state import fold
 from wargame.store import PermissionDenied
 
-from .helpers import new_session
+from .helpers import STARTED, log, new_session
+
+
+def move(move_id: str, team: str, action: str, private: bool = False) -> tuple[str, dict]:
+    return ev.MOVE, {"move_id": move_id, "team": team, "round": 0, "action": action, "result": "Pressure",
+                     "reasons": "Because", "private": private}
+
+
+def ruling(move_id: str, outcome: int, erosion: int, rapprochement: int) -> tuple[str, dict]:
+    return ev.ADJUDICATED, {"move_id": move_id, "outcome": outcome, "narrative": "", "erosion": erosion,
+                            "rapprochement": rapprochement}
 
 
 def delivered(session):
@@ -56,7 +68,9 @@ def test_same_seed_draws_the_same(tmp_path):
     runs = []
     for n in range(2):
         s, _, _ = new_session(tmp_path, seed=42, name=f"{n}.wargame")
-        s.next_round(); s.next_round(); s.advance()
+        s.next_round()
+        s.next_round()
+        s.advance()
         runs.append(delivered(s))
     assert runs[0] == runs[1]
 
@@ -71,7 +85,8 @@ def test_bench_fires_any_inject_now(tmp_path):
 
 def test_option_only_once_and_must_exist(tmp_path):
     s, _, _ = new_session(tmp_path)
-    s.advance(); s.advance()
+    s.advance()
+    s.advance()
     with pytest.raises(EngineError):
         s.choose_option("middle")
     s.choose_option("soft")
@@ -109,15 +124,13 @@ def test_clock_format():
     assert c.remaining(61) == -1
 
 
-def test_editing_a_move_supersedes_it_and_keeps_history(tmp_path):
-    s, _, _ = new_session(tmp_path)
-    s.advance()
-    first = s.record_move("red", "Sanctions", "Pressure", "Because")
-    second = s.record_move("red", "Sanctions and talks", "Pressure", "Because", private=True)
-    assert s.state.current_moves()["red"].id == second.id
-    assert [m.action for m in s.state.move_history(second.id)] == ["Sanctions and talks", "Sanctions"]
-    assert s.state.moves[first.id].superseded_by == second.id
-    assert s.state.pending_teams() == ["blue", "green"]
+def test_editing_a_move_supersedes_it_and_keeps_history():
+    st = fold(log(*STARTED, move("m1", "red", "Sanctions"), move("m2", "red", "Sanctions and talks", private=True)))
+    assert not st.refused
+    assert st.current_moves()["red"].id == "m2"
+    assert [m.action for m in st.move_history("m2")] == ["Sanctions and talks", "Sanctions"]
+    assert st.moves["m1"].superseded_by == "m2"
+    assert st.pending_teams() == ["blue", "green"]
 
 
 def test_move_rules(tmp_path):
@@ -157,14 +170,12 @@ def test_adjudication_moves_the_world_and_rerule_replaces(tmp_path):
         s.adjudicate(m.id, 1, "", 5, 0)
 
 
-def test_world_is_clamped_and_crossings_recorded(tmp_path):
-    s, _, _ = new_session(tmp_path)
-    s.advance()
-    for _ in range(6):
-        m = s.record_move("red", "x")
-        s.adjudicate(m.id, 3, "", 3, 0)
-    assert s.state.position[0] == 10
-    crossings = s.state.crossings
+def test_world_is_clamped_and_crossings_recorded():
+    pushes = [e for n in range(6) for e in (move(f"m{n}", "red", "x"), ruling(f"m{n}", 3, 3, 0))]
+    st = fold(log(*STARTED, *pushes))
+    assert not st.refused and len(st.rulings) == 6
+    assert st.position[0] == 10, "six pushes of +3 stop at the edge of the map"
+    crossings = st.crossings
     assert crossings and crossings[0][0].scenario == "s1" and crossings[0][1].scenario == "s3"
 
 

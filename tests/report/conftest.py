@@ -27,7 +27,7 @@ def pdf_text(path: Path) -> list[str]:
         out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
         poppler = out.stdout.decode("utf-8").split("\f")
         assert len([p for p in poppler if p.strip()]) == len(pages)
-        pages = [a + "\n" + b for a, b in zip(pages, poppler)]
+        pages = [a + "\n" + b for a, b in zip(pages, poppler[:len(pages)], strict=True)]  # pdftotext ends each page with \f
     return pages
 
 

@@ -7,8 +7,8 @@ import copy
 
 import pytest
 
-from wargame.report.markdown import session_markdown
 from wargame.report.debrief import write_debrief
+from wargame.report.markdown import session_markdown
 
 from .conftest import flat, pdf_text
 from .sessionkit import replaced_session

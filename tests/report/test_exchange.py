@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from wargame.content import builtin_dirs, builtin_library, load
 from wargame.exchange.csvio import COLUMNS, guard, moves_csv, unguard
-from wargame.report.markdown import session_markdown
 from wargame.exchange.msel import export_msel, import_msel
+from wargame.report.markdown import session_markdown
 
 from .sessionkit import HOSTILE, LONG
 
@@ -167,7 +167,7 @@ def test_msel_import_rejects_what_is_not_an_msel(tmp_path):
         import_msel(p)
     q = tmp_path / "x.xlsx"
     q.write_bytes(b"not a zip")
-    with pytest.raises(ValueError, match="not a readable .xlsx"):
+    with pytest.raises(ValueError, match=r"not a readable \.xlsx"):
         import_msel(q)
     with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
         import_msel(tmp_path / "x.pdf")

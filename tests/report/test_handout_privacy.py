@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from wargame.report.debrief import write_debrief
 from wargame.report.markdown import session_markdown
 from wargame.views.debrief import build
-from wargame.report.debrief import write_debrief
 
 from .conftest import flat, pdf_text
 from .sessionkit import replaced_session

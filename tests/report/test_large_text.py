@@ -11,9 +11,9 @@ import pytest
 
 from wargame.engine.session import MAX_TEXT
 from wargame.exchange.csvio import moves_csv
+from wargame.report.debrief import write_debrief
 from wargame.report.markdown import session_markdown
 from wargame.views.debrief import clip
-from wargame.report.debrief import write_debrief
 
 from .conftest import flat, pdf_text
 from .sessionkit import replaced_session

@@ -9,9 +9,9 @@ import io
 import pytest
 
 from wargame.exchange.csvio import moves_csv
+from wargame.report.debrief import write_debrief
 from wargame.report.markdown import session_markdown
 from wargame.views.debrief import clock_time
-from wargame.report.debrief import write_debrief
 
 from .conftest import flat, pdf_text
 from .sessionkit import replaced_session
@@ -41,8 +41,8 @@ def test_pdf_keeps_the_ruling_with_the_version_it_ruled(replaced, tmp_path, team
     order = ["EU-SECOND plan", _replaces(s, ids["A"]), "Earlier versions", "EU-FIRST plan <b>&amp;", RULED,
              "NARR-EU-FIRST <img src=x>"]
     at = [text.find(x) for x in order]
-    assert -1 not in at, dict(zip(order, at))
-    assert at == sorted(at), dict(zip(order, at))
+    assert -1 not in at, dict(zip(order, at, strict=True))
+    assert at == sorted(at), dict(zip(order, at, strict=True))
     assert "Ruling on European Union: +2 Success" in text  # the timeline names it too
 
 
@@ -71,7 +71,7 @@ def test_markdown_keeps_the_ruling_with_the_version_it_ruled(replaced):
                  "**Ruling:** +2 Success · Push on the axes: erosion +2, rapprochement −1",
                  "```text\nNARR-EU-FIRST <img src=x>\n```"]
         at = [eu.find(x) for x in order]
-        assert -1 not in at and at == sorted(at), (team, dict(zip(order, at)))
+        assert -1 not in at and at == sorted(at), (team, dict(zip(order, at, strict=True)))
     assert "NARR-MOSCOW-2" in session_markdown(s.state)
     assert "NARR-MOSCOW" not in session_markdown(s.state, team="eu")
 

@@ -82,8 +82,8 @@ async def test_wrong_codes_count_down_the_free_tries_then_the_team_waits(tmp_pat
         fac.refresh()
         assert fac.state.failed_joins["red"] == FREE_TRIES, "a try refused for the wait is not counted"
         clock.tick(first_wait + 0.1)
-        await pilot.pause(1.2)  # the message counts down by itself
-        assert "try the code of RED again now" in text_of(app, "#login-message")
+        await until(pilot, lambda: "try the code of RED again now" in text_of(app, "#login-message"),
+                    "the message counts down by itself")
         await login(pilot, codes["red"])
         assert isinstance(app.screen, TeamScreen)
     fac.refresh()

@@ -56,7 +56,7 @@ def test_team_moves_from_other_processes_reach_the_facilitator(tmp_path):
     assert fac.refresh(), "the facilitator's session folds in what the teams wrote"
     current = fac.state.current_moves()
     assert set(current) == {"red", "blue", "green"}
-    for t, out in zip(("red", "blue", "green"), outs):
+    for t, out in zip(("red", "blue", "green"), outs, strict=True):
         assert current[t].action == f"move 1 of {t}" and current[t].actor == f"team:{t}"
         assert len(fac.state.move_history(current[t].id)) == 2
         assert current[t].id == out[-1]["move"]

@@ -8,15 +8,17 @@ the app folds their events in as soon as they are committed (`live.Live`).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
+from textual.timer import Timer
 
 from wargame.engine.session import EngineError, Session
 from wargame.store import StoreError
@@ -24,6 +26,9 @@ from wargame.store import StoreError
 from .lifecycle import ClosesSession
 from .live import Live
 from .messages import SessionChanged
+
+if TYPE_CHECKING:
+    from wargame.content import Library
 
 POLL_SECONDS = 0.5
 """Seconds between looks at the session file besides those its writes wake (the safety net)."""
@@ -43,13 +48,13 @@ class WargameApp(ClosesSession, App[None]):
     ]
 
     def __init__(self, session: Session | None = None, *, codes: dict[str, str] | None = None,
-                 now: Callable[[], float] = time.time, library: Any = None) -> None:
+                 now: Callable[[], float] = time.time, library: Library | None = None) -> None:
         super().__init__()
         self.session: Session | None = session
         self.codes: dict[str, str] = dict(codes or {})
         self.now = now
         self._library = library
-        self._poller = None
+        self._poller: Timer | None = None
         self._live: Live | None = None
         self._held: list[Notification] | None = None  # while the projector is up
         if session is not None:
@@ -68,11 +73,19 @@ class WargameApp(ClosesSession, App[None]):
 
     def on_mount(self) -> None:
         if self.session is not None:
-            self._start_polling()
+            # after the first frame: the file watch loads ctypes, which that frame does not need
+            self.call_after_refresh(self._start_polling)
             if self.codes:
                 self.show_codes()
 
-    def library(self):  # noqa: ANN201 - wargame.content.Library
+    @property
+    def current_session(self) -> Session:
+        """The open session, for the screens that exist only while one is open (the console, its dialogs)."""
+        if self.session is None:
+            raise RuntimeError("no session is open")
+        return self.session
+
+    def library(self) -> Library:
         """The content library Home offers decks from (the built-in one unless given)."""
         if self._library is None:
             from wargame.content import builtin_library

@@ -1,4 +1,5 @@
-"""Files the facilitator asks for: where an export goes by default, and opening it with the desktop's viewer."""
+"""Files the facilitator asks for: where an export goes (the default rule is the store's, shared with
+`wargame export`), and opening it with the desktop's viewer."""
 
 from __future__ import annotations
 
@@ -8,21 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from wargame.store.outputs import default_export
 
-def default_export(session_path: Path, suffix: str = "-debrief.pdf") -> Path:
-    """Beside the session file; in the current folder when the session lives in a hidden data folder
-    (the default sessions folder, ~/.local/share/… and the like), where nobody would look for it."""
-    from wargame.store import sessions_dir
-
-    name = session_path.stem + suffix
-    folder = session_path.resolve().parent
-    try:
-        in_data = folder == sessions_dir().resolve()
-    except OSError:
-        in_data = False
-    if in_data or any(part.startswith(".") for part in folder.parts):
-        return Path.cwd().resolve() / name
-    return folder / name
+__all__ = ["default_export", "export_target", "open_file", "opener"]
 
 
 def export_target(typed: str, default: Path) -> Path:
@@ -52,7 +41,7 @@ def open_file(path: Path) -> str | None:
         return "no program to open it was found"
     try:
         if command == ["startfile"]:
-            os.startfile(str(path))  # type: ignore[attr-defined]  # noqa: S606 - Windows only
+            os.startfile(str(path))  # type: ignore[attr-defined]  # it exists on Windows only
         else:
             subprocess.Popen([*command, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True)

@@ -12,9 +12,10 @@ import asyncio
 import os
 import signal
 import sys
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from types import FrameType
-from typing import Any, Iterator
+from typing import Any
 
 from textual.app import App
 
@@ -91,8 +92,6 @@ class ClosesSession:
         finally:
             self.close_session()
             if self.close_problem:
-                try:
+                with suppress(OSError):  # the terminal is gone
                     print(f"wargame: the session file was not closed cleanly ({self.close_problem})",
                           file=sys.stderr)
-                except OSError:  # the terminal is gone
-                    pass

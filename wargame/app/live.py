@@ -25,8 +25,10 @@ CHECK_SECONDS = 0.02
 """Seconds between looks while the file is being written."""
 UNWATCHED_SECONDS = 0.05
 """Seconds between looks, all the time, where nothing tells of a write."""
-FOLLOW_SECONDS = 1.0
-"""How long after a write the looks go on: a commit is visible once its writer's sync is done."""
+FOLLOW_SECONDS = 0.25
+"""How long after a write the looks go on: a commit is visible once its writer's sync is done, which
+takes milliseconds on a laptop's disk; the console's slow poll catches a slower one. Short, because
+the console's own writes wake it too, and while it looks it never sits idle."""
 
 
 class Live:

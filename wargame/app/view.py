@@ -19,24 +19,24 @@ UI = "en"
 
 
 def inject_date(inj: Inject, lang: str) -> str:
-    return inj.date_label.get(lang) if inj.date_label else inj.date  # type: ignore[arg-type]
+    return inj.date_label.get(lang) if inj.date_label else inj.date
 
 
 def team_name(st: SessionState, team: str) -> str:
     t = st.teams.get(team)
-    return t.name.get(st.lang) if t else team  # type: ignore[arg-type]
+    return t.name.get(st.lang) if t else team
 
 
 def inject_title(st: SessionState, inject_id: str) -> str:
     inj = st.injects.get(inject_id)
-    return inj.title.get(st.lang) if inj else inject_id  # type: ignore[arg-type]
+    return inj.title.get(st.lang) if inj else inject_id
 
 
 def scenario_title(st: SessionState, scenario_id: str | None) -> str:
     if scenario_id is None:
         return t("wildcard", st.lang)
     sc = st.scenarios.get(scenario_id)
-    return f"{sc.number} {sc.title.get(st.lang)}" if sc else scenario_id  # type: ignore[arg-type]
+    return f"{sc.number} {sc.title.get(st.lang)}" if sc else scenario_id
 
 
 def slot_label(st: SessionState, slot: Slot) -> str:
@@ -44,10 +44,7 @@ def slot_label(st: SessionState, slot: Slot) -> str:
     if slot.fixed:
         return inject_title(st, slot.fixed)
     if slot.draw:
-        if slot.draw.scenario:
-            src = scenario_title(st, slot.draw.scenario)
-        else:
-            src = f"{len(slot.draw.pool)} injects"
+        src = scenario_title(st, slot.draw.scenario) if slot.draw.scenario else f"{len(slot.draw.pool)} injects"
         return f"draw {slot.draw.count} · {src}"
     count = slot.drift.count if slot.drift else 1
     return f"drift {count} · from the world's quadrant"
@@ -65,7 +62,7 @@ def queued_label(st: SessionState, inject_id: str, how: str) -> str:
 def round_title(st: SessionState, round_no: int) -> str:
     if st.deck is None or not 0 <= round_no < len(st.deck.rounds):
         return ""
-    return st.deck.rounds[round_no].title.get(st.lang)  # type: ignore[arg-type]
+    return st.deck.rounds[round_no].title.get(st.lang)
 
 
 def ruling_label(st: SessionState, move: Move) -> str:

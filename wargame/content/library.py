@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..model import Deck, HotwashQuestion, Inject, Scenario, Team, scenario_injects
 from ..model.base import ID_PATTERN
@@ -14,6 +15,9 @@ from ..model.inject import DATE_PATTERN
 from ..model.validation import ValidationError, validate
 from .errors import ContentError, Problem
 from .yamlread import Document, dotted, explain, key_node, read
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 
 @dataclass
@@ -111,7 +115,7 @@ def _add(lib: Library, doc: Document, defined: dict[str, Where], source: Path) -
         return [Problem(doc.path, 1, "", f"expected a mapping with one of: {', '.join(FILE_KINDS)}")]
     kinds = [k for k in FILE_KINDS if k in data]
     if len(kinds) != 1:
-        line = doc.line_of((kinds[1],)) if len(kinds) > 1 else doc.root.start_mark.line + 1
+        line = doc.line_of((kinds[1],)) if len(kinds) > 1 else doc.line_of(())
         return [Problem(doc.path, line, "", f"cannot tell what this file holds: expected exactly one of "
                         f"{', '.join(FILE_KINDS)} at the top level, found {', '.join(data) or 'nothing'}")]
     model = FILE_KINDS[kinds[0]]
@@ -122,7 +126,7 @@ def _add(lib: Library, doc: Document, defined: dict[str, Where], source: Path) -
     return _register(lib, doc, parsed, defined, source)
 
 
-def _problem(doc: Document, err: dict[str, Any]) -> Problem:
+def _problem(doc: Document, err: ErrorDetails) -> Problem:
     loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
     loc = _strip_union(doc, loc)
     if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
@@ -143,7 +147,7 @@ _PATTERNS = {
 }
 
 
-def _plain(err: dict[str, Any]) -> str:
+def _plain(err: ErrorDetails) -> str:
     """Pydantic's message, with the value the author wrote where that helps."""
     ctx = err.get("ctx") or {}
     if err["type"] == "literal_error" and "expected" in ctx:

@@ -242,7 +242,7 @@ def _scan_events(text: str, name: str) -> tuple[list[Problem], bool]:
                 else:
                     loc = frame[0] + (frame[4],)
                     frame[4] += 1
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
             if isinstance(event, yaml.AliasEvent):
                 found.append(Problem(name, line, dotted(loc), f"aliases (*{event.anchor}) are not allowed; "
                                      "write the value out"))
@@ -331,7 +331,7 @@ class _Builder:
                 self._problem(node, loc, problem)
                 return None
             return value
-        if tag == _INT or tag == _FLOAT:
+        if tag in (_INT, _FLOAT):
             if ":" in value:
                 self._problem(node, loc, f"YAML 1.1 reads {value} as the base-60 number{_base60(value)}; "
                               "write the number you mean, or quote it if it is text")
@@ -370,11 +370,15 @@ def dotted(loc: tuple[Any, ...]) -> str:
             out += ("." if out else "") + str(part)
     return out
 
+_TYPE_ERRORS = frozenset({"string_type", "int_type", "float_type", "bool_type", "literal_error",
+                          "string_pattern_mismatch", "model_type", "list_type", "dict_type"})
+"""The model errors that a value YAML read as another type than meant can cause."""
+
 
 def explain(doc: Document, loc: tuple[Any, ...], message: str, error_type: str) -> str:
     """Rewrite a model error where YAML guessed a type the author did not mean."""
     node, found = doc.node_at(loc)
-    if found and isinstance(node, yaml.ScalarNode) and error_type in ("string_type", "int_type", "float_type", "bool_type", "literal_error", "string_pattern_mismatch", "model_type", "list_type", "dict_type"):
+    if found and isinstance(node, yaml.ScalarNode) and error_type in _TYPE_ERRORS:
         if node.tag == _TIMESTAMP:
             return f"YAML read {node.value} as a date; quote it: '{node.value}'"
         if node.tag == _BOOL and error_type != "bool_type":

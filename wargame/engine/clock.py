@@ -19,7 +19,7 @@ class Clock:
     extended: float = 0.0
 
     @classmethod
-    def for_minutes(cls, minutes: float) -> "Clock":
+    def for_minutes(cls, minutes: float) -> Clock:
         return cls(allowed=minutes * 60, left_when_stopped=minutes * 60)
 
     def remaining(self, now: float) -> float:
@@ -31,7 +31,7 @@ class Clock:
     def overtime(self, now: float) -> bool:
         return self.mode != "done" and self.remaining(now) < 0
 
-    def apply(self, action: str, at: float, seconds: float = 0.0) -> "Clock":
+    def apply(self, action: str, at: float, seconds: float = 0.0) -> Clock:
         """The clock after `action` (start, pause, resume, extend, skip) at time `at`."""
         if action in ("start", "resume"):
             if self.mode in ("running", "done"):

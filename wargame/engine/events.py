@@ -85,25 +85,26 @@ def _types(typ: _Type, optional: bool) -> frozenset[type]:
 
 
 _CHECKS: dict[str, tuple[tuple[str, frozenset[type]], ...]] = {
-    kind: tuple((n, _types(t, False)) for n, t in required.items()) + tuple((n, _types(t, True)) for n, t in optional.items())
+    kind: tuple((n, _types(t, False)) for n, t in required.items())
+    + tuple((n, _types(t, True)) for n, t in optional.items())
     for kind, (required, optional) in SHAPES.items()
 }
 """SHAPES as exact types per field (so True is no int): one set lookup per field while folding."""
 
 
-_USUAL: dict[str, tuple[tuple[str, ...], tuple[type, ...]]] = {
+USUAL: dict[str, tuple[tuple[str, ...], tuple[type, ...]]] = {
     kind: (tuple(sorted(required)), tuple(required[n] for n in sorted(required)))  # type: ignore[misc]
     for kind, (required, _) in SHAPES.items() if all(isinstance(t, type) for t in required.values())
 }
 """Each kind's usual event as stored (its required fields only, names sorted as the store writes them)
-with their exact types: the fold's fast check, one comparison instead of a lookup per field."""
+with their exact types: the fold's fast check, two comparisons instead of a lookup per field."""
 
 
 def malformed(kind: str, data: dict[str, Any]) -> str | None:
     """What is wrong with an event's shape (unknown kind, a missing field, a wrong type), or None."""
     if type(data) is not dict:
         return "has data that is not an object"
-    usual = _USUAL.get(kind)
+    usual = USUAL.get(kind)
     if usual is not None and tuple(data) == usual[0] and tuple(map(type, data.values())) == usual[1]:
         return None
     checks = _CHECKS.get(kind)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from ..model.plan import draw_pool, follow_ups, scenario_pool
 from ..model import Slot
+from ..model.plan import draw_pool, follow_ups, scenario_pool
 from .state import SessionState
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ..model import Deck, Lang, dump
 from ..model.text import strip_control
@@ -79,7 +80,7 @@ class Session:
     @classmethod
     def create(cls, path: Path, deck: Deck, library: Library, *, lang: Lang | None = None,
                seed: int | None = None, title: str = "", facilitator: str = "",
-               now: Now = time.time) -> tuple["Session", dict[str, str]]:
+               now: Now = time.time) -> tuple[Session, dict[str, str]]:
         """Start a session file from a deck; returns it and one join code per team (shown once)."""
         import secrets
 
@@ -92,7 +93,7 @@ class Session:
         return cls(store, now), codes
 
     @classmethod
-    def open(cls, path: Path, *, team: str | None = None, now: Now = time.time) -> "Session":
+    def open(cls, path: Path, *, team: str | None = None, now: Now = time.time) -> Session:
         return cls(EventStore(path, role=Role(team)), now)
 
     def close(self) -> None:
@@ -170,8 +171,9 @@ class Session:
 
     def next_round(self) -> Event:
         """Start the next round and deliver its first inject."""
-        return self._commit(lambda st, at: _next_round(self._may(st, Command.NEXT_ROUND if st.started else Command.START)),
-                            sequencing=True)[-1]
+        return self._commit(
+            lambda st, at: _next_round(self._may(st, Command.NEXT_ROUND if st.started else Command.START)),
+            sequencing=True)[-1]
 
     def fire(self, inject_id: str) -> Event:
         """Deliver any inject now, from the contingency bench."""
@@ -218,7 +220,7 @@ class Session:
         """Record (or supersede) a team's move this round; returns it once committed."""
         if self.role.team not in (None, team):
             raise EngineError(f"you are signed in as {self.role.team}; you cannot record a move for {team}")
-        action, result, reasons = (_text(x, name) for x, name in ((action, "action"), (result, "result"), (reasons, "reasons")))
+        action, result, reasons = (_text(action, "action"), _text(result, "result"), _text(reasons, "reasons"))
         if not action.strip():
             raise EngineError("a move needs an action")
         move_id = uuid.uuid4().hex[:12]  # made here, never by the caller: a move can only replace its own team's
@@ -355,7 +357,7 @@ def creation(session_id: str, deck: Deck, library: Library, *, lang: Lang | None
     }
     return {"session_id": session_id, "title": _text(title or deck.title.get(lang or deck.language), "title"),
             "facilitator": _text(facilitator, "facilitator"), "lang": lang or deck.language, "seed": seed,
-            "content": content, "created": datetime.fromtimestamp(at, timezone.utc).isoformat(timespec="seconds")}
+            "content": content, "created": datetime.fromtimestamp(at, UTC).isoformat(timespec="seconds")}
 
 
 # --- plans of sequencing --------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from ..model import (
     AXIS_LIMIT,
@@ -180,7 +181,7 @@ class SessionState:
     @property
     def crossings(self) -> list[tuple[PathPoint, PathPoint]]:
         """Each move of the world into another quadrant (drift): (last point before, first point after)."""
-        return [(a, b) for a, b in zip(self.path, self.path[1:]) if a.scenario != b.scenario]
+        return [(a, b) for a, b in zip(self.path, self.path[1:], strict=False) if a.scenario != b.scenario]
 
     def current_moves(self, round_no: int | None = None) -> dict[str, Move]:
         """The latest move of each team in a round (default: the current round)."""
@@ -202,10 +203,12 @@ class SessionState:
     def earlier_ruling(self, move_id: str) -> Ruling | None:
         """For a move not ruled yet: the ruling of the newest earlier version it replaced ("ruled move
         replaced"), else None. A ruling belongs to the version it ruled."""
-        if move_id in self.rulings:
+        if move_id in self.rulings or not self.rulings:  # asked on every redraw: no walk when nothing is ruled
             return None
-        for m in self.move_history(move_id)[1:]:
-            if m.id in self.rulings:
+        m = self.moves.get(move_id)
+        while m is not None and m.supersedes:  # back through the versions, newest first, to the first ruled
+            m = self.moves.get(m.supersedes)
+            if m is not None and m.id in self.rulings:
                 return self.rulings[m.id]
         return None
 
@@ -249,41 +252,38 @@ def fold(events: Iterable[Event], state: SessionState | None = None) -> SessionS
 
 def apply(st: SessionState, e: Event) -> None:
     """Apply one event. A malformed event is DamagedLog; one the rules forbid is left out and listed in `refused`."""
-    problem = ev.malformed(e.kind, e.data) if type(e.at) is float else "has a time that is not a number"
-    if problem:
-        raise DamagedLog(f"event {e.id} ({e.kind}) {problem}")
-    if st.deck is None and e.kind != ev.CREATED:
-        raise DamagedLog(f"event {e.id} ({e.kind}) comes before the session was created")
-    texts = TEXT_FIELDS.get(e.kind)
-    why = None if e.actor == ev.FACILITATOR else _team_may(e)
-    if why is None and texts:
-        why = _too_long(e, texts)
+    event_id, _key, kind, actor, at, data = e
+    names, types, texts, rule, handler = _KINDS.get(kind, _UNKNOWN)
+    if (type(at) is not float or type(data) is not dict  # the usual shape: two comparisons, else the full check
+            or tuple(data) != names or tuple(map(type, data.values())) != types):
+        problem = ev.malformed(kind, data) if type(at) is float else "has a time that is not a number"
+        if problem:  # else an event with optional fields: its shape is fine
+            raise DamagedLog(f"event {event_id} ({kind}) {problem}")
+    if st.deck is None and kind != ev.CREATED:
+        raise DamagedLog(f"event {event_id} ({kind}) comes before the session was created")
+    why = None if actor == ev.FACILITATOR else _team_may(e)
+    printable = True
+    if texts and why is None:
+        for name in texts:  # one pass: the length limit, and whether any text may need cleaning
+            text = data.get(name, "")
+            if len(text) > MAX_TEXT:
+                why = f"its {name} is longer than {MAX_TEXT:,} characters"
+                break
+            printable = printable and text.isprintable()  # printable text holds no control character
+    if why is None and rule is not None:
+        why = rule(st, e)
     if why is None:
-        check = _RULES.get(e.kind)
-        why = check(st, e) if check is not None else None
-    if why is None:
-        _HANDLERS[e.kind](st, _cleaned(e, texts) if texts else e)
+        handler(st, e if printable else _cleaned(e, texts))
     else:
-        st.refused.append((e.id, why))
-    st.last_event_id = e.id
+        st.refused.append((event_id, why))
+    st.last_event_id = event_id
     st.event_count += 1
-
-
-def _too_long(e: Event, texts: tuple[str, ...]) -> str | None:
-    for name in texts:
-        if len(e.data.get(name, "")) > MAX_TEXT:
-            return f"its {name} is longer than {MAX_TEXT:,} characters"
-    return None
 
 
 def _cleaned(e: Event, texts: tuple[str, ...]) -> Event:
     """The event with control characters taken out of its free text (terminal escapes never reach a screen)."""
     data = e.data
-    for n in texts:
-        text = data.get(n, "")
-        if not text.isprintable() and find_control(text) is not None:  # printable text holds none: fast path
-            break
-    else:
+    if all(find_control(data.get(n, "")) is None for n in texts):  # a newline or tab is not printable, yet stays
         return e
     clean = {k: strip_control(v) if k in texts else v for k, v in data.items()}
     return Event(e.id, e.key, e.kind, e.actor, e.at, clean)
@@ -299,7 +299,7 @@ def _move_rule(st: SessionState, e: Event) -> str | None:
     d = e.data
     if st.ended:
         return "a move after the exercise ended"
-    if not st.started or d["round"] != st.round:
+    if d["round"] != st.round or st.round < 0:  # a move for the round being played, once one is
         return f"a move for round {d['round'] + 1}, which is not being played"
     if d["team"] not in st.teams:
         return f"a move of an unknown team {d['team']!r}"
@@ -416,14 +416,14 @@ def _clock(st: SessionState, e: Event) -> None:
 
 def _move(st: SessionState, e: Event) -> None:
     d = e.data
-    prev_id = st.latest.get((d["team"], d["round"]))
-    prev = st.moves[prev_id] if prev_id else None
+    slot = (d["team"], d["round"])
+    prev_id = st.latest.get(slot)  # the move this one supersedes (moves are keyed by their id)
     m = Move(d["move_id"], d["team"], d["round"], d["action"], d["result"], d["reasons"], bool(d["private"]),
-             e.at, e.actor, e.id, supersedes=prev.id if prev else None)
-    if prev is not None:
-        prev.superseded_by = m.id
+             e.at, e.actor, e.id, prev_id or None)
+    if prev_id:
+        st.moves[prev_id].superseded_by = m.id
     st.moves[m.id] = m
-    st.latest[(m.team, m.round)] = m.id
+    st.latest[slot] = m.id
 
 
 def _adjudicated(st: SessionState, e: Event) -> None:
@@ -492,3 +492,16 @@ _HANDLERS: dict[str, Any] = {
     ev.NOTE: _note, ev.MOVES_REOPENED: _reopened, ev.CODE_SET: _code, ev.JOIN_FAILED: _join_failed, ev.JOINED: _joined,
     ev.LANGUAGE: _language, ev.ENDED: _ended,
 }
+
+Rule = Callable[[SessionState, Event], "str | None"]
+Handler = Callable[[SessionState, Event], None]
+_Kind = tuple["tuple[str, ...] | None", "tuple[type, ...] | None", tuple[str, ...], "Rule | None", Handler]
+_KINDS: dict[str, _Kind] = {
+    kind: (*ev.USUAL.get(kind, (None, None)), TEXT_FIELDS.get(kind, ()), _RULES.get(kind), handler)
+    for kind, handler in _HANDLERS.items()
+}
+"""Per kind, what `apply` needs: the usual stored shape (field names and exact types), the free-text
+fields, the rule (None: no rule) and the handler: one lookup per event."""
+_UNKNOWN: _Kind = (None, None, (), None, lambda st, e: None)
+"""An unknown kind's entry (and None: a kind without a usual shape): no shape matches None, so `apply`
+asks `malformed`, which refuses an unknown kind."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..engine.state import SessionState
 from ..views.debrief import clip
@@ -40,7 +40,7 @@ def unguard(cell: str) -> str:
 
 
 def iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
 
 
 def moves_csv(state: SessionState, *, team: str | None = None) -> str:
@@ -67,7 +67,7 @@ def moves_csv(state: SessionState, *, team: str | None = None) -> str:
         before = replaced_ruling(state, m.id, shown)
         tm = state.teams.get(m.team)
         w.writerow([
-            m.round + 1, text(m.team), text(tm.name.get(lang) if tm else m.team),  # type: ignore[arg-type]
+            m.round + 1, text(m.team), text(tm.name.get(lang) if tm else m.team),
             m.id, text(m.action), text(m.result), text(m.reasons), "yes" if m.private else "no",
             r.outcome if r else "", outcome_name(r.outcome, lang) if r else "", text(r.narrative) if r else "",
             r.erosion if r else "", r.rapprochement if r else "", iso(m.at),

@@ -81,7 +81,8 @@ def _event(path: Path, n: int, item: Any, last: int) -> Event:
     where = f"{path}: events[{n}]"
     if not isinstance(item, dict):
         raise ImportProblem(f"{where}: expected an object")
-    spec = {"id": int, "key": str, "kind": str, "actor": str, "at": (int, float), "data": dict}
+    spec: dict[str, type | tuple[type, ...]] = {"id": int, "key": str, "kind": str, "actor": str,
+                                                "at": (int, float), "data": dict}
     for name, typ in spec.items():
         if not isinstance(item.get(name), typ) or isinstance(item.get(name), bool):
             raise ImportProblem(f"{where}.{name}: missing or of the wrong type")

@@ -26,8 +26,8 @@ from typing import Any
 import yaml
 
 from ..content import Library
-from ..model.plan import Candidate, plan
 from ..model import DELIVERIES, DELIVERY_NAMES, Deck, Inject, dump
+from ..model.plan import Candidate, plan
 from ..model.validation import ValidationError, validate
 from .csvio import guard, unguard
 
@@ -104,7 +104,8 @@ def msel_rows(deck: Deck, library: Library) -> list[dict[str, Any]]:
     def add(cand: Candidate, minute: int, rnd: str, title: str, selection: str, remarks: str) -> None:
         rows.append(_row(cand.inject, minute, rnd, title, selection, remarks))
         for b in cand.branches:
-            rows.append(_row(b.inject, minute, rnd, title, "branch", f"follow-up of {b.parent.id}, option {b.option.id}"))
+            rows.append(_row(b.inject, minute, rnd, title, "branch",
+                             f"follow-up of {b.parent.id}, option {b.option.id}"))
 
     for pr in deck_plan.rounds:
         offset = 0
@@ -177,9 +178,12 @@ def _write_xlsx(deck: Deck, rows: list[dict[str, Any]], out: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    if not isinstance(ws, Worksheet):  # a new workbook opens on its one empty worksheet
+        raise TypeError(f"a new workbook should open on a worksheet, not {ws!r}")
     ws.title = "MSEL"
     ws.append([h for _, h in EXPORT_COLUMNS])
     head_font, head_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F3A5F")
@@ -286,7 +290,7 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     from openpyxl import load_workbook
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
         raise ValueError(f"{path}: not a readable .xlsx workbook: {exc}") from None
     try:
         ws = wb["MSEL"] if "MSEL" in wb.sheetnames else wb.worksheets[0]
@@ -410,7 +414,7 @@ def _inject(path: Path, n: int, cells: dict[str, str], columns: dict[str, int],
     nl_q, en_q = _lines(qs["nl"]), _lines(qs["en"])
     if len(nl_q) != len(en_q):
         raise fail("questions", f"{len(nl_q)} Dutch and {len(en_q)} English questions; give them in pairs, one a line")
-    questions = [{"nl": a, "en": b} for a, b in zip(nl_q, en_q)]
+    questions = [{"nl": a, "en": b} for a, b in zip(nl_q, en_q, strict=True)]
 
     targets = [x for x in re.split(r"[,;\n]+", get("to")) if x.strip()]
     targets = [x.strip().lower() for x in targets] or ["all"]
@@ -468,7 +472,8 @@ def _inject(path: Path, n: int, cells: dict[str, str], columns: dict[str, int],
         loc = [p for p in err["loc"] if isinstance(p, str)]
         field = {"title": "inject", "briefing": "inject", "sender": "from", "facilitator_notes": "notes",
                  "questions": "questions", "targets": "to", "push": "push_erosion",
-                 "source": "source_section", "date_label": "date_label"}.get(loc[0] if loc else "", loc[0] if loc else "id")
+                 "source": "source_section", "date_label": "date_label"}.get(loc[0] if loc else "",
+                                                                              loc[0] if loc else "id")
         if loc and loc[0] == "push" and "rapprochement" in loc:
             field = "push_rapprochement"
         raise fail(field, f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}") from None
@@ -493,7 +498,8 @@ def _delivery(value: str) -> str | None:
             return d
     aliases = {"news": "news_flash", "flash": "news_flash", "intel": "intel_brief", "intelligence": "intel_brief",
                "email": "cable", "memo": "cable", "phone": "call", "phonecall": "call", "telephone": "call",
-               "press": "press_conference", "social": "social_post", "socialmedia": "social_post", "tweet": "social_post"}
+               "press": "press_conference", "social": "social_post", "socialmedia": "social_post",
+               "tweet": "social_post"}
     return aliases.get(key)
 
 

@@ -30,8 +30,8 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
 
 from .. import __version__
 from ..content import Library
-from ..model.plan import plan
 from ..model import Deck, Inject, delivery_name
+from ..model.plan import plan
 from ..views.words import MARKING, how_label, push_text, t
 from .fonts import BOLD, ITALIC, REGULAR, register
 from .styles import INK, MARKING_RED, MUTED, NAVY, PRIVATE, RULE, SHADE
@@ -65,7 +65,7 @@ def write_cards(deck: Deck, library: Library, out: Path, *, lang: str = "nl") ->
     cards = deck_cards(deck, library, lang)
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1, lang=lang)
-    c.setTitle(f"{t('cards', lang)}: {deck.title.get(lang)}")  # type: ignore[arg-type]
+    c.setTitle(f"{t('cards', lang)}: {deck.title.get(lang)}")
     c.setAuthor("wargame")
     c.setSubject(f"{t('cards', lang)} · {deck.id}")
     c.setCreator(f"wargame {__version__}")
@@ -106,8 +106,8 @@ def deck_cards(deck: Deck, library: Library, lang: str) -> list[Card]:
                             f"{t('card_candidates', lang, i=k, n=len(ps.candidates))}"
                     cards.append(Card(cand.inject, r, "draw", where))
                 for b in cand.branches:
-                    cards.append(Card(b.inject, r, "branch", f"{base} · {how_label('branch', lang)}",
-                                      t("branch_of", lang, title=b.parent.title.get(lang), label=b.option.label.get(lang))))
+                    branch_of = t("branch_of", lang, title=b.parent.title.get(lang), label=b.option.label.get(lang))
+                    cards.append(Card(b.inject, r, "branch", f"{base} · {how_label('branch', lang)}", branch_of))
     drift_rounds = deck_plan.drift_rounds
     if drift_rounds:
         rounds = ", ".join(str(r + 1) for r in drift_rounds)
@@ -141,7 +141,7 @@ def _page_frame(c: Canvas, deck: Deck, lang: str, page: int, pages: int) -> None
     c.drawCentredString(PAGE_W / 2, 5 * mm, MARKING)
     c.setFont(REGULAR, 7)
     c.setFillColor(MUTED)
-    c.drawString(X0, PAGE_H - 12.5 * mm, shorten(plain(f"{t('cards', lang)} · {deck.title.get(lang)}"), 90))  # type: ignore[arg-type]
+    c.drawString(X0, PAGE_H - 12.5 * mm, shorten(plain(f"{t('cards', lang)} · {deck.title.get(lang)}"), 90))
     c.drawRightString(PAGE_W - X0, PAGE_H - 12.5 * mm, f"{t('page', lang)} {page} / {pages}")
     c.restoreState()
 
@@ -166,7 +166,7 @@ def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float
     c.setFont(BOLD, 9)
     if inj is not None:
         left = delivery_name(inj.delivery, lang).upper()
-        date = inj.date_label.get(lang) if inj.date_label else inj.date  # type: ignore[arg-type]
+        date = inj.date_label.get(lang) if inj.date_label else inj.date
         right = plain(date, BOLD)
         c.drawString(x + PAD + 3 * mm, band_y + 3.2 * mm, left)
         room = CARD_W - 2 * PAD - 9 * mm - stringWidth(left, BOLD, 9)
@@ -181,10 +181,10 @@ def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float
         targets = ", ".join(_team_name(library, tid, lang) for tid in inj.targets)
         story += [
             Paragraph(para(card.where, BOLD), st["where"]),
-            Paragraph(para(inj.title.get(lang), BOLD), st["title"]),  # type: ignore[arg-type]
-            Paragraph(f"<b>{para(t('sender', lang), BOLD)}:</b> {para(inj.sender.get(lang))} · "  # type: ignore[arg-type]
+            Paragraph(para(inj.title.get(lang), BOLD), st["title"]),
+            Paragraph(f"<b>{para(t('sender', lang), BOLD)}:</b> {para(inj.sender.get(lang))} · "
                       f"<b>{para(t('targets', lang), BOLD)}:</b> {para(targets)}", st["meta"]),
-            Paragraph(para(inj.briefing.get(lang)), st["body"]),  # type: ignore[arg-type]
+            Paragraph(para(inj.briefing.get(lang)), st["body"]),
         ]
         if card.note:
             story.append(Paragraph(para(card.note, ITALIC), st["note"]))
@@ -217,7 +217,7 @@ def _team_name(library: Library, tid: str, lang: str) -> str:
     if tid == "all":
         return t("all_teams", lang)
     team = library.teams.get(tid)
-    return team.name.get(lang) if team else tid  # type: ignore[arg-type]
+    return team.name.get(lang) if team else tid
 
 
 def _cut_marks(c: Canvas, x: float, y: float) -> None:

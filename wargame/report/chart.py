@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Polygon, Rect, String
+from itertools import pairwise
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..engine.state import PathPoint
 from ..model import AXIS_LIMIT, Scenario
-from .fonts import BOLD, ITALIC, REGULAR, register
 from ..views.words import position_text, t
+from .fonts import BOLD, ITALIC, REGULAR, register
 from .styles import INK, MUTED, NAVY, QUADRANT_FILLS, RULE
 from .text import plain
 
@@ -33,7 +35,8 @@ def axis_chart(scenarios: dict[str, Scenario], path: list[PathPoint], rounds_pla
         return y0 + (v + AXIS_LIMIT) / (2 * AXIS_LIMIT) * side
 
     half = side / 2
-    by_quadrant = {(s.quadrant.erosion, s.quadrant.rapprochement): s for s in scenarios.values()}
+    by_quadrant: dict[tuple[str, str], Scenario] = {(s.quadrant.erosion, s.quadrant.rapprochement): s
+                                                    for s in scenarios.values()}
     for (ex, ry), fill in QUADRANT_FILLS.items():
         qx = x0 + (half if ex == "high" else 0)
         qy = y0 + (half if ry == "high" else 0)
@@ -80,8 +83,8 @@ def _quadrant_label(d: Drawing, sc: Scenario, lang: str, qx: float, qy: float, h
     inset = 5
     size = 9
     width = half - 2 * inset
-    lines = _wrap(f"{sc.number} · {plain(sc.title.get(lang), BOLD)}", BOLD, size, width)[:3]  # type: ignore[arg-type]
-    sub = _wrap(plain(sc.subtitle.get(lang), ITALIC), ITALIC, 6.5, width)[:2]  # type: ignore[arg-type]
+    lines = _wrap(f"{sc.number} · {plain(sc.title.get(lang), BOLD)}", BOLD, size, width)[:3]
+    sub = _wrap(plain(sc.subtitle.get(lang), ITALIC), ITALIC, 6.5, width)[:2]
     anchor = "start" if left else "end"
     x = qx + inset if left else qx + half - inset
     block = len(lines) * (size + 2) + len(sub) * 8
@@ -118,7 +121,7 @@ def _trajectory(d: Drawing, path: list[PathPoint], rounds_played: int, lang: str
     if len(pts) > 1:
         flat = [c for xy in pts for c in xy]
         d.add(PolyLine(flat, strokeColor=PATH_COLOR, strokeWidth=1.6, strokeLineJoin=1, strokeLineCap=1))
-        for (xa, ya), (xb, yb) in zip(pts, pts[1:]):
+        for (xa, ya), (xb, yb) in pairwise(pts):
             _arrow(d, xa, ya, xb, yb)
     for x, y in pts[1:-1]:
         d.add(Circle(x, y, 1.6, fillColor=PATH_COLOR, strokeColor=None))

@@ -21,21 +21,45 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Flowable, Frame, FrameBG, HRFlowable, Indenter, KeepTogether, NextPageTemplate,
-    PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    FrameBG,
+    HRFlowable,
+    Indenter,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from .. import __version__
 from ..engine.state import Ruling, SessionState
+from ..model import delivery_name
 from ..views import debrief as aar
+from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, t
 from .chart import PATH_COLOR as DRIFT
 from .chart import axis_chart
 from .fonts import BOLD, ITALIC, REGULAR, register
-from ..model import delivery_name
-from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, t
 from .styles import (
-    ALERT, INK, MARKING_RED, MUTED, NAVY, OUTCOME_COLORS, PAGE_MARGIN_BOTTOM, PAGE_MARGIN_TOP, PAGE_MARGIN_X,
-    PRIVATE, RULE, SHADE, styles,
+    ALERT,
+    INK,
+    MARKING_RED,
+    MUTED,
+    NAVY,
+    OUTCOME_COLORS,
+    PAGE_MARGIN_BOTTOM,
+    PAGE_MARGIN_TOP,
+    PAGE_MARGIN_X,
+    PRIVATE,
+    RULE,
+    SHADE,
+    styles,
 )
 from .text import para, plain, shorten
 
@@ -111,7 +135,7 @@ class _Doc(BaseDocTemplate):
         kind = t("aar", lg)
         subject = f"{kind}: {data.deck_title}"
         if data.team is not None:
-            subject += f" — {t('handout_for', lg)} {data.team.name.get(lg)}"  # type: ignore[arg-type]
+            subject += f" — {t('handout_for', lg)} {data.team.name.get(lg)}"
         super().__init__(
             buf, pagesize=A4, leftMargin=PAGE_MARGIN_X, rightMargin=PAGE_MARGIN_X, topMargin=PAGE_MARGIN_TOP,
             bottomMargin=PAGE_MARGIN_BOTTOM, title=_meta(data.title), author=_meta(data.facilitator or "wargame"),
@@ -148,7 +172,7 @@ class _Doc(BaseDocTemplate):
         if not hasattr(self, "_strings"):
             d = self.data
             right = t("aar", d.lang) if d.team is None else \
-                f"{t('handout_for', d.lang)}: {plain(d.team.name.get(d.lang))}"  # type: ignore[arg-type]
+                f"{t('handout_for', d.lang)}: {plain(d.team.name.get(d.lang))}"
             self._strings = (shorten(plain(d.title), 70), right, stringWidth(right, REGULAR, 7.5),
                              f"{shorten(plain(d.session_id), 40)} · {d.date}", stringWidth(MARKING, BOLD, 8))
         left, right, right_w, foot, mark_w = self._strings
@@ -247,14 +271,14 @@ def _story(d: aar.Debrief) -> list[Flowable]:
 
 def _h1(text: str) -> Paragraph:
     p = Paragraph(para(text, BOLD), styles().h1)
-    p._outline = (plain(text), 0)  # type: ignore[attr-defined]
+    p._outline = (plain(text), 0)
     return p
 
 
 def _h2(text: str, outline: bool = False) -> Paragraph:
     p = Paragraph(para(text, BOLD), styles().h2)
     if outline:
-        p._outline = (plain(text), 1)  # type: ignore[attr-defined]
+        p._outline = (plain(text), 1)
     return p
 
 
@@ -278,25 +302,25 @@ def _cover(d: aar.Debrief) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 28 * mm), Paragraph(para(t("aar_long", lg).upper(), BOLD), s.cover_kicker),
                            Paragraph(para(d.title, BOLD), s.cover_title)]
     if d.team is not None:
-        out.append(Paragraph(para(f"{t('handout_for', lg)}: {d.team.name.get(lg)}", BOLD),  # type: ignore[arg-type]
+        out.append(Paragraph(para(f"{t('handout_for', lg)}: {d.team.name.get(lg)}", BOLD),
                              s.cover_team))
     out += _altered(d)
     deck = st.deck
     assert deck is not None
-    out.append(Paragraph(para(deck.description.get(lg)), s.cover_sub))  # type: ignore[arg-type]
+    out.append(Paragraph(para(deck.description.get(lg)), s.cover_sub))
     out.append(HRFlowable(width="100%", thickness=1.2, color=NAVY, spaceBefore=4, spaceAfter=8))
     rows = [
         (t("exercise", lg), d.title),
         (t("date", lg), d.date),
         (t("deck", lg), f"{d.deck_title} ({deck.id})"),
-        (t("teams", lg), ", ".join(tm.name.get(lg) for tm in d.teams)),  # type: ignore[misc]
+        (t("teams", lg), ", ".join(tm.name.get(lg) for tm in d.teams)),
         (t("facilitator", lg), d.facilitator or "—"),
         (t("language", lg), t(f"lang_{lg}", lg)),
         (t("session", lg), d.session_id),
         (t("status", lg), t("ended" if st.ended else "not_ended", lg)),
     ]
     if d.team is not None:
-        rows.append((t("handout_for", lg), d.team.name.get(lg)))  # type: ignore[arg-type]
+        rows.append((t("handout_for", lg), d.team.name.get(lg)))
     out.append(_facts(rows))
     out.append(Spacer(1, 14 * mm))
     note = t("disclaimer", lg)
@@ -398,7 +422,8 @@ def _path_table(d: aar.Debrief) -> list[Flowable]:
     rows = [[Paragraph(para(t("start", lg)), s.cell), "", Paragraph(para(position_text(*d.start, lg)), s.cell),
              Paragraph(para(d.scenario_title(start_sc)), s.cell)]]
     rows += [[Paragraph(para(f"R{r.index + 1}"), s.cell), Paragraph(para(r.title), s.cell),
-              Paragraph(para(position_text(*r.end, lg)), s.cell), Paragraph(para(d.scenario_title(r.end_scenario)), s.cell)]
+              Paragraph(para(position_text(*r.end, lg)), s.cell),
+              Paragraph(para(d.scenario_title(r.end_scenario)), s.cell)]
              for r in d.rounds]
     w = FRAME_W
     return [Spacer(1, 8), _table([t("round", lg), "", t("position", lg), t("scenario", lg)],
@@ -469,10 +494,10 @@ def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> list[Flowable]:
     s = styles()
     lg = d.lang
     inj = dv.inject
-    date = inj.date_label.get(lg) if inj.date_label else inj.date  # type: ignore[arg-type]
+    date = inj.date_label.get(lg) if inj.date_label else inj.date
     meta = " · ".join([
         f"{t('inject', lg)} {d.state.deliveries.index(dv.delivery) + 1}",
-        delivery_name(inj.delivery, lg), f"{t('sender', lg)}: {inj.sender.get(lg)}", date,  # type: ignore[arg-type]
+        delivery_name(inj.delivery, lg), f"{t('sender', lg)}: {inj.sender.get(lg)}", date,
         how_label(dv.delivery.how, lg), f"{inj.minutes} {t('minutes', lg)}",
     ])
     out: list[Flowable] = [
@@ -480,15 +505,15 @@ def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> list[Flowable]:
         FrameBG(color=SHADE, left=0, right=0, start=True),
         HRFlowable(width="100%", thickness=1.6, color=NAVY, spaceBefore=0, spaceAfter=6),
         Paragraph(para(meta), s.box_meta),
-        Paragraph(para(inj.title.get(lg), BOLD), s.box_title),  # type: ignore[arg-type]
-        Paragraph(para(inj.briefing.get(lg)), s.box_body),  # type: ignore[arg-type]
+        Paragraph(para(inj.title.get(lg), BOLD), s.box_title),
+        Paragraph(para(inj.briefing.get(lg)), s.box_body),
     ]
     if inj.questions:
         out.append(Paragraph(para(t("questions", lg), BOLD), s.box_label))
         for q in inj.questions:
-            out.append(Paragraph(para(q.get(lg)), s.box_bullet, bulletText="–"))  # type: ignore[arg-type]
+            out.append(Paragraph(para(q.get(lg)), s.box_bullet, bulletText="–"))
     if d.controller_notes:
-        out.append(Paragraph(_label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.box_small))  # type: ignore[arg-type]
+        out.append(Paragraph(_label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.box_small))
     tail = f"<b>{para(t('push', lg), BOLD)}:</b> {para(push_text(inj.push.erosion, inj.push.rapprochement, lg))}"
     if dv.option:
         tail += f" · <b>{para(t('option_chosen', lg), BOLD)}:</b> {para(dv.option)}"
@@ -548,7 +573,7 @@ def _move(d: aar.Debrief, mv: aar.MoveView) -> list[Flowable]:
     s = styles()
     lg = d.lang
     m = mv.move
-    head: list[tuple[str, str, float, Any]] = [(mv.team.name.get(lg), BOLD, 10, NAVY)]  # type: ignore[list-item]
+    head: list[tuple[str, str, float, Any]] = [(mv.team.name.get(lg), BOLD, 10, NAVY)]
     if m is not None and m.private:
         head.append((f"  ·  {t('private', lg).upper()}", BOLD, 7.5, PRIVATE))
     if m is not None:
@@ -567,7 +592,8 @@ def _move(d: aar.Debrief, mv: aar.MoveView) -> list[Flowable]:
         for v in mv.earlier:
             bits = [f"<b>{aar.clock_time(v.move.at)}</b>"]
             if v.move.private:
-                bits.append(f'<font name="{BOLD}" color="#{PRIVATE.hexval()[2:]}">{para(t("private", lg).upper(), BOLD)}</font>')
+                private = para(t("private", lg).upper(), BOLD)
+                bits.append(f'<font name="{BOLD}" color="#{PRIVATE.hexval()[2:]}">{private}</font>')
             for key, text in (("action", v.move.action), ("result", v.move.result), ("reasons", v.move.reasons)):
                 if text.strip():
                     bits.append(f"<i>{para(t(key, lg), ITALIC)}:</i> {para(text)}")
@@ -622,7 +648,7 @@ def _hotwash(d: aar.Debrief) -> list[Flowable]:
     s = styles()
     lg = d.lang
     out: list[Flowable] = [_h1(t("hotwash", lg)), Paragraph(para(t("hotwash_intro", lg)), s.meta)]
-    questions = [(q.question.get(lg), q.source) for q in d.hotwash]  # type: ignore[misc]
+    questions = [(q.question.get(lg), q.source) for q in d.hotwash]
     if not questions:
         questions = [(t("hw_went_well", lg), ""), (t("hw_do_better", lg), "")]
     for i, (q, src) in enumerate(questions, 1):
@@ -641,8 +667,9 @@ def _plan(d: aar.Debrief) -> list[Flowable]:
     out: list[Flowable] = [_h1(t("improvement_plan", lg)), Paragraph(para(t("plan_intro", lg)), s.meta)]
     rows = []
     for i, n in enumerate(d.actions, 1):
-        rows.append([Paragraph(str(i), s.cell), Paragraph(para(n.text), s.cell), Paragraph(para(n.owner or "—"), s.cell),
-                     Paragraph(para(n.due or "—"), s.cell), Paragraph(str(n.round + 1), s.cell)])
+        rows.append([Paragraph(str(i), s.cell), Paragraph(para(n.text), s.cell),
+                     Paragraph(para(n.owner or "—"), s.cell), Paragraph(para(n.due or "—"), s.cell),
+                     Paragraph(str(n.round + 1), s.cell)])
     for i in range(len(rows) + 1, len(rows) + 4):  # blank rows to fill in at the hot wash
         rows.append([Paragraph(str(i), s.cell), "", "", "", ""])
     w = [10 * mm, FRAME_W - 10 * mm - 38 * mm - 26 * mm - 14 * mm, 38 * mm, 26 * mm, 14 * mm]
@@ -667,7 +694,7 @@ def _appendix(d: aar.Debrief) -> list[Flowable]:
         seen = rounds_of.get(dl.inject_id)
         rounds_of[dl.inject_id] = f"{seen}, {dl.round + 1}" if seen else str(dl.round + 1)
     for inj in d.sources:
-        head = para(inj.title.get(lg), BOLD)  # type: ignore[arg-type]
+        head = para(inj.title.get(lg), BOLD)
         if inj.source.extrapolated:
             head += f' <font color="#7a4b00" size="8">· {para(t("extrapolated", lg).upper(), BOLD)}</font>'
         out.append(KeepTogether([

@@ -46,18 +46,18 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     if d.team is not None:
         add(f"*{t('handout_note', lg)}*" + ("" if d.controller_notes else f" *{t('handout_note_notes', lg)}*"))
         add("")
-    add(esc(deck.description.get(lg)))  # type: ignore[arg-type]
+    add(esc(deck.description.get(lg)))
     add("")
     facts = [
         (t("exercise", lg), code(d.title)), (t("date", lg), esc(d.date)),
         (t("deck", lg), f"{esc(d.deck_title)} ({code(deck.id)})"),
-        (t("teams", lg), ", ".join(esc(tm.name.get(lg)) for tm in d.teams)),  # type: ignore[arg-type]
+        (t("teams", lg), ", ".join(esc(tm.name.get(lg)) for tm in d.teams)),
         (t("facilitator", lg), code(d.facilitator) if d.facilitator else "—"),
         (t("language", lg), t(f"lang_{lg}", lg)), (t("session", lg), code(d.session_id)),
         (t("status", lg), t("ended" if st.ended else "not_ended", lg)),
     ]
     if d.team is not None:
-        facts.append((t("handout_for", lg), esc(d.team.name.get(lg))))  # type: ignore[arg-type]
+        facts.append((t("handout_for", lg), esc(d.team.name.get(lg))))
     for k, v in facts:
         add(f"- **{k}:** {v}")
     add("")
@@ -94,7 +94,8 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     add("|---|---|---|---|")
     add(f"| {t('start', lg)} | | {position_text(*start, lg)} | {esc(d.scenario_title(st.scenario_at(*start)))} |")
     for r in d.rounds:
-        add(f"| R{r.index + 1} | {esc(r.title)} | {position_text(*r.end, lg)} | {esc(d.scenario_title(r.end_scenario))} |")
+        end_title = esc(d.scenario_title(r.end_scenario))
+        add(f"| R{r.index + 1} | {esc(r.title)} | {position_text(*r.end, lg)} | {end_title} |")
     add("")
 
     add(f"## {t('timeline', lg)}")
@@ -123,21 +124,21 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         add("")
         for dv in r.deliveries:
             inj = dv.inject
-            date = inj.date_label.get(lg) if inj.date_label else inj.date  # type: ignore[arg-type]
-            add(f"#### {t('inject', lg)} {st.deliveries.index(dv.delivery) + 1}: {esc(inj.title.get(lg))}")  # type: ignore[arg-type]
+            date = inj.date_label.get(lg) if inj.date_label else inj.date
+            add(f"#### {t('inject', lg)} {st.deliveries.index(dv.delivery) + 1}: {esc(inj.title.get(lg))}")
             add("")
-            add(f"*{esc(delivery_name(inj.delivery, lg))} · {t('sender', lg)}: {esc(inj.sender.get(lg))} · "  # type: ignore[arg-type]
+            add(f"*{esc(delivery_name(inj.delivery, lg))} · {t('sender', lg)}: {esc(inj.sender.get(lg))} · "
                 f"{esc(date)} · {how_label(dv.delivery.how, lg)} · {inj.minutes} {t('minutes', lg)}*")
             add("")
-            add(esc(inj.briefing.get(lg)))  # type: ignore[arg-type]
+            add(esc(inj.briefing.get(lg)))
             add("")
             add(f"**{t('questions', lg)}**")
             add("")
             for q in inj.questions:
-                add(f"- {esc(q.get(lg))}")  # type: ignore[arg-type]
+                add(f"- {esc(q.get(lg))}")
             add("")
             if d.controller_notes:
-                add(f"**{t('facilitator_notes', lg)}:** {esc(inj.facilitator_notes.get(lg))}")  # type: ignore[arg-type]
+                add(f"**{t('facilitator_notes', lg)}:** {esc(inj.facilitator_notes.get(lg))}")
                 add("")
             tail = f"**{t('push', lg)}:** {push_text(inj.push.erosion, inj.push.rapprochement, lg)}"
             if dv.option:
@@ -148,7 +149,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         add("")
         for mv in r.moves:
             m = mv.move
-            head = f"##### {esc(mv.team.name.get(lg))}"  # type: ignore[arg-type]
+            head = f"##### {esc(mv.team.name.get(lg))}"
             if m is not None and m.private:
                 head += f" ({t('private', lg)})"
             add(head)
@@ -213,7 +214,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
     add("")
     for inj in d.sources:
         mark = f" ({t('extrapolated', lg)})" if inj.source.extrapolated else ""
-        add(f"- **{esc(inj.title.get(lg))}**{mark} — {esc(inj.source.section)}: “{esc(inj.source.quote)}”")  # type: ignore[arg-type]
+        add(f"- **{esc(inj.title.get(lg))}**{mark} — {esc(inj.source.section)}: “{esc(inj.source.quote)}”")
     if not d.sources:
         add(f"*{t('no_injects', lg)}*")
     add("")

@@ -137,7 +137,7 @@ def _reorder(logical: list[Piece], own: frozenset[str], taken: frozenset[str]) -
     tokens = list(islice((c for c in map(chr, chain.from_iterable(_PRIVATE_USE)) if c not in taken), len(runs)))
     if len(tokens) < len(runs):
         return logical  # more stand-ins than private-use characters: left in typed order
-    run_of = dict(zip(tokens, runs))
+    run_of = dict(zip(tokens, runs, strict=True))
     it = iter(tokens)
     marked = "".join(next(it) if kind == STANDIN else s for kind, s in logical)
     return [(STANDIN, run_of[ch]) if ch in run_of else ("" if ch in own else FALLBACK, ch)

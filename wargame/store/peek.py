@@ -8,9 +8,10 @@ times, by which the list is sorted), so this reads the file through a read-only 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 
 class Peek:

@@ -19,4 +19,5 @@ class Event(NamedTuple):
     data: dict[str, Any]
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "key": self.key, "kind": self.kind, "actor": self.actor, "at": self.at, "data": self.data}
+        return {"id": self.id, "key": self.key, "kind": self.kind, "actor": self.actor, "at": self.at,
+                "data": self.data}

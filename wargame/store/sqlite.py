@@ -14,10 +14,12 @@ import os
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
-from .chain import GENESIS, link
+from .chain import GENESIS, continues, link
 from .record import Event
 
 if TYPE_CHECKING:  # the watch (ctypes) is loaded only by a console that follows the file live
@@ -44,6 +46,7 @@ CREATE TABLE events (
 CREATE TABLE codes (team TEXT PRIMARY KEY, hash TEXT NOT NULL, event_id INTEGER NOT NULL);
 """
 _COLUMNS = "id, key, kind, actor, at, data, hash"
+_DATA = itemgetter(5)  # a row's stored JSON text
 
 
 class StoreError(Exception):
@@ -115,7 +118,7 @@ class EventStore:
 
     @classmethod
     def create(cls, path: Path | str, events: Sequence[Event], codes: dict[str, str], *,
-               role: Writer | None = None) -> "EventStore":
+               role: Writer | None = None) -> EventStore:
         """A new session file holding `events` and the teams' code hashes, made whole or not at all.
 
         It is written under a temporary name and linked into place once committed, so a kill at any
@@ -324,7 +327,7 @@ class EventStore:
         if conn is not None:
             conn.close()
 
-    def __enter__(self) -> "EventStore":
+    def __enter__(self) -> EventStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -344,8 +347,12 @@ class EventStore:
 
     def _check_links(self, rows: list[tuple]) -> None:
         prev_id, prev_hash = self._checked
-        for row in rows:
-            event_id, key, kind, actor, at, data, stored = row
+        if self.altered is None and continues(prev_id, prev_hash, rows):  # the usual case, checked fast
+            if rows:
+                self._checked = (rows[-1][0], rows[-1][6])
+            return
+        for row in rows:  # a break (or one seen before): find the first, and carry on past it
+            event_id, _key, kind, _actor, _at, _data, stored = row
             if self.altered is None:
                 if event_id != prev_id + 1:
                     self.altered = (f"event {prev_id + 1} is missing: {event_id - prev_id - 1} event(s) "
@@ -366,11 +373,13 @@ class EventStore:
 
     def _decode(self, rows: list[tuple]) -> list[Event]:
         """Events from stored rows; the fold checks their shape (and that their times are numbers)."""
-        try:  # one decode for the batch
-            datas = json.loads("[" + ",".join(r[5] for r in rows) + "]")
+        try:  # one decode for the batch; a text such as `1,2` would make two items, so count them
+            datas = json.loads("[" + ",".join(map(_DATA, rows)) + "]")
         except (TypeError, ValueError):
+            datas = None
+        if type(datas) is not list or len(datas) != len(rows):
             datas = [self._data_of(r) for r in rows]
-        return [Event(r[0], r[1], r[2], r[3], r[4], d) for r, d in zip(rows, datas)]
+        return [Event(r[0], r[1], r[2], r[3], r[4], d) for r, d in zip(rows, datas, strict=True)]
 
     def _data_of(self, row: tuple) -> Any:
         try:

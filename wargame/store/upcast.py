@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from .chain import GENESIS
 from .record import Event
@@ -42,6 +43,7 @@ def upcast_v1(conn: sqlite3.Connection, insert: Insert) -> None:
     conn.execute("DROP TABLE events")
     conn.execute("CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, "
                  "kind TEXT NOT NULL, actor TEXT NOT NULL, at REAL NOT NULL, data TEXT NOT NULL, hash TEXT NOT NULL)")
-    conn.execute("CREATE TABLE IF NOT EXISTS codes (team TEXT PRIMARY KEY, hash TEXT NOT NULL, event_id INTEGER NOT NULL)")
+    conn.execute("CREATE TABLE IF NOT EXISTS codes "
+                 "(team TEXT PRIMARY KEY, hash TEXT NOT NULL, event_id INTEGER NOT NULL)")
     insert(conn, GENESIS, events)
     conn.executemany("INSERT OR REPLACE INTO codes VALUES (?,?,?)", [(t, h, i) for t, (h, i) in codes.items()])

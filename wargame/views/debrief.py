@@ -135,11 +135,11 @@ class Debrief:
         return self.state.position
 
     def scenario_title(self, sc: Scenario | None) -> str:
-        return sc.title.get(self.lang) if sc else "—"  # type: ignore[arg-type]
+        return sc.title.get(self.lang) if sc else "—"
 
     def team_name(self, team_id: str) -> str:
         team = self.state.teams.get(team_id)
-        return team.name.get(self.lang) if team else team_id  # type: ignore[arg-type]
+        return team.name.get(self.lang) if team else team_id
 
     def recorded(self, move_id: str) -> str:
         """`14:05`: when a move version was recorded."""
@@ -222,7 +222,7 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
             inj = state.injects[d.inject_id]
             opt_id = state.options_chosen.get(inj.id)
             opt = next((o for o in inj.options if o.id == opt_id), None)
-            dels.append(DeliveryView(d, inj, opt.label.get(lg) if opt else None))  # type: ignore[arg-type]
+            dels.append(DeliveryView(d, inj, opt.label.get(lg) if opt else None))
         views = []
         current = {m.team: m for m in state.moves.values() if m.round == r and m.superseded_by is None}
         for tid, tm in state.teams.items():
@@ -238,7 +238,7 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
                                       replaced_ruling(state, latest.id, shown)))
         end = _end_of_round(path, r)
         rounds.append(RoundView(
-            r, rnd.title.get(lg) if rnd else f"{t('round', lg)} {r + 1}", rnd.minutes if rnd else 0,  # type: ignore[arg-type]
+            r, rnd.title.get(lg) if rnd else f"{t('round', lg)} {r + 1}", rnd.minutes if rnd else 0,
             dels, views, [n for n in notes if n.round == r and n.tag == ""], end, state.scenario_at(*end)))
 
     sources: list[Inject] = []
@@ -248,10 +248,10 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
             sources.append(inj)
 
     return Debrief(
-        state=state, lang=lg, team=the_team, title=clip(state.title or deck.title.get(lg), lg),  # type: ignore[arg-type]
+        state=state, lang=lg, team=the_team, title=clip(state.title or deck.title.get(lg), lg),
         facilitator=clip(state.facilitator, lg), session_id=clip(state.session_id, lg),
         altered=clip(state.altered, lg) if state.altered else None, controller_notes=notes_in,
-        date=date_text(state.created_at, lg), deck_title=deck.title.get(lg),  # type: ignore[arg-type]
+        date=date_text(state.created_at, lg), deck_title=deck.title.get(lg),
         teams=list(state.teams.values()), rounds_total=len(deck.rounds), rounds=rounds,
         timeline=_timeline(state, path, moves, rulings, lg),
         strengths=[n for n in notes if n.tag == "strength"],
@@ -293,16 +293,16 @@ def _timeline(state: SessionState, path: list[PathPoint], moves: list[Move], rul
 
     def name(tid: str) -> str:
         tm = state.teams.get(tid)
-        return tm.name.get(lg) if tm else tid  # type: ignore[arg-type]
+        return tm.name.get(lg) if tm else tid
 
     for d in state.deliveries:
         if d.round not in seen_round:
             seen_round.add(d.round)
-            title = deck.rounds[d.round].title.get(lg) if d.round < len(deck.rounds) else ""  # type: ignore[arg-type]
+            title = deck.rounds[d.round].title.get(lg) if d.round < len(deck.rounds) else ""
             rows.append(TimelineRow(d.event_id, d.at, d.round, "round", t("ev_round", lg, n=d.round + 1, title=title),
                                     position_at(path, d.event_id - 1)))
         inj = state.injects[d.inject_id]
-        rows.append(TimelineRow(d.event_id, d.at, d.round, "inject", t("ev_inject", lg, title=inj.title.get(lg)),  # type: ignore[arg-type]
+        rows.append(TimelineRow(d.event_id, d.at, d.round, "inject", t("ev_inject", lg, title=inj.title.get(lg)),
                                 position_at(path, d.event_id)))
     for m in moves:
         key = "ev_move_revised" if m.supersedes in shown else "ev_move"  # a hidden earlier version stays unsaid
@@ -316,8 +316,9 @@ def _timeline(state: SessionState, path: list[PathPoint], moves: list[Move], rul
     rulings_at = {r.event_id: r.at for r in state.rulings.values()}
     for p in path:
         if p.cause == "ruling":  # the push of a ruling this handout does not show
-            rows.append(TimelineRow(p.event_id, rulings_at.get(p.event_id) or _at_of(rows, p.event_id), p.round, "ruling",
-                                    t("ev_private_ruling", lg), (p.erosion, p.rapprochement)))
+            at = rulings_at.get(p.event_id) or _at_of(rows, p.event_id)
+            rows.append(TimelineRow(p.event_id, at, p.round, "ruling", t("ev_private_ruling", lg),
+                                    (p.erosion, p.rapprochement)))
     for p in path:
         if p.cause.startswith("option:"):
             inj_id, _, opt_id = p.cause[len("option:"):].partition("/")
@@ -325,12 +326,12 @@ def _timeline(state: SessionState, path: list[PathPoint], moves: list[Move], rul
             opt = next((o for o in branched.options if o.id == opt_id), None) if branched else None
             at = _at_of(rows, p.event_id)
             rows.append(TimelineRow(p.event_id, at, p.round, "option",
-                                    t("ev_option", lg, label=opt.label.get(lg) if opt else opt_id),  # type: ignore[arg-type]
+                                    t("ev_option", lg, label=opt.label.get(lg) if opt else opt_id),
                                     (p.erosion, p.rapprochement)))
-    for a, b in state.crossings:
+    for _, b in state.crossings:
         sc = state.scenarios.get(b.scenario) if b.scenario else None
         rows.append(TimelineRow(b.event_id, _at_of(rows, b.event_id), b.round, "drift",
-                                t("ev_drift", lg, scenario=sc.title.get(lg) if sc else "—"),  # type: ignore[arg-type]
+                                t("ev_drift", lg, scenario=sc.title.get(lg) if sc else "—"),
                                 (b.erosion, b.rapprochement)))
     order = {"round": 0, "inject": 1, "option": 2, "move": 3, "ruling": 4, "drift": 5}
     rows.sort(key=lambda row: (row.event_id, order[row.kind]))

@@ -36,7 +36,7 @@ class AdjudicateForm(FormDialog[None]):
         self.move_id = move_id
 
     def compose(self) -> ComposeResult:
-        st = self.app.session.state
+        st = self.app.current_session.state
         move = st.moves[self.move_id]
         earlier = st.earlier_ruling(move.id)  # the team replaced a ruled move: start from that ruling
         old = st.rulings.get(move.id) or earlier
@@ -46,13 +46,15 @@ class AdjudicateForm(FormDialog[None]):
             yield VerticalScroll(Static(render_move(st, move)), id="move-text")
             if earlier is not None:
                 yield Static(plain(f"Ruled move replaced: the team changed its move after the ruling "
-                                   f"({outcome_text(earlier.outcome, st.lang, ascii_signs=True)}). The form starts from that "
+                                   f"({outcome_text(earlier.outcome, st.lang, ascii_signs=True)}). "
+                                   "The form starts from that "
                                    "ruling; save to rule on the new version."), id="replaced", classes="hint")
             yield Label(plain("Outcome (↑↓ then Enter)"), classes="field-label")
             chosen = old.outcome if old else 0
             with RadioSet(id="outcome"):
                 for score in sorted(OUTCOMES, reverse=True):
-                    yield RadioButton(plain(outcome_text(score, st.lang, ascii_signs=True)), value=score == chosen, name=str(score))
+                    yield RadioButton(plain(outcome_text(score, st.lang, ascii_signs=True)), value=score == chosen,
+                                      name=str(score))
             yield Label(plain("Narrative: what happens as a result"), classes="field-label")
             yield TextArea(old.narrative if old else "", id="narrative", soft_wrap=True)
             yield Label(plain("Push on the axes, -3 to +3"), classes="field-label")
@@ -85,10 +87,11 @@ class AdjudicateForm(FormDialog[None]):
         if erosion is None or rapprochement is None:
             self.app.say("Push each axis by a whole number from -3 to +3.", severity="warning")
             return
-        session = self.app.session
+        session = self.app.current_session
         ok, _ = self.app.command(session.adjudicate, self.move_id, outcome,
                                  self.query_one("#narrative", TextArea).text, erosion, rapprochement)
         if ok:
             move = session.state.moves[self.move_id]
-            self.app.say(f"Ruled · {view.team_name(session.state, move.team)}: {outcome_text(outcome, session.state.lang, ascii_signs=True)}")
+            ruled = outcome_text(outcome, session.state.lang, ascii_signs=True)
+            self.app.say(f"Ruled · {view.team_name(session.state, move.team)}: {ruled}")
             self.dismiss(None)

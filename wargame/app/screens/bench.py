@@ -35,7 +35,7 @@ class Bench(Dialog[str | None]):
         self.query_one("#filter", Input).focus()
 
     def _fill(self, query: str) -> None:
-        st = self.app.session.state
+        st = self.app.current_session.state
         played = st.delivered_ids()
         q = query.lower().strip()
         opts = []

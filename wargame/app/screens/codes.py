@@ -23,7 +23,8 @@ UNKNOWN = "issued — regenerate to see a new one"
 
 class CodesDialog(Dialog[None]):
     BINDINGS = [
-        Binding("g", "regenerate", "New code", tooltip="Issue a new code for the highlighted team (the old one stops working)"),
+        Binding("g", "regenerate", "New code",
+                tooltip="Issue a new code for the highlighted team (the old one stops working)"),
         Binding("escape", "close", "Close"),
     ]
 
@@ -34,7 +35,7 @@ class CodesDialog(Dialog[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
             yield Static(plain("Team join codes"), classes="dialog-title")
-            yield Static(plain(f"Teams join with: wargame join {self.app.session.store.path} --team TEAM"),
+            yield Static(plain(f"Teams join with: wargame join {self.app.current_session.store.path} --team TEAM"),
                          classes="hint")
             yield OptionList(id="codes")
             yield Static(plain("Codes are shown once and stored only as hashes. After a few wrong codes in a row "
@@ -54,11 +55,11 @@ class CodesDialog(Dialog[None]):
             self._fill()
 
     def _rows(self) -> list[str]:
-        st, now = self.app.session.state, self.app.now()
+        st, now = self.app.current_session.state, self.app.now()
         return [view.join_trouble(st, team, now) for team in st.teams]
 
     def _fill(self) -> None:
-        st, now = self.app.session.state, self.app.now()
+        st, now = self.app.current_session.state, self.app.now()
         ol = self.query_one(OptionList)
         keep = ol.highlighted
         opts = []
@@ -79,12 +80,12 @@ class CodesDialog(Dialog[None]):
         if opt is None or opt.id is None:
             return
         team = opt.id
-        st = self.app.session.state
+        st = self.app.current_session.state
 
         def done(yes: bool | None) -> None:
             if not yes:
                 return
-            ok, code = self.app.command(self.app.session.new_code, team)
+            ok, code = self.app.command(self.app.current_session.new_code, team)
             if ok:
                 self.app.codes[team] = code
                 self._fill()

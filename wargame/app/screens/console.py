@@ -6,6 +6,9 @@ for the first frame, and the console must start fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,6 +29,13 @@ from ..widgets.status import RoundStatus
 from ..widgets.teams import TeamsPanel
 from ..widgets.timeline import Timeline
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from wargame.engine.state import SessionState
+
+    from ..app import WargameApp
+
 WIDE = 150
 
 _COMMANDS = {
@@ -41,6 +51,9 @@ _COMMANDS = {
 
 class ConsoleScreen(Screen[None]):
     """The facilitator's console. Every command goes to the engine; the screen only shows the state."""
+
+    if TYPE_CHECKING:  # `self.app` is the facilitator's app, not just any Textual App
+        app = getters.app(WargameApp)
 
     # The columns (timeline when wide, card, side) are the screen's own children, laid out in a row
     # under the docked status lines: no row container to lay out and paint beneath them.
@@ -107,8 +120,8 @@ class ConsoleScreen(Screen[None]):
         yield Footer(compact=True)
 
     @property
-    def state(self):  # noqa: ANN201 - SessionState
-        return self.app.session.state
+    def state(self) -> SessionState:
+        return self.app.current_session.state
 
     def on_mount(self) -> None:
         self.sync()
@@ -190,13 +203,13 @@ class ConsoleScreen(Screen[None]):
         command = _COMMANDS.get(action if action != "clock" else f"clock {parameters[0] if parameters else ''}")
         if command is None:
             return True
-        if command in self.app.session.allowed():
+        if command in self.app.current_session.allowed():
             return True
         return None if command is Command.NEXT_ROUND and not self.state.has_next_round() else False
 
     # --- actions ----------------------------------------------------------------------------------
 
-    def _confirm_pending(self, what: str, then) -> None:  # noqa: ANN001
+    def _confirm_pending(self, what: str, then: Callable[[], None]) -> None:
         from .confirm import Confirm
 
         st = self.state
@@ -210,15 +223,15 @@ class ConsoleScreen(Screen[None]):
             lambda yes: then() if yes else None)
 
     def action_start(self) -> None:
-        self._deliver(self.app.session.advance)
+        self._deliver(self.app.current_session.advance)
 
     def action_advance(self) -> None:
-        self._confirm_pending("Next inject", lambda: self._deliver(self.app.session.advance))
+        self._confirm_pending("Next inject", lambda: self._deliver(self.app.current_session.advance))
 
     def action_next_round(self) -> None:
-        self._confirm_pending("Next round", lambda: self._deliver(self.app.session.next_round))
+        self._confirm_pending("Next round", lambda: self._deliver(self.app.current_session.next_round))
 
-    def _deliver(self, command) -> None:  # noqa: ANN001
+    def _deliver(self, command: Callable[[], object]) -> None:
         ok, event = self.app.command(command)
         if not ok:
             return
@@ -231,10 +244,10 @@ class ConsoleScreen(Screen[None]):
             self.app.say(f"Delivered: {inj.title.get(self.state.lang)}", title=f"Round {self.state.round + 1}")
 
     def action_clock(self, what: str) -> None:
-        self.app.command(self.app.session.clock, what)
+        self.app.command(self.app.current_session.clock, what)
 
     def action_extend(self, seconds: int) -> None:
-        ok, _ = self.app.command(self.app.session.clock, "extend", seconds=seconds)
+        ok, _ = self.app.command(self.app.current_session.clock, "extend", seconds=seconds)
         if ok:
             self.app.say(f"+{seconds // 60} min")
 
@@ -292,7 +305,7 @@ class ConsoleScreen(Screen[None]):
 
         def then(option: str | None) -> None:
             if option:
-                ok, _ = self.app.command(self.app.session.choose_option, option)
+                ok, _ = self.app.command(self.app.current_session.choose_option, option)
                 if ok:
                     self.app.say("Option chosen; its follow-up comes next (n).")
 
@@ -303,12 +316,12 @@ class ConsoleScreen(Screen[None]):
 
         def then(inject_id: str | None) -> None:
             if inject_id:
-                self._deliver(lambda: self.app.session.fire(inject_id))
+                self._deliver(lambda: self.app.current_session.fire(inject_id))
 
         self.app.push_screen(Bench(), then)
 
     def action_reopen(self) -> None:
-        ok, _ = self.app.command(self.app.session.reopen_moves)
+        ok, _ = self.app.command(self.app.current_session.reopen_moves)
         if ok:
             self.app.say("Moves are open again for this round.")
 
@@ -319,7 +332,7 @@ class ConsoleScreen(Screen[None]):
 
     def action_language(self) -> None:
         lang = "en" if self.state.lang == "nl" else "nl"
-        ok, _ = self.app.command(self.app.session.set_language, lang)
+        ok, _ = self.app.command(self.app.current_session.set_language, lang)
         if ok:
             self.app.say("Content in English." if lang == "en" else "Inhoud in het Nederlands.")
 
@@ -337,7 +350,7 @@ class ConsoleScreen(Screen[None]):
 
         def then(yes: bool | None) -> None:
             if yes:
-                ok, _ = self.app.command(self.app.session.end)
+                ok, _ = self.app.command(self.app.current_session.end)
                 if ok:
                     self.action_debrief()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,11 +21,21 @@ from ..widgets.safe import clip, lines, plain
 from ..widgets.timeline import render_timeline
 from .note_form import NoteForm
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from wargame.engine.state import SessionState
+
+    from ..app import WargameApp
+
 TAG_TITLES = [("strength", "Strengths"), ("improvement", "Areas for improvement"), ("action", "Improvement plan"),
               ("", "Other notes")]
 
 
 class DebriefScreen(Screen[None]):
+    if TYPE_CHECKING:  # `self.app` is the facilitator's app, not just any Textual App
+        app = getters.app(WargameApp)
+
     DEFAULT_CSS = """
     DebriefScreen VerticalScroll { padding: 0 2; }
     DebriefScreen .section { margin-top: 1; }
@@ -71,7 +82,7 @@ class DebriefScreen(Screen[None]):
         self.sync()
 
     def sync(self) -> None:
-        st = self.app.session.state
+        st = self.app.current_session.state
         lang = st.lang
         moves = [m for m in st.moves.values() if m.superseded_by is None]
         first = st.path[0] if st.path else None
@@ -110,7 +121,7 @@ class DebriefScreen(Screen[None]):
     def action_export(self) -> None:
         from .export import ExportDialog
 
-        session = self.app.session
+        session = self.app.current_session
 
         def then(out: Path | None) -> None:
             if out is not None:
@@ -135,7 +146,7 @@ class DebriefScreen(Screen[None]):
         self.app.say(f"Debrief written: {out}", title="Export")
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, state, out: Path) -> None:  # noqa: ANN001 - SessionState
+    def _export(self, state: SessionState, out: Path) -> None:
         try:
             # imported here, in the worker: ReportLab is heavy and the console must start fast
             debrief = importlib.import_module("wargame.report.debrief")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,11 +12,19 @@ from textual.widgets import Button, RadioButton, RadioSet
 
 from ..widgets.safe import plain
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from ..app import WargameApp
+
 R = TypeVar("R")
 
 
 class Dialog(ModalScreen[R]):
     """A modal dialog; subclasses compose a `VerticalScroll(classes="dialog")` body."""
+
+    if TYPE_CHECKING:  # `self.app` is the facilitator's app, not just any Textual App
+        app = getters.app(WargameApp)
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }
@@ -73,5 +81,5 @@ def highlight_pressed(radios: RadioSet) -> None:
     buttons = list(radios.query(RadioButton))
     for i, b in enumerate(buttons):
         if b.value:
-            radios._selected = i  # noqa: SLF001 - RadioSet offers no public way to move its highlight
+            radios._selected = i  # RadioSet offers no public way to move its highlight
             return

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -12,7 +15,7 @@ from textual.widgets import Footer, Header, Static
 from ..widgets.safe import lines, plain
 
 
-def binding_rows(app, bindings: list[Binding]) -> list[tuple[str, str, str]]:  # noqa: ANN001
+def binding_rows(app: App[Any], bindings: list[Binding]) -> list[tuple[str, str, str]]:
     """(keys, name, help) per action, keys of one action merged."""
     rows: dict[str, tuple[list[str], str, str]] = {}
     for b in bindings:
@@ -47,7 +50,7 @@ class HelpScreen(Screen[None]):
             yield Static(Content.styled(f"Keys · {self.for_title}", "bold $accent"))
             yield Static(self._table(self.for_bindings), classes="help-section")
             yield Static(Content.styled("Everywhere", "bold $accent"), classes="help-section")
-            yield Static(self._table(list(self.app.BINDINGS)), classes="help-section")
+            yield Static(self._table(self.app.BINDINGS), classes="help-section")
             yield Static(plain(
                 "ctrl+p opens the command palette: every action above, searchable by name. "
                 "The footer shows the keys that apply right now. The mouse works too; the keyboard is enough. "
@@ -55,7 +58,7 @@ class HelpScreen(Screen[None]):
                 "(wargame resume) to go on where you were, clock included."), classes="help-section")
         yield Footer(show_command_palette=False, compact=True)
 
-    def _table(self, bindings: list[Binding]) -> Content:
+    def _table(self, bindings: Iterable[BindingType]) -> Content:
         rows = binding_rows(self.app, [b for b in bindings if isinstance(b, Binding)])
         width = max((len(k) for k, _, _ in rows), default=4) + 2
         out = []

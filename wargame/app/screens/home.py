@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,8 +17,19 @@ from textual.widgets.option_list import Option
 
 from ..widgets.safe import clip, plain
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from wargame.content import Library
+    from wargame.model import Deck
+
+    from ..app import WargameApp
+
 
 class HomeScreen(Screen[None]):
+    if TYPE_CHECKING:  # `self.app` is the facilitator's app, not just any Textual App
+        app = getters.app(WargameApp)
+
     DEFAULT_CSS = """
     HomeScreen #home { height: 1fr; }
     HomeScreen .column { height: auto; padding: 0 1; }
@@ -44,7 +56,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.decks: dict[str, tuple[object, object, str]] = {}  # id -> (deck, library, origin)
+        self.decks: dict[str, tuple[Deck, Library, str]] = {}  # id -> (deck, library, origin)
         self.problems: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -84,28 +96,16 @@ class HomeScreen(Screen[None]):
     # --- decks ------------------------------------------------------------------------------------
 
     def _load_decks(self) -> None:
-        from wargame.content import ContentError, builtin_dirs, load
+        from wargame.content import ContentError
+        from wargame.content.decks import deck_choices
 
         self.decks, self.problems = {}, []
         try:
             lib = self.app.library()
         except ContentError as exc:
             self.problems = [str(p) for p in exc.problems]
-            lib = None
-        if lib is not None:
-            for deck in lib.decks.values():
-                self.decks[deck.id] = (deck, lib, "built-in")
-            local = Path("decks")
-            builtin = {p.resolve() for p in builtin_dirs()}
-            if local.is_dir() and local.resolve() not in builtin:
-                try:
-                    mine = load([local], base=lib)
-                except ContentError as exc:
-                    self.problems += [str(p) for p in exc.problems]
-                else:
-                    for deck in mine.decks.values():
-                        if deck.id not in lib.decks or mine.decks[deck.id] is not lib.decks[deck.id]:
-                            self.decks[deck.id] = (deck, mine, f"local: {local / ''}")
+        else:
+            self.decks, self.problems = deck_choices(lib)
         problems = self.query_one("#problems", Static)
         problems.display = bool(self.problems)
         if self.problems:
@@ -134,7 +134,8 @@ class HomeScreen(Screen[None]):
             desc.update(plain("No decks found."))
             return
         deck = self.decks[deck_id][0]
-        desc.update(plain(deck.description.get(self.query_one("#lang", Select).value or deck.language)))
+        lang = self.query_one("#lang", Select).value  # never blank (allow_blank=False)
+        desc.update(plain(deck.description.get(lang if isinstance(lang, str) and lang else deck.language)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "decks" and event.option.id in self.decks:
@@ -172,8 +173,9 @@ class HomeScreen(Screen[None]):
         self.query_one("#open-path", Input).focus()
 
     def action_create(self) -> None:
-        from wargame.engine.session import EngineError, Session
-        from wargame.store import StoreError, new_session_path
+        from wargame.engine.create import create_session
+        from wargame.engine.session import EngineError
+        from wargame.store import StoreError
 
         deck_id = self._deck_id()
         if deck_id is None:
@@ -185,9 +187,8 @@ class HomeScreen(Screen[None]):
             return
         deck, lib, _ = self.decks[deck_id]
         lang = self.query_one("#lang", Select).value
-        path = new_session_path(deck_id, self.app.now())
         try:
-            session, codes = Session.create(path, deck, lib, lang=lang if lang in ("nl", "en") else None,
+            session, codes = create_session(deck, lib, lang=lang if lang in ("nl", "en") else None,
                                             seed=int(raw) if raw else None, now=self.app.now)
         except (EngineError, StoreError, OSError) as exc:
             self.app.say(f"Could not create the session: {exc}", severity="error")
@@ -214,8 +215,8 @@ class HomeScreen(Screen[None]):
             s = read_summary(p)  # read only: listing a session never changes it, nor its time
             when = datetime.fromtimestamp(s.last_at if s and s.last_at else mtime).strftime("%Y-%m-%d %H:%M")
             if s is None:
-                opts.append(Option(Content.assemble((p.stem, "bold"), (f"\n  not readable as a session · {when}", "dim")),
-                                   id=str(p)))
+                opts.append(Option(Content.assemble((p.stem, "bold"),
+                                                    (f"\n  not readable as a session · {when}", "dim")), id=str(p)))
                 continue
             opts.append(Option(Content.assemble((clip(s.title or p.stem, 60), "bold"), (f"  {clip(p.stem, 40)}", "dim"),
                                                 (f"\n  {summary_line(s, when)}", "dim")), id=str(p)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +14,9 @@ from textual.widgets import Button, Static
 from .. import view
 from ..widgets.safe import lines, plain
 from .dialog import Dialog
+
+if TYPE_CHECKING:
+    from wargame.engine.state import Move, SessionState
 
 
 class MoveDetail(Dialog[str | None]):
@@ -29,7 +33,7 @@ class MoveDetail(Dialog[str | None]):
         self.team = team
 
     def compose(self) -> ComposeResult:
-        st = self.app.session.state
+        st = self.app.current_session.state
         move = st.current_moves().get(self.team)
         with VerticalScroll(classes="dialog"):
             yield Static(plain(f"{view.team_name(st, self.team)} · round {st.round + 1}"), classes="dialog-title")
@@ -56,7 +60,7 @@ class MoveDetail(Dialog[str | None]):
         self.dismiss(what)
 
 
-def render_move(st, move) -> Content:  # noqa: ANN001 - SessionState, Move
+def render_move(st: SessionState, move: Move) -> Content:
     """A move with every field, literally."""
     ruling = st.rulings.get(move.id)
     at = datetime.fromtimestamp(move.at).strftime("%H:%M:%S")

@@ -28,7 +28,7 @@ class MoveForm(FormDialog[None]):
         self.key = uuid.uuid4().hex  # one form, one move: a double save records it once
 
     def compose(self) -> ComposeResult:
-        st = self.app.session.state
+        st = self.app.current_session.state
         current = st.current_moves().get(self.team) if self.team else None
         with VerticalScroll(classes="dialog"):
             yield Static(plain(f"Move · round {st.round + 1}" + (" (edit)" if current else "")), classes="dialog-title")
@@ -47,7 +47,7 @@ class MoveForm(FormDialog[None]):
             yield from self.buttons()
 
     def on_mount(self) -> None:
-        if self.team in self.app.session.state.teams:
+        if self.team in self.app.current_session.state.teams:
             self.query_one("#action", Input).focus()
         else:
             self.query_one("#team", Select).focus()
@@ -58,7 +58,7 @@ class MoveForm(FormDialog[None]):
         if not isinstance(team, str) or team == self.team:
             return
         self.team = team
-        m = self.app.session.state.current_moves().get(team)
+        m = self.app.current_session.state.current_moves().get(team)
         self.query_one("#action", Input).value = m.action if m else ""
         self.query_one("#result", TextArea).text = m.result if m else ""
         self.query_one("#reasons", TextArea).text = m.reasons if m else ""
@@ -73,7 +73,7 @@ class MoveForm(FormDialog[None]):
         if not isinstance(team, str):
             self.app.say("Choose a team first.", severity="warning")
             return
-        session = self.app.session
+        session = self.app.current_session
         ok, move = self.app.command(
             session.record_move, team, self.query_one("#action", Input).value,
             self.query_one("#result", TextArea).text, self.query_one("#reasons", TextArea).text,

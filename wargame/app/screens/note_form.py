@@ -46,7 +46,7 @@ class NoteForm(FormDialog[None]):
         pressed = self.query_one("#tag", RadioSet).pressed_button
         tag = pressed.name if pressed is not None and pressed.name != "none" else ""
         text = self.query_one("#text", TextArea).text
-        ok, _ = self.app.command(self.app.session.add_note, text, tag or "",
+        ok, _ = self.app.command(self.app.current_session.add_note, text, tag or "",
                                  self.query_one("#owner", Input).value, self.query_one("#due", Input).value)
         if ok:
             self.app.say(f"Note added{' (' + tag + ')' if tag else ''}: {clip(text, 60)}")

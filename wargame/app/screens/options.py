@@ -24,15 +24,16 @@ class OptionsDialog(Dialog[str | None]):
     """
 
     def compose(self) -> ComposeResult:
-        st = self.app.session.state
+        st = self.app.current_session.state
         inj = st.current_inject
         with VerticalScroll(classes="dialog"):
-            yield Static(plain(f"How does it play out? · {inj.title.get(st.lang) if inj else ''}"), classes="dialog-title")
+            yield Static(plain(f"How does it play out? · {inj.title.get(st.lang) if inj else ''}"),
+                         classes="dialog-title")
             opts = []
             for o in inj.options if inj else []:
                 follow = f"then: {view.inject_title(st, o.follow_up)}" if o.follow_up else "no follow-up"
-                opts.append(Option(Content.assemble(o.label.get(st.lang),
-                                                    (f"\n    {follow} · {view.push_line(o.push.erosion, o.push.rapprochement)}", "dim")),
+                push = view.push_line(o.push.erosion, o.push.rapprochement)
+                opts.append(Option(Content.assemble(o.label.get(st.lang), (f"\n    {follow} · {push}", "dim")),
                                    id=o.id))
             yield OptionList(*opts, id="options")
             yield Static(plain("↑↓ and Enter to choose · Esc to close"), classes="hint")

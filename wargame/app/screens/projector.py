@@ -7,6 +7,8 @@ every notification back and the console shows them when the facilitator returns.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,6 +25,11 @@ from ..widgets.countdown import Countdown
 from ..widgets.inject_card import InjectCard
 from ..widgets.safe import plain
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from ..app import WargameApp
+
 
 class ProjectorCard(InjectCard):
     """The inject card for the wall: its title in reverse, to be read across the room."""
@@ -31,6 +38,9 @@ class ProjectorCard(InjectCard):
 
 
 class ProjectorScreen(Screen[None]):
+    if TYPE_CHECKING:  # `self.app` is the facilitator's app, not just any Textual App
+        app = getters.app(WargameApp)
+
     DEFAULT_CSS = """
     ProjectorScreen { background: $background; }
     ProjectorScreen #p-top { height: auto; padding: 1 2 0 2; }
@@ -62,7 +72,7 @@ class ProjectorScreen(Screen[None]):
         yield Static(plain("p / Esc: back to the console"), id="p-hint")
 
     def on_mount(self) -> None:
-        self.app.hold_notifications()  # type: ignore[attr-defined]
+        self.app.hold_notifications()
         self.query("ToastRack").remove()  # and nowhere on the wall to show one, should one slip through
         self.set_class(self.app.size.width >= 120, "-wide")
         self.sync()
@@ -73,7 +83,7 @@ class ProjectorScreen(Screen[None]):
         self.set_class(self.size.width >= 120, "-wide")
 
     def on_unmount(self) -> None:
-        self.app.release_notifications()  # type: ignore[attr-defined]
+        self.app.release_notifications()
 
     def on_screen_resume(self) -> None:
         self.sync()
@@ -82,7 +92,7 @@ class ProjectorScreen(Screen[None]):
         self.sync()
 
     def sync(self) -> None:
-        st = self.app.session.state
+        st = self.app.current_session.state
         parts = [Content.styled(st.title, "bold")]
         if st.started:
             parts.append(plain(f"Round {st.round + 1}: {view.round_title(st, st.round)}"))
@@ -96,7 +106,7 @@ class ProjectorScreen(Screen[None]):
         self.tick()
 
     def tick(self) -> None:
-        st = self.app.session.state
+        st = self.app.current_session.state
         self.query_one(Countdown).show(st.clock if st.current else None, self.app.now())
 
     def action_back(self) -> None:

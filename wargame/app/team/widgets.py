@@ -43,7 +43,7 @@ class TeamCountdown(Countdown):
 
     _reopened = False
 
-    def show(self, clock: Clock | None, now: float, *, reopened: bool = False) -> None:  # type: ignore[override]
+    def show(self, clock: Clock | None, now: float, *, reopened: bool = False) -> None:
         self._reopened = reopened
         super().show(clock, now)
 
@@ -78,7 +78,7 @@ class TeamInjectCard(InjectCard):
             else:
                 title = "No inject yet"
             t = st.teams.get(team)
-            role = t.role.get(lang) if t else ""  # type: ignore[arg-type]
+            role = t.role.get(lang) if t else ""
             self.show_text(title, body=lines([Content.styled("Your role", "bold"), plain(role)]) if role else None)
             return
         self.show_text(inj.title.get(lang), " · ".join([view.inject_date(inj, lang),
@@ -121,8 +121,8 @@ def render_own_moves(st: SessionState, team: str) -> Content:
         else:
             earlier = " (on an earlier version)" if r.move_id != m.id else ""
             style = "$success" if r.outcome > 0 else "$error" if r.outcome < 0 else "$text-muted"
-            parts.append(Content.assemble(("  Ruling: ", "bold"), (outcome_text(r.outcome, st.lang, ascii_signs=True), f"bold {style}"),
-                                          (earlier, "dim")))
+            ruled = outcome_text(r.outcome, st.lang, ascii_signs=True)
+            parts.append(Content.assemble(("  Ruling: ", "bold"), (ruled, f"bold {style}"), (earlier, "dim")))
             if r.narrative.strip():
                 parts.append(Content.assemble("  ", _clip(r.narrative)))
             if shows_world(st) and (r.erosion or r.rapprochement):

@@ -16,6 +16,7 @@ import json
 import logging
 import signal
 from collections.abc import Awaitable, Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 
 import aiohttp_jinja2
@@ -114,10 +115,8 @@ class ConsoleServer(Server):
         self.initialize_logging()
         loop = asyncio.new_event_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
+            with suppress(NotImplementedError, RuntimeError):  # Windows has no signal handlers
                 loop.add_signal_handler(sig, self.request_exit)
-            except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
-                pass
         web.run_app(self.make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
                     print=lambda *args: None)
 

@@ -6,6 +6,8 @@ top high); both run from -AXIS_LIMIT to +AXIS_LIMIT.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from textual.content import Content
 from textual.widget import Widget
 
@@ -46,7 +48,7 @@ def draw_cross(st: SessionState, width: int, height: int) -> list[list[tuple[str
                 grid[row][col + i] = (ch, style)
     # the path: dots between points, small marks at points, the current position bold
     pts = [(_scale(p.erosion, width), _scale(p.rapprochement, height, flip=True)) for p in st.path]
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+    for (x0, y0), (x1, y1) in pairwise(pts):
         steps = max(abs(x1 - x0), abs(y1 - y0), 1)
         for s in range(1, steps):
             x, y = round(x0 + (x1 - x0) * s / steps), round(y0 + (y1 - y0) * s / steps)

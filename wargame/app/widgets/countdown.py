@@ -8,7 +8,6 @@ from textual.widgets import Digits
 
 from wargame.engine.clock import Clock, mmss
 
-
 STATES = ("-idle", "-running", "-paused", "-done", "-last-minute", "-overtime", "-none")
 
 

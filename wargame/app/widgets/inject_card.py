@@ -84,7 +84,7 @@ class InjectCard(VerticalScroll):
         bits = [view.inject_date(inj, lang), delivery_name(inj.delivery, lang), inj.sender.get(lang)]
         if self.parts.facts:
             bits += [f"{inj.minutes} min", view.scenario_title(st, inj.scenario)]
-        self.show_text(inj.title.get(lang), " · ".join(bits), inject=inj, lang=lang)  # type: ignore[arg-type]
+        self.show_text(inj.title.get(lang), " · ".join(bits), inject=inj, lang=lang)
         if not self.facilitator:
             return
         box = self.query_one("#card-facilitator", Static)

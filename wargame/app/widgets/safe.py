@@ -8,6 +8,7 @@ content file wrote goes through `plain()` (or `Content.assemble` with str parts,
 from __future__ import annotations
 
 from textual.content import Content
+from textual.widgets import Static
 
 
 def plain(text: object) -> Content:
@@ -26,7 +27,7 @@ def lines(parts: list[Content]) -> Content:
     return Content("\n").join(parts)
 
 
-def set_content(widget, content: Content) -> None:  # noqa: ANN001 - a Static
+def set_content(widget: Static, content: Content) -> None:
     """Update a Static only when what it shows changes: an update costs a layout and a repaint."""
     old = widget.content
     if isinstance(old, Content) and old.is_same(content):

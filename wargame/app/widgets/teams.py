@@ -1,18 +1,18 @@
 """The teams of the session: who has moved this round, who is pending, whose ruling must be redone
 and who typed wrong join codes (and how long it must wait), live.
 
-A small list widget of its own rather than Textual's OptionList: the panel is on the console's
-first frame, and OptionList's styling and component styles cost about 7 ms of start-up for what
-is here a handful of rows with a cursor.
+Textual's OptionList, one option per team: it brings the cursor, the keys, scrolling and clicks.
+A team's row is a Content, never a markup string: team names are the teams' own text.
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.events import Click
 from textual.geometry import Region
 from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from wargame.engine.state import Move, SessionState
 
@@ -57,95 +57,71 @@ def _fit(st: SessionState, team: str, tail: str, width: int) -> str:
     return clip(view.team_name(st, team), max(8, min(24, width - 2 - len(tail))))
 
 
-class TeamsPanel(Widget, can_focus=True):
-    """One row per team with its move this round; ↑↓ move the cursor, Enter (or a click) opens the team."""
+class TeamsPanel(OptionList, inherit_bindings=False):
+    """One option per team with its move this round; ↑↓ move the highlight, Enter (or a click) opens the team.
 
-    DEFAULT_CSS = """
-    TeamsPanel { height: auto; border: round $primary; }
-    TeamsPanel:focus { border: round $accent; }
+    The panel is as tall as its rows (the side column it sits in scrolls), so keeping the highlighted
+    team in view scrolls that column as well as the list.
     """
 
-    BINDINGS = [
-        Binding("up", "cursor(-1)", "Previous team", show=False),
-        Binding("down", "cursor(1)", "Next team", show=False),
-        Binding("home", "cursor(-1000)", "First team", show=False),
-        Binding("end", "cursor(1000)", "Last team", show=False),
-        Binding("enter", "choose", "Open the team's move", show=False),
+    DEFAULT_CSS = """
+    TeamsPanel { height: auto; max-height: initial; padding: 0; background: transparent; border: round $primary; }
+    TeamsPanel:focus { border: round $accent; background-tint: transparent; }
+    """
+
+    BINDINGS = [  # OptionList's actions, in the panel's words (the help lists them)
+        Binding("up", "cursor_up", "Previous team", show=False),
+        Binding("down", "cursor_down", "Next team", show=False),
+        Binding("home", "first", "First team", show=False),
+        Binding("end", "last", "Last team", show=False),
+        Binding("enter", "select", "Open the team's move", show=False),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+        super().__init__(id=id, classes=classes, markup=False)
         self.border_title = "Teams"
         self._teams: list[str] = []
         self._rows: list[Content] = []
-        self._row_lines: list[list[Content]] = []  # each row split into its lines, once per change
-        self.highlighted: int | None = None
+        self._row_heights: list[int] = []  # each row's number of lines
 
     def show(self, st: SessionState, width: int = 60, now: float = 0.0) -> None:
         teams = list(st.teams)
         moves = st.current_moves() if st.started else {}
         rows = [team_row(st, t, moves.get(t), width, now) for t in teams]
-        if teams != self._teams or len(rows) != len(self._rows) or any(
-                not a.is_same(b) for a, b in zip(rows, self._rows)):
-            self._teams, self._rows = teams, rows
-            self._row_lines = [row.split("\n") for row in rows]
-            self.refresh(layout=True)  # only when a row changed: it costs a repaint
-        if teams and self.highlighted is None:
-            self.highlighted = 0
-        elif self.highlighted is not None:
-            self.highlighted = min(self.highlighted, len(teams) - 1) if teams else None
+        if teams != self._teams:
+            keep = self.highlighted
+            self.set_options(Option(row, id=team) for team, row in zip(teams, rows, strict=True))
+            if teams:
+                self.highlighted = 0 if keep is None else min(keep, len(teams) - 1)
+        else:
+            changed = [i for i, (a, b) in enumerate(zip(rows, self._rows, strict=True)) if not a.is_same(b)]
+            for i in changed:
+                self.replace_option_prompt_at_index(i, rows[i])
+            if changed:
+                self.refresh(layout=True)  # a row may have gained or lost a line
+        self._teams, self._rows = teams, rows
+        self._row_heights = [row.plain.count("\n") + 1 for row in rows]
         self.border_title = f"Teams · {len(moves)}/{len(teams)} moved" if st.started else "Teams"
 
     @property
     def team(self) -> str | None:
         """The highlighted team."""
-        i = self.highlighted
-        return self._teams[i] if i is not None and 0 <= i < len(self._teams) else None
+        option = self.highlighted_option
+        return option.id if option is not None else None
 
     def render(self) -> Content:
-        width = self.content_region.width or 1
-        cursor = ("$block-cursor-foreground on $block-cursor-background" if self.has_focus
-                  else "on $block-cursor-blurred-background")
-        lines = []
-        for i, row_lines in enumerate(self._row_lines):
-            for line in row_lines:
-                if i == self.highlighted:
-                    line = line.pad_right(max(width - line.cell_length, 0)).stylize(cursor)
-                lines.append(line)
-        return Content("\n").join(lines)
+        """Every row, as one Content (the list itself is painted line by line)."""
+        return Content("\n").join(self._rows)
 
-    def _first_line(self, index: int) -> int:
-        return sum(len(r) for r in self._row_lines[:index])
-
-    def action_cursor(self, step: int) -> None:
-        if not self._teams:
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        i, parent = self.highlighted, self.parent
+        if i is None or i >= len(self._row_heights) or not self.is_mounted or not isinstance(parent, Widget):
             return
-        start = self.highlighted if self.highlighted is not None else 0
-        self.highlighted = max(0, min(len(self._teams) - 1, start + step))
-        self.refresh()
-        # keep the cursor's row in view when the panel is taller than its column
-        top = self.virtual_region.y + self.gutter.top + self._first_line(self.highlighted)
-        height = len(self._row_lines[self.highlighted])
-        if self.parent is not None and hasattr(self.parent, "scroll_to_region"):
-            self.parent.scroll_to_region(Region(0, top, 1, height), animate=False, immediate=True)
+        y = self.virtual_region.y + self.gutter.top + sum(self._row_heights[:i])
+        parent.scroll_to_region(Region(0, y, 1, self._row_heights[i]), animate=False, immediate=True)
 
-    def action_choose(self) -> None:
-        if self.team is not None:
-            self.post_message(TeamChosen(self.team))
-
-    def on_click(self, event: Click) -> None:
-        y = event.y - self.gutter.top
-        line = 0
-        for i, row_lines in enumerate(self._row_lines):
-            line += len(row_lines)
-            if y < line:
-                self.highlighted = i
-                self.refresh()
-                self.action_choose()
-                return
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(TeamChosen(event.option.id))

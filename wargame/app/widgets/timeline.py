@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from wargame.model.plan import plan
 from wargame.engine.state import SessionState
+from wargame.model.plan import plan
 
 from .. import view
 from .safe import clip, lines, set_content

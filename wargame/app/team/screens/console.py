@@ -186,8 +186,8 @@ class TeamScreen(Screen[None]):
         rulings = self._own_rulings()
         for move_id, _event in rulings - self._rulings:  # a new ruling, or a ruling changed
             r = st.rulings[move_id]
-            self.app.notify(outcome_text(r.outcome, st.lang, ascii_signs=True), title="The facilitator ruled on your move",
-                            markup=False, timeout=8)
+            self.app.notify(outcome_text(r.outcome, st.lang, ascii_signs=True),
+                            title="The facilitator ruled on your move", markup=False, timeout=8)
         self._rulings = rulings
         if st.ended and not self._ended:
             self._ended = True

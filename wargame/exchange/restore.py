@@ -1,0 +1,24 @@
+"""A JSON export back into a session file: checked whole before any file is made, with new join codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..engine.session import new_codes
+from ..engine.state import DamagedLog, fold
+from ..store import SUFFIX, EventStore, sessions_dir
+from .jsonio import ImportProblem, read_export
+
+
+def import_session(file: Path, path: Path | None = None) -> tuple[Path, dict[str, str]]:
+    """Make a session file of the export `file` at `path` (default: its session id in the sessions
+    folder); its path and the new join codes (an export carries none). Raises ImportProblem."""
+    events = read_export(file)
+    where = path if path is not None else sessions_dir() / f"{events[0].data.get('session_id', 'imported')}{SUFFIX}"
+    try:
+        state = fold(events)
+    except DamagedLog as exc:
+        raise ImportProblem(f"{file}: the events do not make a valid session: {exc}") from None
+    codes, hashes = new_codes(list(state.teams))
+    EventStore.create(where, events, hashes).close()
+    return where, codes

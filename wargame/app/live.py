@@ -25,7 +25,7 @@ CHECK_SECONDS = 0.02
 """Seconds between looks while the file is being written."""
 UNWATCHED_SECONDS = 0.05
 """Seconds between looks, all the time, where nothing tells of a write."""
-FOLLOW_SECONDS = 0.25
+FOLLOW_SECONDS = 0.5
 """How long after a write the looks go on: a commit is visible once its writer's sync is done, which
 takes milliseconds on a laptop's disk; the console's slow poll catches a slower one. Short, because
 the console's own writes wake it too, and while it looks it never sits idle."""

@@ -64,11 +64,15 @@ def new_session(path: Path, clock: FakeClock, seed: int = 1, lang: str = "en") -
     return Session.create(path, lib.decks["two-rounds"], lib, seed=seed, lang=lang, now=clock)
 
 
-def new_console(path: Path, clock: FakeClock):
-    """A facilitator console on a new session file at `path`, created and closed as `wargame new` leaves it."""
+def new_console(path: Path, clock: FakeClock, *, started: bool = False):
+    """A facilitator console on a new session file at `path`, created and closed as `wargame new` leaves it
+    (`started`: with its first inject delivered)."""
     from wargame.app.app import make_app
 
-    new_session(path, clock)[0].close()
+    session = new_session(path, clock)[0]
+    if started:
+        session.advance()
+    session.close()
     return make_app(path, now=clock)
 
 

@@ -12,16 +12,13 @@ from wargame.engine.session import Session
 from wargame.store import sessions_dir
 
 from ..waiting import until
-from .conftest import DATA, FakeClock, app_library, new_session, notifications, screen_text
+from .conftest import DATA, FakeClock, app_library, new_console, new_session, notifications, screen_text
 
 
 async def test_countdown_runs_from_the_deadline_turns_amber_then_counts_overtime(tmp_path):
     clock = FakeClock()
     path = tmp_path / "c.wargame"
-    session, _ = new_session(path, clock)
-    session.advance()
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock, started=True)
     async with app.run_test(size=(80, 24)) as pilot:
         countdown = app.screen.query_one("#countdown")
         assert app.screen.query_one(Digits).value == "15:00" and countdown.has_class("-idle")
@@ -105,10 +102,7 @@ async def test_teams_panel_cursor_stays_in_view_and_a_click_opens_the_team(tmp_p
 async def test_language_switch_shows_the_content_in_dutch(tmp_path):
     clock = FakeClock()
     path = tmp_path / "l.wargame"
-    session, _ = new_session(path, clock)
-    session.advance()
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock, started=True)
     async with app.run_test(size=(120, 40)) as pilot:
         assert "Sabotage of a North Sea cable" in screen_text(app)
         await pilot.press("l")
@@ -147,10 +141,7 @@ def first_hit(app) -> str:
 async def test_command_palette_offers_the_console_actions(tmp_path):
     clock = FakeClock()
     path = tmp_path / "p.wargame"
-    session, _ = new_session(path, clock)
-    session.advance()
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock, started=True)
     async with app.run_test(size=(100, 30)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for wanted in ("Next inject (or the next round when this round is played out)", "Start the inject clock",

@@ -11,7 +11,7 @@ from wargame.engine.state import fold
 from wargame.store import EventStore
 
 from ..waiting import until
-from .conftest import FakeClock, new_session, notifications, screen_text
+from .conftest import FakeClock, new_console, new_session, notifications, screen_text
 
 LONG = ("10k:" + "abcdefghij" * 1000)[:10_000]
 HOSTILE = {
@@ -36,10 +36,7 @@ def visible(text: str) -> str:
 async def test_hostile_text_is_recorded_and_shown_literally(tmp_path, text):
     clock = FakeClock()
     path = tmp_path / "hostile.wargame"
-    session, _ = new_session(path, clock)
-    session.advance()
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock, started=True)
     async with app.run_test(size=(160, 48)) as pilot:
         # a move with the text in every field, through the move form
         await pilot.press("m")

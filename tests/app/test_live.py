@@ -10,14 +10,13 @@ import pytest
 
 from wargame.app import app as facilitator_app
 from wargame.app import live
-from wargame.app.app import make_app
 from wargame.app.team.app import make_team_app
 from wargame.app.team.screens import console as team_console
 from wargame.engine.session import Session
 
 from ..team.helpers import login, make_session, text_of
 from ..waiting import until
-from .conftest import FakeClock, new_session, screen_text
+from .conftest import FakeClock, new_console, screen_text
 
 HOUR = 3600.0
 
@@ -41,10 +40,7 @@ def wake(request, monkeypatch) -> str:
 async def test_a_team_move_shows_on_the_facilitator_console_without_a_key(tmp_path, wake):
     clock = FakeClock()
     path = tmp_path / "live.wargame"
-    session, _ = new_session(path, clock)
-    session.advance()
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock, started=True)
     async with app.run_test(size=(100, 30)) as pilot:
         team = Session.open(path, team="eu", now=clock)
         team.record_move("eu", "[bold] live from the EU", "", "")
@@ -73,10 +69,7 @@ async def test_a_quiet_file_costs_the_console_no_looks(tmp_path, monkeypatch):
     monkeypatch.setattr(Session, "poll", lambda self: looks.append(1) or poll(self))
     clock = FakeClock()
     path = tmp_path / "quiet.wargame"
-    session, _ = new_session(path, clock)
-    session.advance()
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock, started=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.6)
         before = len(looks)

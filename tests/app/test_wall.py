@@ -6,11 +6,10 @@ import contextlib
 
 from textual.widgets import Checkbox, Input, Static, TextArea
 
-from wargame.app.app import make_app
 from wargame.engine.session import Session
 
 from ..waiting import until
-from .conftest import FakeClock, new_session, notifications, screen_text
+from .conftest import FakeClock, new_console, notifications, screen_text
 
 FAC_PRIVATE = "FAC-PRIVATE-7c1e"
 TEAM_PRIVATE = "TEAM-PRIVATE-93ab"
@@ -34,10 +33,7 @@ def everything_shown(app) -> str:
 async def test_the_projector_shows_no_notification_private_move_or_note(tmp_path):
     clock = FakeClock()
     path = tmp_path / "wall.wargame"
-    session, _ = new_session(path, clock)
-    session.advance()
-    session.close()
-    app = make_app(path, now=clock)
+    app = new_console(path, clock, started=True)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:  # toasts drawn, as in a terminal
         # on the console the facilitator records a private move for Washington and a note: each says so
         await pilot.press("down", "down", "m")

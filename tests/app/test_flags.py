@@ -111,3 +111,22 @@ async def test_an_altered_log_shows_a_red_banner_naming_the_event(tmp_path):
     app = make_app(path, now=clock)
     async with app.run_test(size=(80, 24)):
         assert not app.screen.query_one("#altered", Static).display
+
+
+async def test_an_event_edited_behind_the_saved_state_is_flagged_once_the_console_is_on_screen(tmp_path):
+    import sqlite3
+
+    clock = FakeClock()
+    path = tmp_path / "edited.wargame"
+    app = new_console(path, clock, started=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.session.record_move("eu", "the original plan")
+        await pilot.pause()
+    app.session.close()  # the console's close saves the state; the edit below comes after it
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE events SET data=replace(data, 'original', 'forged') WHERE kind='move_recorded'")
+    app = make_app(path, now=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.session._saved_at > 0, "opened from the saved state"
+        await until(pilot, lambda: app.screen.query_one("#altered", Static).display, "the altered banner")
+        assert "was changed after it was recorded" in app.screen.query_one("#altered", Static).visual.plain

@@ -229,5 +229,5 @@ def make_app(session_path: Path | None = None, *, codes: dict[str, str] | None =
     `codes` (team -> join code) are known only right after creation or regeneration; they are
     shown once in the codes dialog. Raises StoreError or EngineError if the file cannot be opened.
     """
-    session = Session.open(Path(session_path), now=now) if session_path is not None else None
+    session = Session.open(Path(session_path), now=now, resume=True) if session_path is not None else None
     return WargameApp(session, codes=codes, now=now, library=library)

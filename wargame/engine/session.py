@@ -20,12 +20,13 @@ from ..model import Deck, Lang, dump
 from ..model.text import strip_control
 from ..store.sqlite import Conflict, EventStore, StoreError
 from . import events as ev
+from . import snapshot
 from .allowed import Command, allowed, refusal
 from .events import Event
 from .outcomes import OUTCOMES
 from .roles import FACILITATOR_ROLE, Role
 from .sequencing import NothingToDraw, resolve
-from .state import MAX_TEXT, DamagedLog, Move, SessionState, apply
+from .state import MAX_TEXT, DamagedLog, Move, SessionState, apply, fold
 
 if TYPE_CHECKING:  # the loader (YAML) is not needed to open a session; keeps start-up lean
     from ..content import Library
@@ -57,13 +58,18 @@ class JoinWait(EngineError):
 class Session:
     """One session file opened by one process, as the facilitator or as one team."""
 
-    def __init__(self, store: EventStore, now: Now = time.time):
+    def __init__(self, store: EventStore, now: Now = time.time, *, resume: bool = False):
         self.store = store
         self.now = now
         self.role: Role = store.role if isinstance(store.role, Role) else Role()
         """Who this session writes as (a store opened to read only refuses every write)."""
+        self.resumed = resume
+        """Opened as a console opens: from the state saved at the last close (see `open`)."""
+        self._saved_at = 0  # the event the state was saved at, as this session last saw it
         self.state = SessionState()
         try:
+            if resume:
+                self._restore()
             self.refresh()
             if self.state.deck is None:
                 raise StoreError(f"{store.path}: the session file holds no session (it has no events)")
@@ -74,6 +80,23 @@ class Session:
             store.close()
             raise
         self.state.altered = self.state.altered or store.missing_tail()
+
+    def _restore(self) -> None:
+        """Start from the state saved at the last close, if this version saved it and its event is
+        unchanged: the first event gives the content, the saved text the rest."""
+        saved = self.store.saved_state(snapshot.FORMAT)
+        if saved is None:
+            return
+        event_id, text = saved
+        fold(self.store.events(0, upto=1), self.state)
+        try:
+            snapshot.restore(self.state, text)
+            if self.state.last_event_id != event_id:
+                raise DamagedLog("the saved state is not the one of its event")
+        except DamagedLog:  # a cache that does not read is no loss: fold the whole log instead
+            self.state = SessionState()
+            return
+        self._saved_at = event_id
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -93,12 +116,39 @@ class Session:
         return cls(store, now), codes
 
     @classmethod
-    def open(cls, path: Path, *, team: str | None = None, now: Now = time.time) -> Session:
-        return cls(EventStore(path, role=Role(team)), now)
+    def open(cls, path: Path, *, team: str | None = None, now: Now = time.time, resume: bool = False) -> Session:
+        """Open a session file as the facilitator (team None) or one team, folding its whole log and
+        checking its whole hash chain. With `resume`, as a console opens it: from the state saved when
+        a facilitator's console last closed it, folding only what came after; the links before are
+        checked by `verify`, which a console calls once it is on screen."""
+        return cls(EventStore(path, role=Role(team)), now, resume=resume)
+
+    def verify(self) -> str | None:
+        """Check the whole log's hash chain and its end; None if intact, else why not (also put in the state)."""
+        problem = self.store.verify()
+        self.state.altered = self.state.altered or problem
+        return self.state.altered
 
     def close(self) -> None:
-        """Close the session file, its log folded back into the one file. Safe to repeat."""
-        self.store.close()
+        """Close the session file, its log folded back into the one file. Safe to repeat. A facilitator's
+        console first saves the state, so its next open folds only what comes after."""
+        try:
+            self._save_state()
+        finally:
+            self.store.close()
+
+    def _save_state(self) -> None:
+        """Save the state for the next open: only a facilitator's console, only an unaltered log, only if new."""
+        st = self.state
+        if not (self.resumed and self.role.team is None and self.store.conn is not None and st.altered is None
+                and st.last_event_id not in (0, self._saved_at)):
+            return
+        try:
+            self.refresh()  # what other consoles wrote last, so the state saved is the log's up to its end
+        except (DamagedLog, StoreError):
+            return
+        if st.altered is None and self.store.save_state(st.last_event_id, snapshot.FORMAT, snapshot.save(st)):
+            self._saved_at = st.last_event_id
 
     # --- reading ------------------------------------------------------------------------------
 

@@ -46,6 +46,9 @@ CREATE TABLE events (
 CREATE TABLE codes (team TEXT PRIMARY KEY, hash TEXT NOT NULL, event_id INTEGER NOT NULL);
 """
 _COLUMNS = "id, key, kind, actor, at, data, hash"
+_SAVED_STATE = """CREATE TABLE IF NOT EXISTS saved_state
+    (event_id INTEGER NOT NULL, hash TEXT NOT NULL, format TEXT NOT NULL, state TEXT NOT NULL)"""
+"""A reader's cache of the log up to one event (see `save_state`); made on first save, so a file may lack it."""
 _DATA = itemgetter(5)  # a row's stored JSON text
 
 
@@ -242,14 +245,53 @@ class EventStore:
 
     # --- reading ------------------------------------------------------------------------------
 
-    def events(self, after: int = 0) -> list[Event]:
-        """Every event with an id above `after`, in order; checks each new link of the hash chain."""
-        rows = self._c.execute(f"SELECT {_COLUMNS} FROM events WHERE id > ? ORDER BY id", (after,)).fetchall()
+    def events(self, after: int = 0, upto: int | None = None) -> list[Event]:
+        """Every event with an id above `after` (and at most `upto`), in order; checks each new link of
+        the hash chain."""
+        rows = self._c.execute(f"SELECT {_COLUMNS} FROM events WHERE id > ? AND id <= ? ORDER BY id",
+                               (after, upto if upto is not None else 2**63 - 1)).fetchall()
         if after == 0:
             self._checked = (0, GENESIS)
         if after == self._checked[0]:
             self._check_links(rows)
         return self._decode(rows)
+
+    def saved_state(self, made_by: str) -> tuple[int, str] | None:
+        """The text saved by `save_state` and the id of the event it was saved at, if it was made by
+        `made_by` and that event still has the hash it had then; None otherwise. The events up to
+        that one are then taken as checked: reading on from it checks the links after it only, and
+        `verify` checks them all."""
+        try:
+            row = self._c.execute("SELECT s.event_id, s.hash, s.state FROM saved_state s JOIN events e "
+                                  "ON e.id = s.event_id AND e.hash = s.hash WHERE s.format = ?",
+                                  (made_by,)).fetchone()
+        except sqlite3.OperationalError:  # no saved_state table: nothing was saved in this file yet
+            return None
+        if row is None or not isinstance(row[2], str):
+            return None
+        self._checked = (row[0], row[1])
+        return row[0], row[2]
+
+    def save_state(self, event_id: int, made_by: str, text: str) -> bool:
+        """Keep `text`, a reader's cache of the log up to event `event_id` made by `made_by`, beside the
+        log in place of the one before. It is never part of the log nor of an export. False if it
+        could not be written (a file on read-only media): a cache lost costs one slower open."""
+        c = self._c
+        if self.role is None:
+            raise PermissionDenied(f"{self.path}: this handle only reads")
+        try:
+            c.execute("BEGIN IMMEDIATE")
+            row = c.execute("SELECT hash FROM events WHERE id = ?", (event_id,)).fetchone()
+            if row is not None:
+                c.execute(_SAVED_STATE)
+                c.execute("DELETE FROM saved_state")
+                c.execute("INSERT INTO saved_state VALUES (?,?,?,?)", (event_id, row[0], made_by, text))
+            c.execute("COMMIT")
+            return row is not None
+        except sqlite3.Error:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            return False
 
     def changed(self) -> bool:
         """Whether another connection committed to the file since the last look (this handle's own

@@ -126,6 +126,12 @@ class ConsoleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sync()
         self.set_interval(0.25, self.tick, name="countdown")
+        if self.app.current_session.resumed:  # opened from the state saved at close: check every link now
+            self.call_after_refresh(self._verify)
+
+    def _verify(self) -> None:
+        if self.app.current_session.verify():
+            self._show_altered(self.state.altered)
 
     def on_resize(self) -> None:
         wide = self.size.width >= WIDE

@@ -243,7 +243,7 @@ class HomeScreen(Screen[None]):
         from wargame.store import StoreError
 
         try:
-            session = Session.open(path, now=self.app.now)
+            session = Session.open(path, now=self.app.now, resume=True)
         except (EngineError, StoreError) as exc:
             self.app.say(f"Could not open {path.name}: {exc}", severity="error")
             return

@@ -52,7 +52,7 @@ class LoginScreen(Screen[None]):
         self.problem = ""
         self._wait: tuple[str, str, float] | None = None  # (why, team name, until): a wait counted down
         try:
-            lobby = Session.open(path, team=LOBBY, now=now)  # can read, cannot write anything
+            lobby = Session.open(path, team=LOBBY, now=now, resume=True)  # can read, cannot write anything
         except (EngineError, StoreError) as exc:
             self.problem = str(exc)
         else:
@@ -120,7 +120,7 @@ class LoginScreen(Screen[None]):
         self._wait = None
         session: Session | None = None
         try:
-            session = Session.open(self.path, team=team, now=self.now)
+            session = Session.open(self.path, team=team, now=self.now, resume=True)
             ok = session.check_join(team, code)
         except JoinWait as exc:  # not checked, not counted: the team must wait first
             if session is not None:

@@ -32,58 +32,71 @@ def visible(text: str) -> str:
     return text if len(text) <= 12 else text[:12]
 
 
-@pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
-async def test_hostile_text_is_recorded_and_shown_literally(tmp_path, text):
+GROUPS = {"markup": ("close-tag", "open-tag", "click-action"), "html-and-scripts": ("html", "img", "cyrillic"),
+          "wide-and-long": ("emoji", "rtl", "10k")}
+"""The hostile texts three to a console run, each entered for its own team (the first three teams)."""
+
+
+@pytest.mark.parametrize("names", list(GROUPS.values()), ids=list(GROUPS))
+async def test_hostile_text_is_recorded_and_shown_literally(tmp_path, names):
+    texts = [HOSTILE[n] for n in names]
     clock = FakeClock()
     path = tmp_path / "hostile.wargame"
     app = new_console(path, clock, started=True)
     async with app.run_test(size=(160, 48)) as pilot:
-        # a move with the text in every field, through the move form
-        await pilot.press("m")
-        form = app.screen
-        form.query_one("#action", Input).value = text
-        form.query_one("#result", TextArea).text = text
-        form.query_one("#reasons", TextArea).text = text
-        await pilot.press("ctrl+s")
-        assert type(app.screen).__name__ == "ConsoleScreen"
-        shown = screen_text(app)
-        assert shown.count(visible(text)) >= 2, "teams panel and MSEL timeline show the move literally"
-        if len(text) <= 40:
-            assert text in shown, "in full in the teams panel"
-        assert any(clip(text, 60) in m for m in notifications(app))
+        for n, text in enumerate(texts):
+            if n:
+                await pilot.press("down")  # the next team in the teams panel
+            # a move with the text in every field, through the move form
+            await pilot.press("m")
+            form = app.screen
+            form.query_one("#action", Input).value = text
+            form.query_one("#result", TextArea).text = text
+            form.query_one("#reasons", TextArea).text = text
+            await pilot.press("ctrl+s")
+            assert type(app.screen).__name__ == "ConsoleScreen", names[n]
+            shown = screen_text(app)
+            assert shown.count(visible(text)) >= 2, f"{names[n]}: teams panel and MSEL timeline show the move literally"
+            if len(text) <= 40:
+                assert text in shown, f"{names[n]}: in full in the teams panel"
+            assert clip(text, 60) in notifications(app)[-1]
 
-        # the move in full in its dialog (Enter on the team), then a ruling whose narrative is the text
-        await pilot.press("enter")
-        assert type(app.screen).__name__ == "MoveDetail"
-        detail = app.screen.query_one("#move-text", Static).visual.plain
-        assert detail.count(text) == 3, "action, result and reasons in full"
-        assert visible(text) in screen_text(app)
-        await pilot.press("a")
-        assert type(app.screen).__name__ == "AdjudicateForm"
-        app.screen.query_one("#narrative", TextArea).text = text
-        await pilot.press("ctrl+s")
+            # the move in full in its dialog (Enter on the team), then a ruling whose narrative is the text
+            await pilot.press("enter")
+            assert type(app.screen).__name__ == "MoveDetail"
+            detail = app.screen.query_one("#move-text", Static).visual.plain
+            assert detail.count(text) == 3, f"{names[n]}: action, result and reasons in full"
+            assert visible(text) in screen_text(app)
+            await pilot.press("a")
+            assert type(app.screen).__name__ == "AdjudicateForm"
+            app.screen.query_one("#narrative", TextArea).text = text
+            await pilot.press("ctrl+s")
 
-        # a note whose text and owner are the text
-        await pilot.press("w")
-        app.screen.query_one("#text", TextArea).text = text
-        app.screen.query_one("#owner", Input).value = text
-        await pilot.press("ctrl+s")
-        assert any(clip(text, 60) in m for m in notifications(app))
-        assert visible(text) in screen_text(app), "the notes panel shows it"
+            # a note whose text and owner are the text
+            await pilot.press("w")
+            app.screen.query_one("#text", TextArea).text = text
+            app.screen.query_one("#owner", Input).value = text
+            await pilot.press("ctrl+s")
+            assert clip(text, 60) in notifications(app)[-1]
+            assert visible(text) in screen_text(app), f"{names[n]}: the notes panel shows it"
 
-        # the debrief lists the note and the move
+        # the debrief lists the notes and the moves
         await pilot.press("x", "y")
         assert type(app.screen).__name__ == "DebriefScreen"
-        assert app.screen.query_one("#notes", Static).visual.plain.count(text) == 2
-        assert visible(text) in screen_text(app)
+        notes = app.screen.query_one("#notes", Static).visual.plain
+        for name, text in zip(names, texts, strict=True):
+            assert notes.count(text) == sum(2 * t.count(text) for t in texts), f"{name}: as text and as owner"
+            assert visible(text) in screen_text(app)
         assert app.is_running
 
     with EventStore(path) as store:
         st = fold(store.events())
-    move = st.current_moves(0)["kabinet-nl"]
-    assert (move.action, move.result, move.reasons) == (text, text, text)
-    assert st.rulings[move.id].narrative == text
-    assert (st.notes[-1].text, st.notes[-1].owner) == (text, text)
+    moves = list(st.current_moves(0).values())
+    for n, text in enumerate(texts):
+        move = next(m for m in moves if m.action == text)
+        assert (move.result, move.reasons) == (text, text), names[n]
+        assert st.rulings[move.id].narrative == text
+        assert (st.notes[n].text, st.notes[n].owner) == (text, text)
 
 
 async def test_a_move_from_another_process_shows_without_a_key_press(tmp_path):

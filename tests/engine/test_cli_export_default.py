@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wargame.app.files import default_export as console_default
 from wargame.cli import main
 from wargame.store import sessions_dir
+from wargame.store.outputs import default_export as console_default
 
 from .helpers import MINI
 

@@ -1,5 +1,6 @@
-"""Files the facilitator asks for: where an export goes (the default rule is the store's, shared with
-`wargame export`), and opening it with the desktop's viewer."""
+"""Files the facilitator asks for: where a typed export path points, and opening a file with the
+desktop's viewer. (Where an export goes by default is `wargame.store.outputs.default_export`, shared
+with `wargame export`.)"""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wargame.store.outputs import default_export
-
-__all__ = ["default_export", "export_target", "open_file", "opener"]
+__all__ = ["export_target", "open_file", "opener"]
 
 
 def export_target(typed: str, default: Path) -> Path:

@@ -215,10 +215,6 @@ class Session:
         events = self._commit(lambda st, at: _advance(self._may(st, _going(st))), sequencing=True)
         return events[-1] if events else None
 
-    def next_inject(self) -> Event:
-        """Deliver the next inject of this round."""
-        return self._commit(lambda st, at: _next_inject(self._may(st, _going(st))), sequencing=True)[-1]
-
     def next_round(self) -> Event:
         """Start the next round and deliver its first inject."""
         return self._commit(

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
+from ...store.outputs import default_export
 from .. import files, view
 from ..messages import SessionChanged
 from ..widgets.safe import clip, lines, plain
@@ -128,7 +129,7 @@ class DebriefScreen(Screen[None]):
                 self.app.say(f"Writing the debrief to {out} …")
                 self._export(copy.deepcopy(session.state), out)
 
-        self.app.push_screen(ExportDialog(files.default_export(session.store.path)), then)
+        self.app.push_screen(ExportDialog(default_export(session.store.path)), then)
 
     def action_open_pdf(self) -> None:
         if self.written is None:

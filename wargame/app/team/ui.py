@@ -58,9 +58,6 @@ class Draft:
             return cls("", "", "", False)
         return cls(move.action, move.result, move.reasons, move.private)
 
-    def same_as(self, move: Move | None) -> bool:
-        return self == Draft.of(move) if move is not None else self.empty
-
 
 class Attempts:
     """Idempotency keys for submitting moves.

@@ -230,6 +230,7 @@ def check_references(lib: Library, where: dict[str, Where] | None = None) -> lis
         if ref not in table:
             report(owner, sub, f"unknown {kind} {ref!r}")
 
+    tracks = {t.id for deck in lib.decks.values() for t in deck.tracks}
     for inj in lib.injects.values():
         owner = "inject:" + inj.id
         if inj.scenario is not None:
@@ -240,6 +241,25 @@ def check_references(lib: Library, where: dict[str, Where] | None = None) -> lis
         for o, opt in enumerate(inj.options):
             if opt.follow_up:
                 missing("inject", owner, ("options", o, "follow_up"), opt.follow_up, lib.injects)
+            for k, push in enumerate(opt.tracks):
+                if push.track not in tracks:
+                    report(owner, ("options", o, "tracks", k, "track"),
+                           f"unknown track {push.track!r}: no deck defines it")
+        for k, push in enumerate(inj.tracks):
+            if push.track not in tracks:
+                report(owner, ("tracks", k, "track"), f"unknown track {push.track!r}: no deck defines it")
+        for k, ref in enumerate(inj.after):
+            missing("inject", owner, ("after", k), ref, lib.injects)
+            if ref == inj.id:
+                report(owner, ("after", k), "an inject cannot come after itself")
+        versioned: set[str] = set()
+        for v, version in enumerate(inj.versions):
+            missing("team", owner, ("versions", v, "team"), version.team, lib.teams)
+            if not inj.reaches(version.team):
+                report(owner, ("versions", v, "team"), f"team {version.team!r} has a version but is not a target")
+            if version.team in versioned:
+                report(owner, ("versions", v, "team"), f"team {version.team!r} has two versions")
+            versioned.add(version.team)
     for deck in lib.decks.values():
         owner = "deck:" + deck.id
         seen: set[str] = set()
@@ -250,6 +270,27 @@ def check_references(lib: Library, where: dict[str, Where] | None = None) -> lis
             seen.add(t)
         for i, q in enumerate(deck.hotwash):
             missing("hot-wash question", owner, ("hotwash", i), q, lib.hotwash)
+        briefed: set[str] = set()
+        for b, brief in enumerate(deck.briefs):
+            if brief.team not in deck.teams:
+                report(owner, ("briefs", b, "team"), f"team {brief.team!r} has a brief but does not play in this deck")
+            if brief.team in briefed:
+                report(owner, ("briefs", b, "team"), f"team {brief.team!r} has two briefs")
+            briefed.add(brief.team)
+            ids = [o.id for o in brief.objectives]
+            for o, oid in enumerate(ids):
+                if oid in ids[:o]:
+                    report(owner, ("briefs", b, "objectives", o, "id"), f"objective {oid!r} is listed twice")
+            for k, ref in enumerate(brief.injects):
+                missing("inject", owner, ("briefs", b, "injects", k), ref, lib.injects)
+                private = lib.injects.get(ref)
+                if private is not None and tuple(private.targets) != (brief.team,):
+                    report(owner, ("briefs", b, "injects", k),
+                           f"inject {ref!r} is in {brief.team!r}'s brief, so it must target that team alone")
+        track_ids = [t.id for t in deck.tracks]
+        for n, tid in enumerate(track_ids):
+            if tid in track_ids[:n]:
+                report(owner, ("tracks", n, "id"), f"track {tid!r} is defined twice")
         for r, rnd in enumerate(deck.rounds):
             for s, slot in enumerate(rnd.injects):
                 at = ("rounds", r, "injects", s)

@@ -212,7 +212,7 @@ class Session:
 
     def advance(self) -> Event | None:
         """Deliver the next inject: a queued one, the next slot, or the next round's first. None at the end."""
-        events = self._commit(lambda st, at: _advance(self._may(st, _going(st))), sequencing=True)
+        events = self._commit(lambda st, at: advance_plan(self._may(st, _going(st))), sequencing=True)
         return events[-1] if events else None
 
     def next_round(self) -> Event:
@@ -408,7 +408,10 @@ def creation(session_id: str, deck: Deck, library: Library, *, lang: Lang | None
 
 # --- plans of sequencing --------------------------------------------------------------------------
 
-def _advance(st: SessionState) -> Plan:
+def advance_plan(st: SessionState) -> Plan:
+    """The events that deliver the next inject (a queued one, the next slot, or the next round's
+    first); [] at the end. The engine's one walk through a deck in play: `advance` writes it, and a
+    rehearsal folds it without a file."""
     if st.queue or st.slots_left() or not st.started:
         return _next_inject(st)
     if st.has_next_round():

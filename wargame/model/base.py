@@ -84,3 +84,17 @@ class AxisPush(Strict):
 
 NO_PUSH = AxisPush()
 """The push of an inject or option that leaves the world where it is."""
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TrackPush(Strict):
+    """A push on one of a deck's tracks (EU-cohesie, publiek draagvlak...), beside the push on the axes."""
+
+    track: Id
+    by: Push
+
+
+TrackPushes = tuple[TrackPush, ...]
+"""Pushes on a deck's tracks, written `tracks: [{track: eu-cohesie, by: -1}]`; a deck without the track ignores it."""
+
+Minutes = Annotated[int, at.Ge(0), at.Le(480)]
+"""A part of a plan's time, in minutes (0: none)."""

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import annotated_types as at
 
-from .base import AXIS_LIMIT, Id, Lang, NonEmpty, Strict, Text
+from .base import AXIS_LIMIT, Id, Lang, Minutes, NonEmpty, Strict, Text
 
 Count = Annotated[int, at.Ge(1), at.Le(10)]
 Coordinate = Annotated[int, at.Ge(-AXIS_LIMIT), at.Le(AXIS_LIMIT)]
@@ -48,11 +48,24 @@ class Slot(Strict):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Round(Strict):
-    """A round of play: its title, its time box and the injects it delivers."""
+    """A round of play: its title, its time box, the injects it delivers and how its time is spent.
+
+    `minutes` is the whole round; the parts are what it holds besides the inject clocks (the round's
+    briefing, team deliberation outside the clocks, adjudication and the plenary). Validation refuses
+    a round whose parts and largest possible inject clocks do not fit in its minutes."""
 
     title: Text
     minutes: Annotated[int, at.Ge(1), at.Le(480)]
     injects: Annotated[tuple[Slot, ...], at.MinLen(1)]
+    briefing: Minutes = 0
+    deliberation: Minutes = 0
+    adjudication: Minutes = 0
+    plenary: Minutes = 0
+
+    @property
+    def parts(self) -> int:
+        """The minutes of the round that are not inject clocks."""
+        return self.briefing + self.deliberation + self.adjudication + self.plenary
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -61,6 +74,53 @@ class Position(Strict):
 
     erosion: Coordinate = 0
     rapprochement: Coordinate = 0
+
+
+TrackValue = Annotated[int, at.Ge(-100), at.Le(100)]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Track(Strict):
+    """A gauge of the world beside the two axes (EU-cohesie, publiek draagvlak...): a range and a start."""
+
+    id: Id
+    name: Text
+    description: Text | None = None
+    low: TrackValue = -5
+    high: TrackValue = 5
+    start: TrackValue = 0
+
+    def __post_init__(self) -> None:
+        if not self.low < self.high:
+            raise ValueError("low must be below high")
+        if not self.low <= self.start <= self.high:
+            raise ValueError("start must lie between low and high")
+
+    def clamp(self, value: int) -> int:
+        return max(self.low, min(self.high, value))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Objective(Strict):
+    """What a team sets out to achieve; the facilitator marks it met, partly met or not met at the end."""
+
+    id: Id
+    text: Text
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Brief(Strict):
+    """A team's brief: who it is in this deck, what it wants, what it will not do, what it can do,
+    what it knows at the start, and injects only it receives with its brief."""
+
+    team: Id
+    role: Text
+    objectives: Annotated[tuple[Objective, ...], at.MinLen(1), at.MaxLen(8)]
+    red_lines: tuple[Text, ...] = ()
+    levers: tuple[Text, ...] = ()
+    knows: Text | None = None
+    injects: tuple[Id, ...] = ()
+    """Private injects in the team's pack: addressed to this team alone."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -73,13 +133,31 @@ class Deck(Strict):
     language: Lang = "nl"
     teams: Annotated[tuple[Id, ...], at.MinLen(1)]
     start: Position = Position()
-    show_world: bool = True
+    show_world: bool = False
+    """Whether teams see the world position and tracks during play (the debrief always shows them)."""
     rounds: Annotated[tuple[Round, ...], at.MinLen(1)]
     hotwash: tuple[Id, ...] = ()
+    situation: Text | None = None
+    """The starting situation, the road to the crisis: read out before round 1, first in every team pack."""
+    briefs: tuple[Brief, ...] = ()
+    tracks: Annotated[tuple[Track, ...], at.MaxLen(8)] = ()
+    introduction: Minutes = 0
+    """Minutes before round 1 (welcome, rules of play, the starting situation)."""
+    hotwash_minutes: Minutes = 0
+    """Minutes after the last round for the hot wash."""
+    backward_dates: bool = False
+    """Whether in-world dates may run backwards within a session (a deck of flashbacks, or of independent vignettes)."""
 
     @property
     def minutes(self) -> int:
-        return sum(r.minutes for r in self.rounds)
+        """The deck's whole length: introduction, rounds and hot wash."""
+        return self.introduction + sum(r.minutes for r in self.rounds) + self.hotwash_minutes
+
+    def brief_for(self, team_id: str) -> Brief | None:
+        return next((b for b in self.briefs if b.team == team_id), None)
+
+    def track(self, track_id: str) -> Track | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

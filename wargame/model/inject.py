@@ -8,7 +8,7 @@ from typing import Annotated, Literal, get_args
 
 import annotated_types as at
 
-from .base import NO_PUSH, AxisPush, Id, NonEmpty, Pattern, Strict, Text
+from .base import NO_PUSH, AxisPush, Id, NonEmpty, Pattern, Strict, Text, TrackPushes
 
 Delivery = Literal["news_flash", "intel_brief", "cable", "call", "press_conference", "social_post"]
 DELIVERIES: tuple[str, ...] = get_args(Delivery)
@@ -51,6 +51,22 @@ class Option(Strict):
     label: Text
     follow_up: Id | None = None
     push: AxisPush = NO_PUSH
+    tracks: TrackPushes = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Version(Strict):
+    """An inject as one of its target teams receives it in-world (Moskou an SVR assessment where the
+    Dutch get the AIVD's): what it leaves out is the inject's own. A private version is seen by its
+    team and the facilitator only, never by another team, the wall or another team's handout."""
+
+    team: Id
+    title: Text | None = None
+    briefing: Text | None = None
+    sender: Text | None = None
+    delivery: Delivery | None = None
+    questions: Annotated[tuple[Text, ...], at.MaxLen(6)] = ()
+    private: bool = False
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -70,12 +86,23 @@ class Inject(Strict):
     facilitator_notes: Text
     questions: Annotated[tuple[Text, ...], at.MinLen(1), at.MaxLen(6)]
     push: AxisPush = NO_PUSH
+    tracks: TrackPushes = ()
     options: Annotated[tuple[Option, ...], at.MaxLen(6)] = ()
     source: Source
+    after: tuple[Id, ...] = ()
+    """The injects this one presupposes: a draw never delivers it before they were delivered."""
+    versions: tuple[Version, ...] = ()
+    """Its own version for some of its target teams; the others receive the inject as it is."""
+    private: bool = False
+    """Seen by its target teams and the facilitator only: never on the wall, never in another team's handout."""
 
     def reaches(self, team_id: str) -> bool:
         """Whether this inject is addressed to `team_id`."""
         return "all" in self.targets or team_id in self.targets
+
+    def version_for(self, team_id: str) -> Version | None:
+        """`team_id`'s own version of this inject, if it has one."""
+        return next((v for v in self.versions if v.team == team_id), None)
 
 
 def scenario_injects(injects: Iterable[Inject], scenario_id: str) -> list[Inject]:

@@ -23,9 +23,13 @@ JOIN_FAILED = "join_failed"
 JOINED = "join_succeeded"
 LANGUAGE = "language_set"
 ENDED = "exercise_ended"
+OBJECTIVE = "objective_marked"
 
 KINDS = (CREATED, ROUND_STARTED, INJECT_DELIVERED, CLOCK, MOVE, ADJUDICATED, OPTION_CHOSEN, NOTE,
-         MOVES_REOPENED, CODE_SET, JOIN_FAILED, JOINED, LANGUAGE, ENDED)
+         MOVES_REOPENED, CODE_SET, JOIN_FAILED, JOINED, LANGUAGE, ENDED, OBJECTIVE)
+
+MARKS = ("met", "partly", "not_met")
+"""How the facilitator marks a team objective at the end: met, partly met, not met."""
 
 FACILITATOR = "facilitator"
 TEAM_KINDS = frozenset({MOVE, JOIN_FAILED, JOINED})
@@ -58,8 +62,9 @@ SHAPES: dict[str, tuple[dict[str, _Type], dict[str, _Type]]] = {
     INJECT_DELIVERED: ({"inject": str, "how": str}, {"slot": int, "queue": list, "option": str}),
     CLOCK: ({"action": str}, {"seconds": (int, float)}),
     MOVE: ({"move_id": str, "team": str, "round": int, "action": str, "result": str, "reasons": str,
-            "private": bool}, {}),
-    ADJUDICATED: ({"move_id": str, "outcome": int, "narrative": str, "erosion": int, "rapprochement": int}, {}),
+            "private": bool}, {"inject": str}),
+    ADJUDICATED: ({"move_id": str, "outcome": int, "narrative": str, "erosion": int, "rapprochement": int},
+                  {"tracks": dict}),
     OPTION_CHOSEN: ({"inject": str, "option": str}, {}),
     NOTE: ({"note_id": str, "text": str}, {"author": str, "tag": str, "owner": str, "due": str}),
     MOVES_REOPENED: ({"round": int}, {}),
@@ -68,6 +73,7 @@ SHAPES: dict[str, tuple[dict[str, _Type], dict[str, _Type]]] = {
     JOINED: ({"team": str}, {}),
     LANGUAGE: ({"lang": str}, {}),
     ENDED: ({}, {}),
+    OBJECTIVE: ({"team": str, "objective": str, "mark": str}, {"reasons": str}),
 }
 """The data each kind of event carries: (required fields, optional fields) with their types."""
 

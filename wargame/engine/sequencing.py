@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 
 from ..model import Slot
-from ..model.plan import draw_pool, follow_ups, scenario_pool
+from ..model.plan import date_before, draw_pool, follow_ups, scenario_pool
 from .state import SessionState
 
 
 class NothingToDraw(Exception):
-    """Every inject a slot could draw has been delivered already."""
+    """No inject a slot could draw is eligible now: all delivered, or waiting for what they presuppose."""
 
 
 def resolve(st: SessionState, round_no: int, slot_no: int, slot: Slot) -> tuple[str, list[str]]:
@@ -26,10 +26,20 @@ def resolve(st: SessionState, round_no: int, slot_no: int, slot: Slot) -> tuple[
 
 
 def _draw(st: SessionState, pool: list[str], count: int, round_no: int, slot_no: int) -> list[str]:
-    excluded = st.delivered_ids() | follow_ups(st.injects.values())  # a pool a deck lists may name one
-    fresh = [i for i in pool if i not in excluded]
+    """`count` of the pool's eligible injects, seeded by session, round and slot, in story order.
+
+    Eligible: not delivered yet, no option's follow-up (a pool a deck lists may name one), everything
+    it presupposes (`after`) delivered, and, unless the deck allows dates to run backwards, not dated
+    before the last inject delivered."""
+    delivered = st.delivered_ids()
+    excluded = delivered | follow_ups(st.injects.values())
+    fresh = [i for i in pool if i not in excluded and all(a in delivered for a in st.injects[i].after)]
+    if fresh and st.deliveries and st.deck is not None and not st.deck.backward_dates:
+        last = st.injects[st.deliveries[-1].inject_id].date
+        fresh = [i for i in fresh if not date_before(st.injects[i].date, last)]
     if not fresh:
-        raise NothingToDraw("every inject this slot could draw has been played")
+        raise NothingToDraw("every inject this slot could draw has been played, or must wait for another")
     rng = random.Random(f"{st.seed}:{round_no}:{slot_no}")
     picked = rng.sample(fresh, min(count, len(fresh)))
-    return sorted(picked, key=lambda i: (st.injects[i].date, i))
+    order = {iid: n for n, iid in enumerate(st.injects)}  # the author's order: same-day injects keep it
+    return sorted(picked, key=lambda i: (st.injects[i].date, order[i]))

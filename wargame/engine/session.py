@@ -262,8 +262,9 @@ class Session:
     # --- moves, rulings, notes ----------------------------------------------------------------
 
     def record_move(self, team: str, action: str, result: str = "", reasons: str = "", private: bool = False,
-                    *, key: str | None = None) -> Move:
-        """Record (or supersede) a team's move this round; returns it once committed."""
+                    *, key: str | None = None, inject: str | None = None) -> Move:
+        """Record (or supersede) a team's move this round, answering `inject` (default: the inject being
+        played; any inject delivered earlier in the round by choice); returns it once committed."""
         if self.role.team not in (None, team):
             raise EngineError(f"you are signed in as {self.role.team}; you cannot record a move for {team}")
         action, result, reasons = (_text(action, "action"), _text(result, "result"), _text(reasons, "reasons"))
@@ -277,27 +278,37 @@ class Session:
             _refuse(refusal(st, Command.MOVE))
             if self.role.team is not None and not st.moves_open(at):
                 raise EngineError("the deadline for this round has passed; ask the facilitator to reopen moves")
+            answers = inject if inject is not None else (st.current.inject_id if st.current else None)
+            if answers not in {d.inject_id for d in st.round_deliveries(st.round)}:
+                raise EngineError(f"no inject {answers!r} was delivered in this round")
             return [(ev.MOVE, {"move_id": move_id, "team": team, "round": st.round, "action": action,
-                               "result": result, "reasons": reasons, "private": bool(private)})]
+                               "result": result, "reasons": reasons, "private": bool(private),
+                               "inject": answers})]
 
         e = self._commit(plan, key=key)[-1]
         return self.state.moves[e.data["move_id"]]
 
     def adjudicate(self, move_id: str, outcome: int, narrative: str = "", erosion: int = 0,
-                   rapprochement: int = 0) -> Event:
-        """Rule on a move: an outcome from -3 (Disaster) to +3 (Triumph) and its push on the axes."""
+                   rapprochement: int = 0, *, tracks: dict[str, int] | None = None) -> Event:
+        """Rule on a move: an outcome from -3 (Disaster) to +3 (Triumph) and its push on the axes and on
+        the deck's tracks (track id -> -3..+3; a ruling again replaces the pushes of the one before)."""
         narrative = _text(narrative, "narrative")
+        pushes = {t: by for t, by in (tracks or {}).items() if by}
 
         def plan(st: SessionState, at: float) -> Plan:
             if move_id not in self._may(st, Command.ADJUDICATE).moves:
                 raise EngineError(f"no move {move_id!r}")
             if outcome not in OUTCOMES or isinstance(outcome, bool):
                 raise EngineError("outcome runs from -3 (Disaster) to +3 (Triumph)")
-            for v in (erosion, rapprochement):
-                if not isinstance(v, int) or not -3 <= v <= 3:
-                    raise EngineError("a ruling pushes each axis by -3 to +3")
+            for v in (erosion, rapprochement, *pushes.values()):
+                if not isinstance(v, int) or isinstance(v, bool) or not -3 <= v <= 3:
+                    raise EngineError("a ruling pushes each axis and track by -3 to +3")
+            unknown = sorted(set(pushes) - set(st.tracks))
+            if unknown:
+                raise EngineError(f"this deck has no track {unknown[0]!r}")
             return [(ev.ADJUDICATED, {"move_id": move_id, "outcome": outcome, "narrative": narrative,
-                                      "erosion": erosion, "rapprochement": rapprochement})]
+                                      "erosion": erosion, "rapprochement": rapprochement,
+                                      **({"tracks": pushes} if pushes else {})})]
 
         return self._commit(plan)[-1]
 
@@ -325,6 +336,20 @@ class Session:
         if lang not in ("nl", "en"):
             raise EngineError("language is nl or en")
         return self._commit(lambda st, at: [(ev.LANGUAGE, {"lang": lang})])[-1]
+
+    def mark_objective(self, team: str, objective: str, mark: str, reasons: str = "") -> Event:
+        """Mark a team objective of the deck met, partly met or not met, with a line of reasons (again: replaces)."""
+        if mark not in ev.MARKS:
+            raise EngineError("mark an objective met, partly or not_met")
+        reasons = _text(reasons, "reasons")
+
+        def plan(st: SessionState, at: float) -> Plan:
+            brief = st.deck.brief_for(team) if st.deck is not None else None
+            if brief is None or objective not in {o.id for o in brief.objectives}:
+                raise EngineError(f"team {team!r} has no objective {objective!r} in this deck")
+            return [(ev.OBJECTIVE, {"team": team, "objective": objective, "mark": mark, "reasons": reasons})]
+
+        return self._commit(plan)[-1]
 
     def end(self) -> Event:
         def plan(st: SessionState, at: float) -> Plan:

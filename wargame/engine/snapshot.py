@@ -18,9 +18,9 @@ from typing import Any
 
 from .. import __version__
 from .clock import Clock
-from .state import DamagedLog, Delivery, Move, Note, PathPoint, Ruling, SessionState
+from .state import DamagedLog, Delivery, Move, Note, ObjectiveMark, PathPoint, Ruling, SessionState, TrackPoint
 
-FORMAT = f"state-1 wargame-{__version__}"
+FORMAT = f"state-2 wargame-{__version__}"
 """What a saved state was made by: restored only by the same. Bump the number whenever the fold changes."""
 
 CONTENT = frozenset({"deck", "teams", "injects", "scenarios", "hotwash"})
@@ -48,11 +48,14 @@ _PARTS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "queue": (_same, lambda rows: [tuple(x) for x in rows]),
     "clock": (lambda c: attrgetter(*(f.name for f in fields(Clock)))(c), lambda row: Clock(*row)),
     "moves": _keyed(Move, "id"),
-    "latest": (lambda d: [[team, rnd, move] for (team, rnd), move in d.items()],
-               lambda rows: {(team, rnd): move for team, rnd, move in rows}),
+    "latest": (lambda d: [[*key, move] for key, move in d.items()],
+               lambda rows: {(team, rnd, inject): move for team, rnd, inject, move in rows}),
     "rulings": _keyed(Ruling, "move_id"),
     "notes": _rows(Note),
     "path": _rows(PathPoint),
+    "track_path": _rows(TrackPoint),
+    "objective_marks": (_rows(ObjectiveMark)[0],
+                        lambda rows: {(m.team, m.objective): m for m in _rows(ObjectiveMark)[1](rows)}),
     "refused": (_same, lambda rows: [tuple(x) for x in rows]),
 }
 """How each field that is not a plain JSON value is saved and restored; the rest are saved as they are."""

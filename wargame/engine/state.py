@@ -31,7 +31,7 @@ MAX_TEXT = 20_000
 """The longest move, ruling or note text a session holds, in characters."""
 
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {ev.MOVE: ("action", "result", "reasons"), ev.ADJUDICATED: ("narrative",),
-                                           ev.NOTE: ("text", "author", "owner", "due")}
+                                           ev.NOTE: ("text", "author", "owner", "due"), ev.OBJECTIVE: ("reasons",)}
 """The free-text fields of each kind of event: limited in length and cleaned of control characters."""
 
 
@@ -41,7 +41,8 @@ class DamagedLog(Exception):
 
 @dataclass(slots=True)
 class Move:
-    """A team's move in a round. A newer move of the same team and round supersedes it."""
+    """A team's move in a round, answering one inject of it. A newer move of the same team, round and
+    inject supersedes it; a move for another inject of the round does not."""
 
     id: str
     team: str
@@ -55,17 +56,45 @@ class Move:
     event_id: int
     supersedes: str | None = None
     superseded_by: str | None = None
+    inject: str | None = None
+    """The inject it answers (a log from before moves per inject: the inject current when it was recorded)."""
 
 
 @dataclass(slots=True)
 class Ruling:
-    """The facilitator's adjudication of a move."""
+    """The facilitator's adjudication of a move: its outcome, and its pushes on the axes and tracks."""
 
     move_id: str
     outcome: int
     narrative: str
     erosion: int
     rapprochement: int
+    at: float
+    event_id: int
+    tracks: dict[str, int] = field(default_factory=dict)
+    applied: dict[str, int] = field(default_factory=dict)
+    """How far its track pushes moved each track, after the ranges cut them: what a new ruling takes back."""
+
+
+@dataclass(slots=True)
+class TrackPoint:
+    """A track's value after something moved it: the start, an inject, an option or a ruling."""
+
+    track: str
+    value: int
+    round: int
+    cause: str  # as PathPoint.cause
+    event_id: int
+
+
+@dataclass(slots=True)
+class ObjectiveMark:
+    """The facilitator's mark of a team objective (met, partly, not_met) with a line of reasons."""
+
+    team: str
+    objective: str
+    mark: str
+    reasons: str
     at: float
     event_id: int
 
@@ -131,8 +160,8 @@ class SessionState:
     """Injects due before the next slot: branch follow-ups and the rest of a multi-inject draw."""
     clock: Clock = field(default_factory=Clock)
     moves: dict[str, Move] = field(default_factory=dict)
-    latest: dict[tuple[str, int], str] = field(default_factory=dict)
-    """The current move id of each (team, round)."""
+    latest: dict[tuple[str, int, str | None], str] = field(default_factory=dict)
+    """The current move id of each (team, round, inject answered)."""
     rulings: dict[str, Ruling] = field(default_factory=dict)
     options_chosen: dict[str, str] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
@@ -142,6 +171,11 @@ class SessionState:
     failed_at: dict[str, float] = field(default_factory=dict)
     """When each team last typed a wrong code."""
     path: list[PathPoint] = field(default_factory=list)
+    tracks: dict[str, int] = field(default_factory=dict)
+    """Each of the deck's tracks at its current value."""
+    track_path: list[TrackPoint] = field(default_factory=list)
+    objective_marks: dict[tuple[str, str], ObjectiveMark] = field(default_factory=dict)
+    """The facilitator's mark of each (team, objective id)."""
     ended: bool = False
     refused: list[tuple[int, str]] = field(default_factory=list)
     """Events the rules forbid (written around the engine), left out of the state: (event id, why)."""
@@ -183,12 +217,33 @@ class SessionState:
         """Each move of the world into another quadrant (drift): (last point before, first point after)."""
         return [(a, b) for a, b in zip(self.path, self.path[1:], strict=False) if a.scenario != b.scenario]
 
-    def current_moves(self, round_no: int | None = None) -> dict[str, Move]:
-        """The latest move of each team in a round (default: the current round)."""
+    def answers(self, inject_id: str | None, round_no: int | None = None) -> dict[str, Move]:
+        """The latest move of each team answering `inject_id` in a round (default: the current round)."""
         r = self.round if round_no is None else round_no
-        return {team: self.moves[self.latest[(team, r)]] for team in self.teams if (team, r) in self.latest}
+        keys = ((team, r, inject_id) for team in self.teams)
+        return {k[0]: self.moves[self.latest[k]] for k in keys if k in self.latest}
+
+    def current_moves(self, round_no: int | None = None) -> dict[str, Move]:
+        """Each team's move that counts now: in the current round, its answer to the current inject;
+        in another round, its newest move of that round (whichever inject it answers)."""
+        if round_no is None or round_no == self.round:
+            cur = self.current
+            if cur is not None and cur.round == self.round:
+                return self.answers(cur.inject_id)
+        r = self.round if round_no is None else round_no
+        newest: dict[str, Move] = {}
+        for m in self.round_moves(r):
+            if m.team not in newest or m.event_id > newest[m.team].event_id:
+                newest[m.team] = m
+        return {t: newest[t] for t in self.teams if t in newest}
+
+    def round_moves(self, round_no: int) -> list[Move]:
+        """Every current move of a round (one per team and inject answered), in the order recorded."""
+        return sorted((self.moves[mid] for (_t, r, _i), mid in self.latest.items() if r == round_no),
+                      key=lambda m: m.event_id)
 
     def pending_teams(self, round_no: int | None = None) -> list[str]:
+        """The teams without a move that counts now (see `current_moves`)."""
         done = self.current_moves(round_no)
         return [t for t in self.teams if t not in done]
 
@@ -307,6 +362,9 @@ def _move_rule(st: SessionState, e: Event) -> str | None:
         return f"a move that reuses the id of move {d['move_id']!r}"
     if e.actor != ev.FACILITATOR and not st.moves_open(e.at):
         return "a team's move after the deadline"
+    inject = d.get("inject")
+    if inject is not None and inject not in {x.inject_id for x in st.round_deliveries(st.round)}:
+        return f"a move answering {inject!r}, which was not delivered in this round"
     return None
 
 
@@ -318,6 +376,21 @@ def _ruling_rule(st: SessionState, e: Event) -> str | None:
         return f"a ruling on an unknown move {d['move_id']!r}"
     if not -3 <= d["outcome"] <= 3 or not all(-3 <= d[a] <= 3 for a in ("erosion", "rapprochement")):
         return "a ruling outside the scale"
+    for track, by in d.get("tracks", {}).items():
+        if track not in st.tracks:
+            return f"a ruling that pushes an unknown track {track!r}"
+        if type(by) is not int or not -3 <= by <= 3:
+            return "a ruling outside the scale"
+    return None
+
+
+def _objective_rule(st: SessionState, e: Event) -> str | None:
+    d = e.data
+    brief = st.deck.brief_for(d["team"]) if st.deck is not None else None
+    if brief is None or d["objective"] not in {o.id for o in brief.objectives}:
+        return f"a mark of an unknown objective {d['objective']!r} of team {d['team']!r}"
+    if d["mark"] not in ev.MARKS:
+        return f"an unknown mark {d['mark']!r}"
     return None
 
 
@@ -378,6 +451,26 @@ def _created(st: SessionState, e: Event) -> None:
                              "was the file edited by hand?") from None
     start = st.deck.start
     _move_world(st, start.erosion, start.rapprochement, "start", e.id, absolute=True)
+    for track in st.deck.tracks:
+        st.tracks[track.id] = track.start
+        st.track_path.append(TrackPoint(track.id, track.start, 0, "start", e.id))
+
+
+def _push_tracks(st: SessionState, pushes: Iterable[tuple[str, int]], cause: str, event_id: int) -> dict[str, int]:
+    """Move the deck's tracks (a push on a track the deck lacks is ignored), each within its range;
+    returns how far each track moved."""
+    assert st.deck is not None
+    moved: dict[str, int] = {}
+    for track_id, by in pushes:
+        track = st.deck.track(track_id)
+        if track is None or not by:
+            continue
+        value = track.clamp(st.tracks[track_id] + by)
+        if value != st.tracks[track_id]:
+            moved[track_id] = value - st.tracks[track_id]
+            st.tracks[track_id] = value
+            st.track_path.append(TrackPoint(track_id, value, max(st.round, 0), cause, event_id))
+    return moved
 
 
 def _move_world(st: SessionState, de: int, dr: int, cause: str, event_id: int, absolute: bool = False) -> None:
@@ -408,6 +501,8 @@ def _delivered(st: SessionState, e: Event) -> None:
     st.reopened = False
     if not inj.push.is_zero:
         _move_world(st, inj.push.erosion, inj.push.rapprochement, f"inject:{inj.id}", e.id)
+    if inj.tracks and st.tracks:
+        _push_tracks(st, ((p.track, p.by) for p in inj.tracks), f"inject:{inj.id}", e.id)
 
 
 def _clock(st: SessionState, e: Event) -> None:
@@ -416,10 +511,12 @@ def _clock(st: SessionState, e: Event) -> None:
 
 def _move(st: SessionState, e: Event) -> None:
     d = e.data
-    slot = (d["team"], d["round"])
+    cur = st.current
+    inject = d.get("inject") or (cur.inject_id if cur is not None else None)
+    slot = (d["team"], d["round"], inject)
     prev_id = st.latest.get(slot)  # the move this one supersedes (moves are keyed by their id)
     m = Move(d["move_id"], d["team"], d["round"], d["action"], d["result"], d["reasons"], bool(d["private"]),
-             e.at, e.actor, e.id, prev_id or None)
+             e.at, e.actor, e.id, prev_id or None, inject=inject)
     if prev_id:
         st.moves[prev_id].superseded_by = m.id
     st.moves[m.id] = m
@@ -429,12 +526,17 @@ def _move(st: SessionState, e: Event) -> None:
 def _adjudicated(st: SessionState, e: Event) -> None:
     d = e.data
     old = st.rulings.get(d["move_id"])
-    r = Ruling(d["move_id"], d["outcome"], d["narrative"], d["erosion"], d["rapprochement"], e.at, e.id)
+    r = Ruling(d["move_id"], d["outcome"], d["narrative"], d["erosion"], d["rapprochement"], e.at, e.id,
+               dict(d.get("tracks", {})))
     st.rulings[r.move_id] = r
     de = r.erosion - (old.erosion if old else 0)
     dr = r.rapprochement - (old.rapprochement if old else 0)
     if de or dr:
         _move_world(st, de, dr, f"ruling:{r.move_id}", e.id)
+    before = old.applied if old else {}  # a new ruling takes back what the one before moved, then pushes
+    changes = sorted((t, r.tracks.get(t, 0) - before.get(t, 0)) for t in {*r.tracks, *before})
+    moved = _push_tracks(st, changes, f"ruling:{r.move_id}", e.id) if changes else {}
+    r.applied = {t: v for t in {*before, *moved} if (v := before.get(t, 0) + moved.get(t, 0))}
 
 
 def _option(st: SessionState, e: Event) -> None:
@@ -446,6 +548,8 @@ def _option(st: SessionState, e: Event) -> None:
         st.queue.insert(0, (opt.follow_up, "branch"))
     if not opt.push.is_zero:
         _move_world(st, opt.push.erosion, opt.push.rapprochement, f"option:{inj.id}/{opt.id}", e.id)
+    if opt.tracks and st.tracks:
+        _push_tracks(st, ((p.track, p.by) for p in opt.tracks), f"option:{inj.id}/{opt.id}", e.id)
 
 
 def _note(st: SessionState, e: Event) -> None:
@@ -475,6 +579,12 @@ def _language(st: SessionState, e: Event) -> None:
     st.lang = e.data["lang"]
 
 
+def _objective(st: SessionState, e: Event) -> None:
+    d = e.data
+    st.objective_marks[(d["team"], d["objective"])] = ObjectiveMark(d["team"], d["objective"], d["mark"],
+                                                                     d.get("reasons", ""), e.at, e.id)
+
+
 def _ended(st: SessionState, e: Event) -> None:
     st.ended = True
     st.clock = st.clock.apply("skip", e.at)
@@ -483,14 +593,14 @@ def _ended(st: SessionState, e: Event) -> None:
 _RULES: dict[str, Any] = {
     ev.CREATED: _created_rule, ev.MOVE: _move_rule, ev.ADJUDICATED: _ruling_rule, ev.INJECT_DELIVERED: _delivery_rule,
     ev.ROUND_STARTED: _round_rule, ev.OPTION_CHOSEN: _option_rule, ev.CLOCK: _clock_rule, ev.CODE_SET: _team_rule,
-    ev.JOIN_FAILED: _team_rule, ev.JOINED: _team_rule, ev.LANGUAGE: _language_rule,
+    ev.JOIN_FAILED: _team_rule, ev.JOINED: _team_rule, ev.LANGUAGE: _language_rule, ev.OBJECTIVE: _objective_rule,
 }
 
 _HANDLERS: dict[str, Any] = {
     ev.CREATED: _created, ev.ROUND_STARTED: _round_started, ev.INJECT_DELIVERED: _delivered,
     ev.CLOCK: _clock, ev.MOVE: _move, ev.ADJUDICATED: _adjudicated, ev.OPTION_CHOSEN: _option,
     ev.NOTE: _note, ev.MOVES_REOPENED: _reopened, ev.CODE_SET: _code, ev.JOIN_FAILED: _join_failed, ev.JOINED: _joined,
-    ev.LANGUAGE: _language, ev.ENDED: _ended,
+    ev.LANGUAGE: _language, ev.ENDED: _ended, ev.OBJECTIVE: _objective,
 }
 
 Rule = Callable[[SessionState, Event], "str | None"]

@@ -18,6 +18,14 @@ The facilitator (console, debrief, exports without a team) sees everything. The 
   private to another team, and any private earlier version), the rulings on them and any cause on
   the world's path that would name them (`anonymous_path`). The controller notes and the
   facilitator's notes only when asked for (`with_controller_notes`).
+- An inject's versions (`Inject.versions`): each target team reads its own version where it has
+  one, else the inject as it is (`team_inject`, the one place that decides it for the team's
+  console, cards, pack and handout). A private version is seen by its team and the facilitator
+  only; a private inject (`Inject.private`) by its target teams and the facilitator only: never on
+  the wall (`on_wall`), never in another team's cards, pack or handout (`inject_shown`). The
+  facilitator's console, cards, MSEL and debrief show the inject with every version side by side;
+  a team's handout shows its own reading, then the other teams' versions that are not private
+  (`versions_shown`); the inject's own text is then left out, as the other teams' reading.
 - The JSON export is the complete log (every event, every private move and note) for the facilitator
   and for archiving: it has no team form (`complete_log`). Join codes are never in it: their hashes
   live beside the log, not in it.
@@ -28,7 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..engine.state import Move, PathPoint, Ruling, SessionState
-from ..model import Inject, Team
+from ..model import Inject, Team, Text, Version
 
 
 @dataclass(frozen=True)
@@ -46,10 +54,68 @@ WALL_CARD = InjectParts(facts=True, controller=False)
 TEAM_CARD = InjectParts(facts=False, controller=False)
 
 
+# --- an inject as a team reads it --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TeamInject:
+    """An inject as one team (or, with team None, the facilitator) reads it: its version's fields
+    where that version sets them, else the inject's own."""
+
+    id: str
+    team: str | None
+    title: Text
+    briefing: Text
+    sender: Text
+    delivery: str
+    questions: tuple[Text, ...]
+    date: str
+    date_label: Text | None
+    private: bool
+    """Whether this reading is private (a private version, or a private inject)."""
+    own: bool
+    """Whether the team reads a version of its own (False: the inject as it is)."""
+
+
+def team_inject(inject: Inject, team: str | None) -> TeamInject:
+    """`inject` as `team` reads it: its own version where it has one, else the inject as it is."""
+    v = inject.version_for(team) if team is not None else None
+    return TeamInject(
+        id=inject.id, team=team,
+        title=v.title if v and v.title else inject.title,
+        briefing=v.briefing if v and v.briefing else inject.briefing,
+        sender=v.sender if v and v.sender else inject.sender,
+        delivery=v.delivery if v and v.delivery else inject.delivery,
+        questions=v.questions if v and v.questions else inject.questions,
+        date=inject.date, date_label=inject.date_label,
+        private=inject.private or bool(v and v.private), own=v is not None)
+
+
+def inject_shown(inject: Inject, team: str | None) -> bool:
+    """Whether `inject` may appear in `team`'s cards, pack or handout (all of them for the facilitator):
+    a private inject only for its target teams."""
+    return team is None or not inject.private or inject.reaches(team)
+
+
+def on_wall(inject: Inject) -> bool:
+    """Whether the wall may show `inject`: never a private one."""
+    return not inject.private
+
+
+def versions_shown(inject: Inject, team: str | None) -> tuple[Version, ...]:
+    """The versions of `inject` a document may show: every one for the facilitator (None); for a team,
+    its own and the other teams' versions that are not private (none of an inject it may not see)."""
+    if team is None:
+        return inject.versions
+    if not inject_shown(inject, team):
+        return ()
+    return tuple(v for v in inject.versions if v.team == team or not v.private)
+
+
 # --- a team's console and the wall ---------------------------------------------------------------
 
 def visible_inject(st: SessionState, team: str) -> Inject | None:
-    """The current inject if it is addressed to `team` (or to all), else None."""
+    """The current inject if it is addressed to `team` (or to all), else None; the team reads it
+    through `team_inject`."""
     inj = st.current_inject
     return inj if inj is not None and inj.reaches(team) else None
 
@@ -60,9 +126,9 @@ def shows_world(st: SessionState) -> bool:
 
 
 def own_moves(st: SessionState, team: str) -> list[Move]:
-    """The team's current move of each round (superseded versions left out), newest round first."""
-    mine = [st.moves[mid] for (t, _r), mid in st.latest.items() if t == team]
-    return sorted(mine, key=lambda m: m.round, reverse=True)
+    """The team's current move of each round and inject (superseded versions left out), newest first."""
+    mine = [st.moves[mid] for (t, _r, _i), mid in st.latest.items() if t == team]
+    return sorted(mine, key=lambda m: (m.round, m.event_id), reverse=True)
 
 
 def own_ruling(st: SessionState, move: Move) -> Ruling | None:
@@ -71,9 +137,8 @@ def own_ruling(st: SessionState, move: Move) -> Ruling | None:
 
 
 def this_round_move(st: SessionState, team: str) -> Move | None:
-    """The team's current move of this round, or None."""
-    mid = st.latest.get((team, st.round))
-    return st.moves[mid] if mid else None
+    """The team's current answer to the inject being played, or None."""
+    return st.current_moves().get(team)
 
 
 # --- handouts and exports ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Rule on a move: an outcome from Disaster (-3) to Triumph (+3), a narrative and a push on the axes."""
+"""Rule on a move: an outcome from Disaster (-3) to Triumph (+3), a narrative and a push on the axes and tracks."""
 
 from __future__ import annotations
 
@@ -65,6 +65,13 @@ class AdjudicateForm(FormDialog[None]):
                 yield Label(plain("rapprochement ↑"))
                 yield Input(str(old.rapprochement if old else 0), id="rapprochement", type="integer",
                             validators=[Integer(-3, 3)])
+            if st.deck is not None and st.deck.tracks:
+                yield Label(plain("Push on the tracks, -3 to +3"), classes="field-label")
+                for track in st.deck.tracks:
+                    with Horizontal(classes="push"):
+                        yield Label(plain(f"{track.name.get(st.lang)} ({st.tracks.get(track.id, track.start):+d})"))
+                        yield Input(str(old.tracks.get(track.id, 0) if old else 0), name=track.id, classes="track",
+                                    type="integer", validators=[Integer(-3, 3)])
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -73,25 +80,34 @@ class AdjudicateForm(FormDialog[None]):
         radios.focus()
 
     def _int(self, wid: str) -> int | None:
-        raw = self.query_one(f"#{wid}", Input).value.strip() or "0"
-        try:
-            v = int(raw)
-        except ValueError:
-            return None
-        return v if -3 <= v <= 3 else None
+        return _push(self.query_one(f"#{wid}", Input).value)
+
+    def _tracks(self) -> dict[str, int | None]:
+        return {str(field.name): _push(field.value) for field in self.query("Input.track").results(Input)}
 
     def action_save(self) -> None:
         pressed = self.query_one("#outcome", RadioSet).pressed_button
         outcome = int(pressed.name) if pressed is not None and pressed.name else 0
         erosion, rapprochement = self._int("erosion"), self._int("rapprochement")
-        if erosion is None or rapprochement is None:
-            self.app.say("Push each axis by a whole number from -3 to +3.", severity="warning")
+        tracks = self._tracks()
+        if erosion is None or rapprochement is None or None in tracks.values():
+            self.app.say("Push each axis and track by a whole number from -3 to +3.", severity="warning")
             return
         session = self.app.current_session
         ok, _ = self.app.command(session.adjudicate, self.move_id, outcome,
-                                 self.query_one("#narrative", TextArea).text, erosion, rapprochement)
+                                 self.query_one("#narrative", TextArea).text, erosion, rapprochement,
+                                 tracks={t: v for t, v in tracks.items() if v})
         if ok:
             move = session.state.moves[self.move_id]
             ruled = outcome_text(outcome, session.state.lang, ascii_signs=True)
             self.app.say(f"Ruled · {view.team_name(session.state, move.team)}: {ruled}")
             self.dismiss(None)
+
+
+def _push(typed: str) -> int | None:
+    """A push typed in a field: a whole number from -3 to +3 (empty: 0), else None."""
+    try:
+        v = int(typed.strip() or "0")
+    except ValueError:
+        return None
+    return v if -3 <= v <= 3 else None

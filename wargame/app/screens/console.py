@@ -25,9 +25,10 @@ from ..widgets.countdown import Countdown
 from ..widgets.inject_card import InjectCard
 from ..widgets.notes import NotesPanel
 from ..widgets.safe import clip, plain, set_content
-from ..widgets.status import RoundStatus
+from ..widgets.status import RoundStatus, round_minutes
 from ..widgets.teams import TeamsPanel
 from ..widgets.timeline import Timeline
+from ..widgets.tracks import TracksPanel
 
 if TYPE_CHECKING:
     from textual import getters
@@ -114,6 +115,7 @@ class ConsoleScreen(Screen[None]):
         with VerticalScroll(id="side"):
             yield TeamsPanel(id="teams")
             yield AxisCross(id="cross")
+            yield TracksPanel(id="tracks")
             yield NotesPanel(id="notes")
             if not self.has_class("-wide"):
                 yield Timeline(id="timeline-side", moves=False)
@@ -167,6 +169,7 @@ class ConsoleScreen(Screen[None]):
         self._show_teams(now)
         self._show_altered(st.altered)
         self.query_one(AxisCross).show(st)
+        self.query_one(TracksPanel).show(st)
         self.query_one(NotesPanel).show(st)
         wide = self.has_class("-wide")
         if wide:
@@ -197,6 +200,9 @@ class ConsoleScreen(Screen[None]):
     def tick(self) -> None:
         st, now = self.state, self.app.now()
         self.query_one(Countdown).show(st.clock if st.current else None, now)
+        status = self.query_one(RoundStatus)
+        if round_minutes(st, now)[0] != status.shown_minute:  # the round's time used, once a minute
+            status.show(st, now)
         if st.moves_open(now) != getattr(self, "_open", None):
             self.sync()
         elif getattr(self, "_waiting", False):  # a team's wait after wrong codes counts down

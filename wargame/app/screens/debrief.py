@@ -50,6 +50,7 @@ class DebriefScreen(Screen[None]):
         Binding("e", "export", "Export PDF", tooltip="Write the debrief handout (PDF): choose where"),
         Binding("o", "open_pdf", "Open PDF", tooltip="Open the PDF just written in the desktop's viewer"),
         Binding("w", "note", "Note", tooltip="Add a note for the after-action report"),
+        Binding("m", "objectives", "Objectives", tooltip="Mark each team's objectives met, partly met or not met"),
         Binding("escape,b", "back", "Console", tooltip="Back to the console"),
     ]
 
@@ -112,6 +113,11 @@ class DebriefScreen(Screen[None]):
         self.query_one("#notes", Static).update(lines(out) if out else plain("No notes. Press w to add one."))
         self.query_one("#played", Static).update(render_timeline(st, with_moves=True, width=100))
         self.sub_title = st.session_id
+
+    def action_objectives(self) -> None:
+        from .objectives import ObjectivesForm
+
+        self.app.push_screen(ObjectivesForm(), lambda _: self.sync())
 
     def action_note(self) -> None:
         self.app.push_screen(NoteForm())

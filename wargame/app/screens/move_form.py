@@ -1,4 +1,4 @@
-"""Enter or edit a team's move: action, intended result, reasons, private."""
+"""Enter or edit a team's move: the inject it answers, action, intended result, reasons, private."""
 
 from __future__ import annotations
 
@@ -26,16 +26,24 @@ class MoveForm(FormDialog[None]):
         super().__init__()
         self.team = team
         self.key = uuid.uuid4().hex  # one form, one move: a double save records it once
+        self.inject: str | None = None  # the inject the move answers: the one being played, unless chosen
 
     def compose(self) -> ComposeResult:
         st = self.app.current_session.state
-        current = st.current_moves().get(self.team) if self.team else None
+        self.inject = st.current.inject_id if st.current else None
+        current = self._answer(self.team)
         with VerticalScroll(classes="dialog"):
             yield Static(plain(f"Move · round {st.round + 1}" + (" (edit)" if current else "")), classes="dialog-title")
             yield Label(plain("Team"), classes="field-label")
             options = [(plain(view.team_name(st, t)), t) for t in st.teams]
             yield Select(options, value=self.team if self.team in st.teams else Select.NULL,
                          allow_blank=self.team not in st.teams, id="team", prompt="Choose a team")
+            delivered = list(dict.fromkeys(d.inject_id for d in st.round_deliveries(st.round)))
+            if len(delivered) > 1:  # a round of several injects: a move answers one of them
+                yield Label(plain("Answers the inject"), classes="field-label")
+                yield Select([(plain(clip(st.injects[i].title.get(st.lang), 60)), i) for i in delivered],
+                             value=self.inject if self.inject in delivered else delivered[-1], allow_blank=False,
+                             id="inject")
             yield Label(plain("Action: what the team does"), classes="field-label")
             yield Input(current.action if current else "", id="action", placeholder="Action")
             yield Label(plain("Intended result"), classes="field-label")
@@ -52,13 +60,24 @@ class MoveForm(FormDialog[None]):
         else:
             self.query_one("#team", Select).focus()
 
+    def _answer(self, team: str | None):  # -> Move | None
+        """The team's current answer to the chosen inject of this round, to edit."""
+        return self.app.current_session.state.answers(self.inject).get(team) if team else None
+
     def on_select_changed(self, event: Select.Changed) -> None:
-        """Choosing another team loads that team's move of this round, to edit."""
-        team = event.value
-        if not isinstance(team, str) or team == self.team:
+        """Choosing another team or inject loads that team's answer to that inject, to edit."""
+        value = event.value
+        if not isinstance(value, str):
             return
-        self.team = team
-        m = self.app.current_session.state.current_moves().get(team)
+        if event.select.id == "inject":
+            if value == self.inject:
+                return
+            self.inject = value
+        elif value == self.team:
+            return
+        else:
+            self.team = value
+        m = self._answer(self.team)
         self.query_one("#action", Input).value = m.action if m else ""
         self.query_one("#result", TextArea).text = m.result if m else ""
         self.query_one("#reasons", TextArea).text = m.reasons if m else ""
@@ -77,7 +96,7 @@ class MoveForm(FormDialog[None]):
         ok, move = self.app.command(
             session.record_move, team, self.query_one("#action", Input).value,
             self.query_one("#result", TextArea).text, self.query_one("#reasons", TextArea).text,
-            self.query_one("#private", Checkbox).value, key=self.key)
+            self.query_one("#private", Checkbox).value, key=self.key, inject=self.inject)
         if ok:
             self.app.say(f"Move recorded · {view.team_name(session.state, team)}: {clip(move.action, 60)}")
             self.dismiss(None)

@@ -1,0 +1,61 @@
+"""The facilitator's console in a round of two injects, with tracks and team objectives."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select
+
+from wargame.app.app import make_app
+from wargame.app.screens.adjudicate import AdjudicateForm
+
+from ..engine.test_exercise_state import tracked
+from ..waiting import until
+from .conftest import screen_text
+
+
+async def test_answers_per_inject_track_rulings_the_round_budget_and_objective_marks(tmp_path):
+    session, clock = tracked(tmp_path)
+    session.advance()
+    first = session.record_move("red", "answer to the first")
+    session.advance()  # the round's second inject is being played
+    session.close()
+    app = make_app(session.store.path, now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = screen_text(app)
+        assert "round 0/20 min" in text and "EU-cohesie" in text and "Draagvlak" in text, "budget and tracks shown"
+        # a move for blue answering the FIRST inject, chosen in the form
+        await pilot.press("down")  # blue
+        await pilot.press("m")
+        form = app.screen
+        form.query_one("#inject", Select).value = "s1-a1"
+        await pilot.pause()
+        form.query_one("#action", Input).value = "blue answers the first"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: type(app.screen).__name__ == "ConsoleScreen", "back on the console")
+        st = app.session.state
+        assert st.answers("s1-a1")["blue"].action == "blue answers the first"
+        assert "blue" not in st.answers("s1-branch"), "it answers the first inject, not the one being played"
+        # a ruling on red's first answer that pushes a track
+        await pilot.press("up")  # red
+        app.push_screen(AdjudicateForm(first.id))
+        await pilot.pause()
+        steun = next(i for i in app.screen.query("Input.track").results(Input) if i.name == "steun")
+        steun.value = "-2"
+        await pilot.press("ctrl+s")
+        assert app.session.state.tracks["steun"] == 0 and app.session.state.rulings[first.id].tracks == {"steun": -2}
+        # twenty minutes later the round is over time
+        clock.tick(21 * 60)
+        await until(pilot, lambda: "over time" in screen_text(app), "the round's budget turns red")
+        # end, then mark red's objectives from the debrief
+        await pilot.press("x", "y")
+        assert type(app.screen).__name__ == "DebriefScreen"
+        await pilot.press("m")
+        assert type(app.screen).__name__ == "ObjectivesForm"
+        selects = {s.name: s for s in app.screen.query(Select).results(Select)}
+        inputs = {i.name: i for i in app.screen.query(Input).results(Input)}
+        selects["red/unity"].value = "partly"
+        inputs["red/unity"].value = "Hongarije scheerde uit"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        mark = app.session.state.objective_marks[("red", "unity")]
+        assert (mark.mark, mark.reasons) == ("partly", "Hongarije scheerde uit")
+        assert ("red", "deter") not in app.session.state.objective_marks, "an objective left unmarked stays so"

@@ -69,11 +69,14 @@ def test_decks_cover_every_future_plus_drift_and_demo():
     assert len(decks) >= 6
     for deck in decks.values():
         assert 3 <= len(deck.rounds) <= 5 or deck.minutes <= 60, deck.id
-        assert 60 <= deck.minutes <= 120, f"{deck.id} lasts {deck.minutes} minutes"
+        # honest timing (issue 13): every round holds its largest inject clocks, and the length counts an
+        # introduction and the hot wash, so a deck runs up to an afternoon, no longer the 2 hours it claimed
+        assert 60 <= deck.minutes <= 240, f"{deck.id} lasts {deck.minutes} minutes"
+        assert deck.introduction and deck.hotwash_minutes, f"{deck.id} leaves no time to begin or to end"
         assert deck.hotwash, f"{deck.id} has no hot-wash questions"
     assert any(slot.drift for d in decks.values() for r in d.rounds for slot in r.injects)
     demo = decks["demo"]
-    assert demo.minutes == 60, "a 60-minute demo deck"
+    assert demo.minutes <= 100, "a short demo deck"
     futures = {LIB.injects[s.fixed].scenario for r in demo.rounds for s in r.injects if s.fixed}
     futures |= {s.draw.scenario for r in demo.rounds for s in r.injects if s.draw and s.draw.scenario}
     assert len(futures - {None}) >= 2, "the demo deck mixes futures"

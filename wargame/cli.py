@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 
 if TYPE_CHECKING:
-    from .content import Library
+    from .content import Library, Problem
     from .engine.session import Session
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -43,8 +43,48 @@ def cmd_validate(args: argparse.Namespace) -> int:
             _err(str(problem))
         _err(f"invalid: {len(exc.problems)} problem(s)")
         return EXIT_INVALID
+    errors, warnings = _design(lib, builtin_library() if paths else None)
+    for problem in warnings:
+        _err(f"warning: {problem}")
+    if errors:
+        for problem in errors:
+            _err(str(problem))
+        _err(f"invalid: {len(errors)} problem(s)")
+        return EXIT_INVALID
     print(f"valid: {len(lib.scenarios)} scenarios, {len(lib.injects)} injects, "
           f"{len(lib.teams)} teams, {len(lib.decks)} decks, {len(lib.hotwash)} hot-wash questions")
+    return EXIT_OK
+
+
+def _design(lib: Library, base: Library | None = None) -> tuple[list[Problem], list[Problem]]:
+    """The design errors and warnings (timing, story order) of every deck of `lib` not taken as it is
+    from `base` (the files given are checked, not the built-in decks beside them), sorted."""
+    from .content.design import deck_problems
+
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for deck in lib.decks.values():
+        if base is not None and deck is base.decks.get(deck.id):
+            continue
+        found = deck_problems(deck, lib)
+        errors += found.errors
+        warnings += found.warnings
+    return sorted(errors), sorted(warnings)
+
+
+def cmd_rehearse(args: argparse.Namespace) -> int:
+    from .content.decks import resolve_deck
+    from .engine.rehearse import rehearse
+    from .views.rehearsal import rehearsal_text
+
+    if args.runs < 1:
+        raise UsageError("--runs must be at least 1")
+    deck, lib = resolve_deck(args.deck)
+    figures = rehearse(deck, lib, runs=args.runs, seed=args.seed, rulings=args.rulings)
+    if args.json:
+        print(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(rehearsal_text(figures, lib))
     return EXIT_OK
 
 
@@ -272,8 +312,23 @@ def cmd_cards(args: argparse.Namespace) -> int:
     from .report.cards import write_cards
 
     deck, lib = resolve_deck(args.deck)
-    out = Path(args.output or f"{deck.id}-cards.pdf")
-    pages = write_cards(deck, lib, out, lang=args.lang or deck.language)
+    if args.team is not None and args.team not in deck.teams:
+        raise UsageError(f"no team {args.team!r} in deck {deck.id}; its teams are: {', '.join(deck.teams)}")
+    out = Path(args.output or (f"{deck.id}-cards-{args.team}.pdf" if args.team else f"{deck.id}-cards.pdf"))
+    pages = write_cards(deck, lib, out, lang=args.lang or deck.language, team=args.team)
+    print(f"wrote {out} ({pages} pages)")
+    return EXIT_OK
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from .content.decks import resolve_deck
+    from .report.brief import write_brief
+
+    deck, lib = resolve_deck(args.deck)
+    if args.team is not None and args.team not in deck.teams:
+        raise UsageError(f"no team {args.team!r} in deck {deck.id}; its teams are: {', '.join(deck.teams)}")
+    out = Path(args.output or (f"{deck.id}-brief-{args.team}.pdf" if args.team else f"{deck.id}-brief.pdf"))
+    pages = write_brief(deck, lib, out, team=args.team, lang=args.lang or deck.language)
     print(f"wrote {out} ({pages} pages)")
     return EXIT_OK
 
@@ -367,7 +422,15 @@ def _add_session_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("deck", metavar="DECK")
     p.add_argument("-o", "--output", metavar="PATH")
     p.add_argument("--lang", choices=langs)
+    p.add_argument("--team", metavar="TEAM", help="that team's cards: the injects it receives, in its own version")
     p.set_defaults(func=cmd_cards)
+
+    p = sub.add_parser("brief", help="team packs (PDF): starting situation, brief, objectives, rules of play")
+    p.add_argument("deck", metavar="DECK")
+    p.add_argument("--team", metavar="TEAM", help="that team's pack only (default: one pack per team)")
+    p.add_argument("-o", "--output", metavar="PATH")
+    p.add_argument("--lang", choices=langs)
+    p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("msel", help="exchange a deck with a spreadsheet MSEL")
     p.add_argument("action", choices=["export", "import"])
@@ -389,6 +452,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check content files; no PATH: the built-in content")
     p.add_argument("paths", nargs="*", metavar="PATH", help="YAML files or folders")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("rehearse", help="play a deck many times without a clock and count how it plays out")
+    p.add_argument("deck", metavar="DECK", help="a built-in deck id or a deck YAML file")
+    p.add_argument("--runs", type=int, default=1000, metavar="N", help="plays (default 1000)")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="the first play's draws (default 0)")
+    p.add_argument("--rulings", choices=["neutral", "random"], default="neutral",
+                   help="neutral: no moves; random: each team a move each round, ruled at random")
+    p.add_argument("--json", action="store_true", help="the same figures as JSON, with stable keys")
+    p.set_defaults(func=cmd_rehearse)
 
     p = sub.add_parser("list", help="list built-in scenarios, decks, injects or teams")
     p.add_argument("what", nargs="?", default="scenarios", choices=["scenarios", "decks", "injects", "teams"])

@@ -141,7 +141,7 @@ async def test_two_rounds_by_keys_only(wargame_home):
     ruling = st.rulings[r1["eu"].id]
     assert (ruling.outcome, ruling.narrative, ruling.erosion, ruling.rapprochement) == (2, "The Council agrees", -1, 0)
     assert st.options_chosen == {"t1-summit": "united"}
-    assert st.current_moves(1)["kabinet-nl"].action == "Table a motion"
+    assert st.answers("t1-drone", 1)["kabinet-nl"].action == "Table a motion", "it answers the inject of its time"
     assert [(n.text, n.tag) for n in st.notes] == [("Attribution before retaliation worked", "strength"),
                                                    ("Write the playbook", "action")]
     assert (st.notes[1].owner, st.notes[1].due) == ("BZ", "2026-06-01")

@@ -12,13 +12,14 @@ import math
 
 from wargame.engine.state import Delivery, Move, SessionState
 from wargame.model import Inject, Slot
+from wargame.views.visibility import TeamInject
 from wargame.views.words import how_label, outcome_text, push_text, signed, t
 
 UI = "en"
 """The language of the console's own words (its keys, hints and labels)."""
 
 
-def inject_date(inj: Inject, lang: str) -> str:
+def inject_date(inj: Inject | TeamInject, lang: str) -> str:
     return inj.date_label.get(lang) if inj.date_label else inj.date
 
 

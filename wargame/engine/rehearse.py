@@ -8,9 +8,10 @@ with random rulings, one move per team each round, ruled with a random outcome a
 
 from __future__ import annotations
 
+import copy
 import random
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..model import Deck
@@ -85,12 +86,12 @@ def rehearse(deck: Deck, library: Library, *, runs: int = 1000, seed: int = 0,
              rulings: Rulings = "neutral") -> Rehearsal:
     """Play `deck` `runs` times (session seeds `seed`, `seed`+1, ...) and count what happened."""
     deck_plan = plan(deck, library)
-    base = creation(deck.id, deck, library, lang=None, seed=seed, at=0.0)
+    created = created_state(deck, library, seed)
     out = Rehearsal(deck.id, runs, seed, rulings, deck.minutes)
     delivered: set[str] = set()
     played_out: Counter[int] = Counter()
     for run in range(runs):
-        st = play({**base, "seed": seed + run}, random.Random(f"{seed}:{run}"), rulings)
+        st = play_from(created, seed + run, random.Random(f"{seed}:{run}"), rulings)
         _count(out, st, delivered, played_out)
     out.never_delivered = [i for i in _plannable(deck_plan) if i not in delivered]
     out.rounds = [RoundFigures(r.index + 1, r.round.title.get("en"), r.round.minutes, r.round.parts,
@@ -98,11 +99,41 @@ def rehearse(deck: Deck, library: Library, *, runs: int = 1000, seed: int = 0,
     return out
 
 
+def created_state(deck: Deck, library: Library, seed: int = 0) -> SessionState:
+    """The state a session of `deck` starts in: its first event folded (once; each play starts from a copy)."""
+    st = SessionState()
+    apply(st, Event(1, "rehearse-1", ev.CREATED, ev.FACILITATOR, 0.0,
+                    creation(deck.id, deck, library, lang=None, seed=seed, at=0.0)))
+    return st
+
+
 def play(created: dict[str, Any], rng: random.Random, rulings: Rulings = "neutral") -> SessionState:
     """One play from a session's first event's data to the end of its last round."""
     st = SessionState()
-    stamp = _Stamp(st)
-    stamp(ev.CREATED, created)
+    apply(st, Event(1, "rehearse-1", ev.CREATED, ev.FACILITATOR, 0.0, created))
+    return _play(st, rng, rulings, None)
+
+
+def play_from(created: SessionState, seed: int, rng: random.Random, rulings: Rulings = "neutral",
+              log: list[Event] | None = None) -> SessionState:
+    """One play from a copy of `created` with session seed `seed`; the events it folds are added to `log`."""
+    return _play(fresh(created, seed), rng, rulings, log)
+
+
+def fresh(created: SessionState, seed: int) -> SessionState:
+    """A copy of the created state with session seed `seed`: its containers its own, the immutable
+    content in them shared (folding the content again for each play would cost most of the play)."""
+    st = copy.copy(created)
+    for f in fields(st):
+        value = getattr(st, f.name)
+        if isinstance(value, (list, dict, set)):
+            setattr(st, f.name, copy.copy(value))
+    st.seed = seed
+    return st
+
+
+def _play(st: SessionState, rng: random.Random, rulings: Rulings, log: list[Event] | None) -> SessionState:
+    stamp = _Stamp(st, log)
     while True:
         try:
             events = advance_plan(st)
@@ -122,13 +153,17 @@ def play(created: dict[str, Any], rng: random.Random, rulings: Rulings = "neutra
 class _Stamp:
     """Applies events to a state with ids, keys and times of their own, as a store would stamp them."""
 
-    def __init__(self, st: SessionState):
+    def __init__(self, st: SessionState, log: list[Event] | None):
         self.st = st
-        self.n = 0
+        self.n = st.last_event_id
+        self.log = log
 
     def __call__(self, kind: str, data: dict[str, Any]) -> None:
         self.n += 1
-        apply(self.st, Event(self.n, f"rehearse-{self.n}", kind, ev.FACILITATOR, float(self.n), dict(sorted(data.items()))))
+        e = Event(self.n, f"rehearse-{self.n}", kind, ev.FACILITATOR, float(self.n), dict(sorted(data.items())))
+        apply(self.st, e)
+        if self.log is not None:
+            self.log.append(e)
 
 
 def _rule_round(st: SessionState, stamp: _Stamp, rng: random.Random) -> None:

@@ -30,16 +30,31 @@ def _draw(st: SessionState, pool: list[str], count: int, round_no: int, slot_no:
 
     Eligible: not delivered yet, no option's follow-up (a pool a deck lists may name one), everything
     it presupposes (`after`) delivered, and, unless the deck allows dates to run backwards, not dated
-    before the last inject delivered."""
+    before the last inject delivered; of those, the ones not dated after the deck's next fixed inject
+    if there are any."""
     delivered = st.delivered_ids()
     excluded = delivered | follow_ups(st.injects.values())
     fresh = [i for i in pool if i not in excluded and all(a in delivered for a in st.injects[i].after)]
-    if fresh and st.deliveries and st.deck is not None and not st.deck.backward_dates:
-        last = st.injects[st.deliveries[-1].inject_id].date
-        fresh = [i for i in fresh if not date_before(st.injects[i].date, last)]
+    if fresh and st.deck is not None and not st.deck.backward_dates:
+        if st.deliveries:
+            last = st.injects[st.deliveries[-1].inject_id].date
+            fresh = [i for i in fresh if not date_before(st.injects[i].date, last)]
+        coming = _next_fixed_date(st, round_no, slot_no)
+        if coming is not None:  # rather not past a fixed inject still to come, which would then run backwards
+            fresh = [i for i in fresh if not date_before(coming, st.injects[i].date)] or fresh
     if not fresh:
         raise NothingToDraw("every inject this slot could draw has been played, or must wait for another")
     rng = random.Random(f"{st.seed}:{round_no}:{slot_no}")
     picked = rng.sample(fresh, min(count, len(fresh)))
     order = {iid: n for n, iid in enumerate(st.injects)}  # the author's order: same-day injects keep it
     return sorted(picked, key=lambda i: (st.injects[i].date, order[i]))
+
+
+def _next_fixed_date(st: SessionState, round_no: int, slot_no: int) -> str | None:
+    """The in-world date of the first fixed inject the deck delivers after this slot, if any."""
+    assert st.deck is not None
+    for r in range(round_no, len(st.deck.rounds)):
+        for s, slot in enumerate(st.deck.rounds[r].injects):
+            if (r, s) > (round_no, slot_no) and slot.fixed and slot.fixed in st.injects:
+                return st.injects[slot.fixed].date
+    return None

@@ -6,7 +6,15 @@ notes), then the columns an import needs to rebuild the inject exactly (id, scen
 date, time allowed, push, source, options). Dutch and English text sit in paired columns.
 Draw slots list each candidate; drift slots draw from whichever quadrant the world is in, so every
 scenario's injects follow once as a "drift" pool after the rounds; branch follow-ups come right
-after the inject whose option leads to them.
+after the inject whose option leads to them. An inject with versions for some teams gets a row per
+version right after its own row: "Version For" names the team, "To" is that team, the texts are the
+team's reading (`views.visibility.team_inject`) and "Version Fields" names the fields the version
+sets (the rest are the inject's own); the inject's own row is what the other targets receive.
+
+Import: a row with "Version For" becomes a version of the inject with the same id (its "Version
+Fields", or where that is empty the fields that differ from the inject's own row). "Private",
+"After" and "Track Pushes" carry `Inject.private` (a version's own on a version row), `after:`
+and the track pushes.
 
 Import: reads such a file, or a planner's own MSEL with at least an inject text, delivery method,
 sender, in-world date and expected player action (one language fills both), and returns the text
@@ -29,6 +37,7 @@ from ..content import Library
 from ..model import DELIVERIES, DELIVERY_NAMES, Deck, Inject, dump
 from ..model.plan import Candidate, plan
 from ..model.validation import ValidationError, validate
+from ..views.visibility import team_inject
 from .csvio import guard, unguard
 
 # (key, header) in export order
@@ -61,8 +70,15 @@ EXPORT_COLUMNS: list[tuple[str, str]] = [
     ("source_quote", "Source Quote"),
     ("extrapolated", "Extrapolated"),
     ("options", "Options"),
+    ("version_for", "Version For"),
+    ("version_fields", "Version Fields"),
+    ("private", "Private"),
+    ("after", "After"),
+    ("tracks", "Track Pushes"),
 ]
 HEADERS = dict(EXPORT_COLUMNS)
+VERSION_FIELDS = ("title", "briefing", "sender", "delivery", "questions")
+"""The fields a version may set, as "Version Fields" names them."""
 
 # header spellings an import recognises, normalised (lowercase, letters and digits only)
 _ALIASES: dict[str, list[str]] = {
@@ -88,6 +104,11 @@ _ALIASES: dict[str, list[str]] = {
     "source_quote": ["sourcequote", "quote", "source"],
     "extrapolated": ["extrapolated"],
     "options": ["options", "branches"],
+    "version_for": ["versionfor", "versievoor"],
+    "version_fields": ["versionfields"],
+    "private": ["private", "vertrouwelijk"],
+    "after": ["after", "presupposes", "na"],
+    "tracks": ["trackpushes", "tracks"],
 }
 _BILINGUAL = {"from", "inject", "title", "questions", "notes", "date_label"}
 
@@ -102,10 +123,10 @@ def msel_rows(deck: Deck, library: Library) -> list[dict[str, Any]]:
     start = 0
 
     def add(cand: Candidate, minute: int, rnd: str, title: str, selection: str, remarks: str) -> None:
-        rows.append(_row(cand.inject, minute, rnd, title, selection, remarks))
+        rows.extend(_rows(cand.inject, minute, rnd, title, selection, remarks))
         for b in cand.branches:
-            rows.append(_row(b.inject, minute, rnd, title, "branch",
-                             f"follow-up of {b.parent.id}, option {b.option.id}"))
+            rows.extend(_rows(b.inject, minute, rnd, title, "branch",
+                              f"follow-up of {b.parent.id}, option {b.option.id}"))
 
     for pr in deck_plan.rounds:
         offset = 0
@@ -136,6 +157,26 @@ def msel_rows(deck: Deck, library: Library) -> list[dict[str, Any]]:
     return rows
 
 
+def _rows(inj: Inject, minute: int, rnd: str, round_title: str, selection: str, remarks: str) -> list[dict[str, Any]]:
+    """The inject's own row, then a row per version."""
+    own = _row(inj, minute, rnd, round_title, selection, remarks)
+    out = [own]
+    for v in inj.versions:
+        seen = team_inject(inj, v.team)
+        out.append({
+            **own, "delivery": DELIVERY_NAMES[seen.delivery][1], "from_nl": seen.sender.nl, "from_en": seen.sender.en,
+            "to": v.team, "inject_nl": f"{seen.title.nl}\n\n{seen.briefing.nl}",
+            "inject_en": f"{seen.title.en}\n\n{seen.briefing.en}",
+            "questions_nl": "\n".join(f"- {q.nl}" for q in seen.questions),
+            "questions_en": "\n".join(f"- {q.en}" for q in seen.questions),
+            "remarks": f"{remarks}; version for {v.team}" if remarks else f"version for {v.team}",
+            "version_for": v.team,
+            "version_fields": ", ".join(f for f in VERSION_FIELDS if getattr(v, f)),
+            "private": "yes" if v.private else "no",
+        })
+    return out
+
+
 def _row(inj: Inject, minute: int, rnd: str, round_title: str, selection: str, remarks: str) -> dict[str, Any]:
     return {
         "time": minute, "round": int(rnd) if rnd.isdigit() else rnd, "round_title": round_title,
@@ -153,6 +194,9 @@ def _row(inj: Inject, minute: int, rnd: str, round_title: str, selection: str, r
         "extrapolated": "yes" if inj.source.extrapolated else "no",
         "options": json.dumps([dump(o) for o in inj.options], ensure_ascii=False)
         if inj.options else "",
+        "version_for": "", "version_fields": "", "private": "yes" if inj.private else "no",
+        "after": ", ".join(inj.after),
+        "tracks": json.dumps([dump(p) for p in inj.tracks], ensure_ascii=False) if inj.tracks else "",
     }
 
 
@@ -240,11 +284,24 @@ def import_msel(path: Path) -> str:
     injects: list[dict[str, Any]] = []
     seen: dict[str, tuple[int, dict[str, Any]]] = {}
     used_ids: set[str] = set()
+    versions: dict[tuple[str, str], tuple[int, dict[str, Any], Any]] = {}
     for n, raw in enumerate(table[header_row + 1:], header_row + 2):
         cells = {key: (raw[i] if i < len(raw) else "") for key, i in columns.items()}
         if not any(v.strip() for v in raw):
             continue
         inj, where = _inject(path, n, cells, columns, table[header_row], csv_cells)
+        team = (unguard(cells.get("version_for", "")) if csv_cells else cells.get("version_for", "")).strip().lower()
+        if team:
+            fields = cells.get("version_fields", "")
+            fields = unguard(fields) if csv_cells else fields
+            key = (inj["id"], team)
+            if not inj["id"]:
+                raise ValueError(f"{path}: row {n}, column {where('id')}: a version row needs the id of its inject")
+            if key in versions and versions[key][1] != inj:
+                raise ValueError(f"{path}: row {n}, column {where('version_for')}: a second, different version "
+                                 f"of inject {inj['id']!r} for {team!r} (row {versions[key][0]})")
+            versions.setdefault(key, (n, inj, (fields, where)))
+            continue
         if not inj["id"]:
             inj["id"] = _new_id(inj, used_ids)
         iid = inj["id"]
@@ -259,6 +316,11 @@ def import_msel(path: Path) -> str:
         injects.append(inj)
     if not injects:
         raise ValueError(f"{path}: no inject rows under the header in row {header_row + 1}")
+    for (iid, team), (n, row, (fields, where)) in versions.items():
+        if iid not in seen:
+            raise ValueError(f"{path}: row {n}, column {where('id')}: a version of inject {iid!r}, "
+                             "which has no row of its own")
+        seen[iid][1].setdefault("versions", []).append(_version(path, n, team, row, seen[iid][1], fields, where))
     head = f"# Injects imported from the MSEL {path.name}.\n# Check them with: wargame validate FILE\n"
     return head + yaml.dump({"injects": injects}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                             width=100, default_flow_style=False)
@@ -450,13 +512,29 @@ def _inject(path: Path, n: int, cells: dict[str, str], columns: dict[str, int],
         if not isinstance(parsed, list):
             raise fail("options", "expected a JSON list of options")
         inj["options"] = parsed
+    private = get("private").strip().lower()
+    if private not in _YES_NO:
+        raise fail("private", f"{private!r}: write yes or no")
+    if private in _YES:
+        inj["private"] = True
+    after = [x.strip() for x in re.split(r"[,;\s]+", get("after")) if x.strip()]
+    if after:
+        inj["after"] = after
+    tracks = get("tracks").strip()
+    if tracks:
+        try:
+            pushes = json.loads(tracks)
+        except json.JSONDecodeError as exc:
+            raise fail("tracks", f"not the JSON list an export writes: {exc.msg}") from None
+        if not isinstance(pushes, list):
+            raise fail("tracks", "expected a JSON list of track pushes")
+        inj["tracks"] = pushes
     section, quote = get("source_section").strip(), get("source_quote").strip()
     extrapolated = get("extrapolated").strip().lower()
-    if extrapolated not in ("", "yes", "no", "true", "false", "ja", "nee", "1", "0", "y", "n"):
+    if extrapolated not in _YES_NO:
         raise fail("extrapolated", f"{extrapolated!r}: write yes or no")
     if section and quote:
-        inj["source"] = {"section": section, "quote": quote,
-                         "extrapolated": extrapolated in ("yes", "true", "ja", "1", "y")}
+        inj["source"] = {"section": section, "quote": quote, "extrapolated": extrapolated in _YES}
     elif section or quote:
         raise fail("source_section" if not section else "source_quote", "give both the source section and quote")
     else:  # a planner's own event: say so, rather than pretend it comes from the seed
@@ -478,6 +556,30 @@ def _inject(path: Path, n: int, cells: dict[str, str], columns: dict[str, int],
             field = "push_rapprochement"
         raise fail(field, f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}") from None
     return inj, where
+
+
+_YES = ("yes", "true", "ja", "1", "y")
+_YES_NO = ("", "no", "false", "nee", "0", "n", *_YES)
+
+
+def _version(path: Path, n: int, team: str, row: dict[str, Any], own: dict[str, Any], fields: str,
+             where: Any) -> dict[str, Any]:
+    """The version a version row describes: the fields its "Version Fields" names, or (none named) the
+    fields in which it differs from the inject's own row."""
+    names = [f.strip().lower() for f in re.split(r"[,;\s]+", fields) if f.strip()]
+    for name in names:
+        if name not in VERSION_FIELDS:
+            raise ValueError(f"{path}: row {n}, column {where('version_fields')}: {name!r} is not a field a version "
+                             f"sets; use {', '.join(VERSION_FIELDS)}")
+    if not names:
+        names = [f for f in VERSION_FIELDS if row.get(f) != own.get(f)]
+    version: dict[str, Any] = {"team": team}
+    for f in VERSION_FIELDS:
+        if f in names:
+            version[f] = row[f]
+    if row.get("private"):
+        version["private"] = True
+    return version
 
 
 def _lines(text: str) -> list[str]:

@@ -106,5 +106,5 @@ class Inject(Strict):
 
 
 def scenario_injects(injects: Iterable[Inject], scenario_id: str) -> list[Inject]:
-    """A scenario's injects in in-world order (date, then id)."""
-    return sorted((i for i in injects if i.scenario == scenario_id), key=lambda i: (i.date, i.id))
+    """A scenario's injects in in-world order; same-day injects in the order they were written."""
+    return sorted((i for i in injects if i.scenario == scenario_id), key=lambda i: i.date)

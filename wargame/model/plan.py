@@ -10,7 +10,8 @@ A branch is the `follow_up` of an inject's option: it comes right after that inj
 facilitator chooses the option. It is never drawn on its own (`follow_ups`), so no scenario's pool
 holds one; each candidate carries the branches under it, depth first.
 
-The order is the order of the inject cards and of the MSEL export.
+The order is the order of the inject cards and of the MSEL export. A round's inject clocks are
+at most `largest_clocks` minutes: what it must leave room for besides its parts.
 """
 
 from __future__ import annotations
@@ -163,3 +164,33 @@ def _branches(inject: Inject, known: Callable[[str], Inject | None]) -> tuple[Br
 
     walk(inject)
     return tuple(out)
+
+
+def date_before(a: str, b: str) -> bool:
+    """Whether in-world date `a` comes before `b`, compared to the coarser of the two ("2025-12" is
+    not before "2025-12-18": it may be the same day)."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def chain_minutes(candidate: Candidate) -> int:
+    """The longest clock time a candidate can take: its own minutes and its longest branch chain."""
+    under: dict[str, list[Inject]] = {}
+    for br in candidate.branches:
+        under.setdefault(br.parent.id, []).append(br.inject)
+
+    def longest(inj: Inject) -> int:
+        return inj.minutes + max((longest(nxt) for nxt in under.get(inj.id, ())), default=0)
+
+    return longest(candidate.inject)
+
+
+def largest_clocks(deck_plan: DeckPlan, round_index: int) -> int:
+    """The most inject-clock minutes round `round_index` can deliver: each fixed inject, and for each
+    draw or drift slot its `count` longest candidates (a drift slot: in the scenario where they are
+    longest), each with its longest branch chain."""
+    total = 0
+    for ps in deck_plan.rounds[round_index].slots:
+        pools = [ps.candidates] if ps.how != "drift" else [pool.candidates for pool in deck_plan.drift]
+        total += max((sum(sorted(map(chain_minutes, pool), reverse=True)[:ps.count]) for pool in pools), default=0)
+    return total

@@ -11,6 +11,12 @@ Which cards a deck gets:
   scenario's inject can come up. Rather than repeat every inject for every drift slot, the deck
   gets one "drift pool" after the rounds: a note card, then every scenario's injects once, grouped
   by scenario in axis order, each naming the rounds that have a drift slot.
+
+An inject with versions (`Inject.versions`): the facilitator's cards follow its card with one card
+per version, labelled by team (and "private"). A team's cards (`team`) hold only the injects that
+reach it, each in the team's own version (`views.visibility.team_inject`), never another team's
+private inject, and no controller part: no branch notes, no drift note, no footer of id, minutes
+and push.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from .. import __version__
 from ..content import Library
 from ..model import Deck, Inject, delivery_name
 from ..model.plan import plan
+from ..views.visibility import inject_shown, team_inject
 from ..views.words import MARKING, how_label, push_text, t
 from .fonts import BOLD, ITALIC, REGULAR, register
 from .styles import INK, MARKING_RED, MUTED, NAVY, PRIVATE, RULE, SHADE
@@ -51,21 +58,27 @@ BAND_H = 9 * mm
 class Card:
     inject: Inject | None
     round: int | None
-    kind: str  # fixed, draw, drift, branch, note
+    kind: str  # fixed, draw, drift, branch, version, note
     where: str
     """The line under the band: round, slot and how the inject is chosen."""
     note: str = ""
+    reader: str | None = None
+    """The team whose reading of the inject the card shows (its version); None: the inject as it is."""
 
 
-def write_cards(deck: Deck, library: Library, out: Path, *, lang: str = "nl") -> int:
-    """Write the deck's inject cards to `out` as PDF; returns the number of pages."""
+def write_cards(deck: Deck, library: Library, out: Path, *, lang: str = "nl", team: str | None = None) -> int:
+    """Write the deck's inject cards to `out` as PDF, the facilitator's or (`team`) one team's;
+    returns the number of pages. ValueError for a team not in the deck."""
     if lang not in ("nl", "en"):
         raise ValueError(f"language is nl or en, not {lang!r}")
+    if team is not None and team not in deck.teams:
+        raise ValueError(f"no team {team!r} in deck {deck.id}; its teams are: {', '.join(deck.teams)}")
     register()
-    cards = deck_cards(deck, library, lang)
+    cards = deck_cards(deck, library, lang, team=team)
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1, lang=lang)
-    c.setTitle(f"{t('cards', lang)}: {deck.title.get(lang)}")
+    title = deck.title.get(lang) if team is None else f"{deck.title.get(lang)} · {_team_name(library, team, lang)}"
+    c.setTitle(f"{t('cards', lang)}: {title}")
     c.setAuthor("wargame")
     c.setSubject(f"{t('cards', lang)} · {deck.id}")
     c.setCreator(f"wargame {__version__}")
@@ -74,12 +87,12 @@ def write_cards(deck: Deck, library: Library, out: Path, *, lang: str = "nl") ->
     pages = max(1, (len(cards) + per_page - 1) // per_page)
     styles = _styles()
     for p in range(pages):
-        _page_frame(c, deck, lang, p + 1, pages)
+        _page_frame(c, title, lang, p + 1, pages)
         for i, card in enumerate(cards[p * per_page:(p + 1) * per_page]):
             col, row = i % COLS, i // COLS
             x = X0 + col * (CARD_W + GUTTER)
             y = Y0 + (ROWS - 1 - row) * (CARD_H + GUTTER)
-            _card(c, card, library, lang, x, y, styles)
+            _card(c, card, library, lang, x, y, styles, controller=team is None)
             _cut_marks(c, x, y)
         c.showPage()
     c.save()
@@ -90,8 +103,36 @@ def write_cards(deck: Deck, library: Library, out: Path, *, lang: str = "nl") ->
     return pages
 
 
-def deck_cards(deck: Deck, library: Library, lang: str) -> list[Card]:
-    """The cards of a deck, in play order; see the module docstring for draw and drift slots."""
+def deck_cards(deck: Deck, library: Library, lang: str, *, team: str | None = None) -> list[Card]:
+    """The cards of a deck, in play order, the facilitator's or (`team`) one team's; see the module
+    docstring for draw and drift slots and for versions."""
+    cards = _plan_cards(deck, library, lang)
+    if team is None:
+        out: list[Card] = []
+        for card in cards:
+            if card.inject is not None and card.inject.private:
+                teams = ", ".join(_team_name(library, tid, lang) for tid in card.inject.targets)
+                card.where += f" · {t('private_inject', lang, teams=teams)}"
+            out.append(card)
+            if card.inject is not None:
+                for v in card.inject.versions:
+                    label = t("version_for", lang, team=_team_name(library, v.team, lang))
+                    if v.private:
+                        label += f" · {t('private', lang)}"
+                    out.append(Card(card.inject, card.round, "version", f"{card.where} · {label}", reader=v.team))
+        return out
+    mine = [c for c in cards if c.inject is not None and c.inject.reaches(team) and inject_shown(c.inject, team)]
+    return [Card(c.inject, c.round, c.kind, _team_where(c, lang), reader=team) for c in mine]
+
+
+def _team_where(card: Card, lang: str) -> str:
+    """A team card's line under the band: the round it may come up in, nothing of how it is chosen."""
+    if card.kind == "drift":
+        return card.where.split(" · ")[0]
+    return f"{t('round', lang)} {(card.round or 0) + 1}"
+
+
+def _plan_cards(deck: Deck, library: Library, lang: str) -> list[Card]:
     deck_plan = plan(deck, library)
     cards: list[Card] = []
     for rnd in deck_plan.rounds:
@@ -133,7 +174,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _page_frame(c: Canvas, deck: Deck, lang: str, page: int, pages: int) -> None:
+def _page_frame(c: Canvas, title: str, lang: str, page: int, pages: int) -> None:
     c.saveState()
     c.setFont(BOLD, 8)
     c.setFillColor(MARKING_RED)
@@ -141,13 +182,13 @@ def _page_frame(c: Canvas, deck: Deck, lang: str, page: int, pages: int) -> None
     c.drawCentredString(PAGE_W / 2, 5 * mm, MARKING)
     c.setFont(REGULAR, 7)
     c.setFillColor(MUTED)
-    c.drawString(X0, PAGE_H - 12.5 * mm, shorten(plain(f"{t('cards', lang)} · {deck.title.get(lang)}"), 90))
+    c.drawString(X0, PAGE_H - 12.5 * mm, shorten(plain(f"{t('cards', lang)} · {title}"), 90))
     c.drawRightString(PAGE_W - X0, PAGE_H - 12.5 * mm, f"{t('page', lang)} {page} / {pages}")
     c.restoreState()
 
 
 def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float,
-          st: dict[str, ParagraphStyle]) -> None:
+          st: dict[str, ParagraphStyle], *, controller: bool = True) -> None:
     c.saveState()
     c.setStrokeColor(RULE)
     c.setLineWidth(0.4)
@@ -160,13 +201,14 @@ def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float
     c.drawCentredString(x + CARD_W / 2, y + CARD_H - 4 * mm, MARKING)
     band_y = y + CARD_H - 6 * mm - BAND_H
     inj = card.inject
+    seen = team_inject(inj, card.reader) if inj is not None else None
     c.setFillColor(NAVY if card.kind != "note" else PRIVATE)
     c.rect(x + PAD, band_y, CARD_W - 2 * PAD, BAND_H, stroke=0, fill=1)
     c.setFillColor(colors.white)
     c.setFont(BOLD, 9)
-    if inj is not None:
-        left = delivery_name(inj.delivery, lang).upper()
-        date = inj.date_label.get(lang) if inj.date_label else inj.date
+    if seen is not None:
+        left = delivery_name(seen.delivery, lang).upper()
+        date = seen.date_label.get(lang) if seen.date_label else seen.date
         right = plain(date, BOLD)
         c.drawString(x + PAD + 3 * mm, band_y + 3.2 * mm, left)
         room = CARD_W - 2 * PAD - 9 * mm - stringWidth(left, BOLD, 9)
@@ -177,25 +219,29 @@ def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float
         c.drawString(x + PAD + 3 * mm, band_y + 3.2 * mm, plain(card.where, BOLD).upper())
     # the body, shrunk to fit when it must be
     story: list = []
-    if inj is not None:
-        targets = ", ".join(_team_name(library, tid, lang) for tid in inj.targets)
+    if inj is not None and seen is not None:
+        to = (card.reader,) if card.kind == "version" and card.reader else inj.targets  # a version: its team
+        targets = ", ".join(_team_name(library, tid, lang) for tid in to)
         story += [
             Paragraph(para(card.where, BOLD), st["where"]),
-            Paragraph(para(inj.title.get(lang), BOLD), st["title"]),
-            Paragraph(f"<b>{para(t('sender', lang), BOLD)}:</b> {para(inj.sender.get(lang))} · "
+            Paragraph(para(seen.title.get(lang), BOLD), st["title"]),
+            Paragraph(f"<b>{para(t('sender', lang), BOLD)}:</b> {para(seen.sender.get(lang))} · "
                       f"<b>{para(t('targets', lang), BOLD)}:</b> {para(targets)}", st["meta"]),
-            Paragraph(para(inj.briefing.get(lang)), st["body"]),
+            Paragraph(para(seen.briefing.get(lang)), st["body"]),
         ]
-        if card.note:
+        if not controller:
+            story.append(Paragraph(para(t("card_questions", lang), BOLD), st["meta"]))
+            story += [Paragraph(para(f"– {q.get(lang)}"), st["body"]) for q in seen.questions]
+        if card.note and controller:
             story.append(Paragraph(para(card.note, ITALIC), st["note"]))
     else:
         story += [Spacer(1, 4), Paragraph(para(card.note), st["body"])]
-    foot_h = 8 * mm if inj is not None else 0
+    foot_h = 8 * mm if inj is not None and controller else 0
     fx, fy = x + PAD, y + PAD + foot_h
     fw, fh = CARD_W - 2 * PAD, band_y - 2 * mm - fy
     frame = Frame(fx, fy, fw, fh, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, showBoundary=0)
     frame.addFromList([KeepInFrame(fw, fh, story, mode="shrink")], c)
-    if inj is not None:  # footer: id, time allowed, push
+    if inj is not None and controller:  # footer: id, time allowed, push
         c.setFillColor(SHADE)
         c.rect(x + PAD, y + PAD, CARD_W - 2 * PAD, 6 * mm, stroke=0, fill=1)
         c.setFillColor(MUTED)

@@ -1,4 +1,5 @@
-"""The axis cross as a vector chart: four futures in their quadrants and the world's path with round labels."""
+"""The axis cross as a vector chart: four futures in their quadrants and the world's path with round labels;
+and the tracks beside it, each by round on its own range."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..engine.state import PathPoint
 from ..model import AXIS_LIMIT, Scenario
+from ..views.outcomes import TrackView
 from ..views.words import position_text, t
 from .fonts import BOLD, ITALIC, REGULAR, register
 from .styles import INK, MUTED, NAVY, QUADRANT_FILLS, RULE
@@ -182,3 +184,61 @@ def _arrow(d: Drawing, xa: float, ya: float, xb: float, yb: float) -> None:
     d.add(Polygon([mx + ux * s, my + uy * s, mx - ux * s - uy * s * 0.7, my - uy * s + ux * s * 0.7,
                    mx - ux * s + uy * s * 0.7, my - uy * s - ux * s * 0.7],
                   fillColor=PATH_COLOR, strokeColor=None))
+
+
+TRACK_COLOR = colors.HexColor("#1f4e79")
+TRACK_PANEL_H = 46 * mm
+
+
+def track_chart(tracks: list[TrackView], lang: str, *, width: float = 170 * mm, columns: int = 2) -> Drawing:
+    """Small multiples, `columns` to a row: each track's value at the start and at the end of each
+    round (S, R1, R2 ...), its own range (low .. high) as the vertical scale, zero ruled when in range."""
+    register()
+    rows = max(1, -(-len(tracks) // columns))
+    gap = 8 * mm
+    panel_w = (width - gap * (columns - 1)) / columns
+    d = Drawing(width, rows * TRACK_PANEL_H)
+    for i, tr in enumerate(tracks):
+        col, row = i % columns, i // columns
+        _track_panel(d, tr, lang, col * (panel_w + gap), (rows - 1 - row) * TRACK_PANEL_H, panel_w)
+    return d
+
+
+def _track_panel(d: Drawing, tr: TrackView, lang: str, x: float, y: float, w: float) -> None:
+    left, right, bottom, top = 9 * mm, 4 * mm, 8 * mm, 10 * mm
+    x0, y0 = x + left, y + bottom
+    pw, ph = w - left - right, TRACK_PANEL_H - bottom - top
+    title = plain(tr.name, BOLD)
+    while stringWidth(title, BOLD, 8.5) > w and len(title) > 1:
+        title = title[:-2] + "…"
+    d.add(String(x, y + TRACK_PANEL_H - 7, title, fontName=BOLD, fontSize=8.5, fillColor=NAVY))
+    values = [tr.start, *tr.ends]
+    labels = [t("start", lang).capitalize()] + [f"R{n}" for n in range(1, len(values))]
+    span = tr.high - tr.low
+
+    def px(i: int) -> float:
+        return x0 + (pw * i / (len(values) - 1) if len(values) > 1 else pw / 2)
+
+    def py(v: int) -> float:
+        return y0 + (v - tr.low) / span * ph
+
+    d.add(Rect(x0, y0, pw, ph, fillColor=colors.HexColor("#f3f5f8"), strokeColor=RULE, strokeWidth=0.5))
+    ticks = sorted({tr.low, tr.high, *((0,) if tr.low < 0 < tr.high else ())})
+    for v in ticks:
+        if v not in (tr.low, tr.high):
+            d.add(Line(x0, py(v), x0 + pw, py(v), strokeColor=MUTED, strokeWidth=0.5, strokeDashArray=[2, 2]))
+        d.add(String(x0 - 3, py(v) - 2.2, f"{v:+d}".replace("-", "−") if v else "0", fontName=REGULAR,
+                     fontSize=6.5, fillColor=MUTED, textAnchor="end"))
+    step = max(1, -(-len(labels) // 8))  # at most about eight labels under a panel
+    for i, label in enumerate(labels):
+        if i % step == 0 or i == len(labels) - 1:
+            d.add(String(px(i), y0 - 9, label, fontName=REGULAR, fontSize=6.5, fillColor=MUTED, textAnchor="middle"))
+    pts = [(px(i), py(v)) for i, v in enumerate(values)]
+    if len(pts) > 1:
+        d.add(PolyLine([c for xy in pts for c in xy], strokeColor=TRACK_COLOR, strokeWidth=1.4, strokeLineJoin=1))
+    for px_, py_ in pts:
+        d.add(Circle(px_, py_, 1.8, fillColor=TRACK_COLOR, strokeColor=None))
+    ex, ey = pts[-1]
+    end = f"{tr.end:+d}".replace("-", "−") if tr.end else "0"
+    d.add(String(min(ex + 4, x0 + pw - 1), ey + 4, end, fontName=BOLD, fontSize=7.5, fillColor=INK,
+                 textAnchor="end" if ex + 4 + 10 > x0 + pw else "start"))

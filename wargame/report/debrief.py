@@ -42,9 +42,10 @@ from .. import __version__
 from ..engine.state import Ruling, SessionState
 from ..model import delivery_name
 from ..views import debrief as aar
-from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, t
+from ..views import outcomes
+from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, signed, t
 from .chart import PATH_COLOR as DRIFT
-from .chart import axis_chart
+from .chart import axis_chart, track_chart
 from .fonts import BOLD, ITALIC, REGULAR, register
 from .styles import (
     ALERT,
@@ -253,6 +254,7 @@ def _story(d: aar.Debrief) -> list[Flowable]:
               axis_chart(d.state.scenarios, d.path, d.rounds_played, lg, width=FRAME_W, ended=d.state.ended),
               Spacer(1, 4), Paragraph(para(t("chart_caption", lg)), s.caption)]
     story += _path_table(d)
+    story += _tracks(d)
     story += [PageBreak()]
     story += _timeline(d)
     story += [PageBreak(), _h1(t("rounds", lg))]
@@ -260,6 +262,7 @@ def _story(d: aar.Debrief) -> list[Flowable]:
         story.append(Paragraph(para(t("no_rounds", lg)), s.body))
     for i, r in enumerate(d.rounds):
         story += _round(d, r, first=i == 0)
+    story += _objectives(d)
     story += [PageBreak()]
     story += _hotwash(d)
     story += [PageBreak()]
@@ -476,8 +479,7 @@ def _round(d: aar.Debrief, r: aar.RoundView, first: bool) -> list[Flowable]:
         out += _inject_box(d, dv)
         out.append(Spacer(1, 6))
     out.append(Paragraph(para(t("moves", lg), BOLD), s.h3))
-    for mv in r.moves:
-        out += _move(d, mv)
+    out += _moves_by_inject(d, r)
     if r.notes:
         out.append(Paragraph(para(t("observations", lg), BOLD), s.h3))
         for n in r.notes:
@@ -494,24 +496,37 @@ def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> list[Flowable]:
     s = styles()
     lg = d.lang
     inj = dv.inject
-    date = inj.date_label.get(lg) if inj.date_label else inj.date
-    meta = " · ".join([
-        f"{t('inject', lg)} {d.state.deliveries.index(dv.delivery) + 1}",
-        delivery_name(inj.delivery, lg), f"{t('sender', lg)}: {inj.sender.get(lg)}", date,
-        how_label(dv.delivery.how, lg), f"{inj.minutes} {t('minutes', lg)}",
-    ])
+    seen = dv.shown
+    date = seen.date_label.get(lg) if seen.date_label else seen.date
+    facts = [f"{t('inject', lg)} {dv.number}", delivery_name(seen.delivery, lg),
+             f"{t('sender', lg)}: {seen.sender.get(lg)}", date, how_label(dv.delivery.how, lg),
+             f"{inj.minutes} {t('minutes', lg)}"]
+    if seen.private:
+        facts.append(t("private", lg))
     out: list[Flowable] = [
         CondPageBreak(40 * mm),
         FrameBG(color=SHADE, left=0, right=0, start=True),
         HRFlowable(width="100%", thickness=1.6, color=NAVY, spaceBefore=0, spaceAfter=6),
-        Paragraph(para(meta), s.box_meta),
-        Paragraph(para(inj.title.get(lg), BOLD), s.box_title),
-        Paragraph(para(inj.briefing.get(lg)), s.box_body),
+        Paragraph(para(" · ".join(facts)), s.box_meta),
+        Paragraph(para(seen.title.get(lg), BOLD), s.box_title),
+        Paragraph(para(seen.briefing.get(lg)), s.box_body),
     ]
-    if inj.questions:
+    if seen.questions:
         out.append(Paragraph(para(t("questions", lg), BOLD), s.box_label))
-        for q in inj.questions:
+        for q in seen.questions:
             out.append(Paragraph(para(q.get(lg)), s.box_bullet, bulletText="–"))
+    if dv.versions:
+        out.append(Paragraph(para(t("versions_side_by_side" if d.team is None else "other_versions", lg), BOLD),
+                             s.box_label))
+        for name, v in dv.versions:
+            vmeta = [t("version_for", lg, team=name), delivery_name(v.delivery, lg),
+                     f"{t('sender', lg)}: {v.sender.get(lg)}"]
+            if v.private:
+                vmeta.append(t("private", lg))
+            out += [Paragraph(para(" · ".join(vmeta), BOLD), s.box_meta),
+                    Paragraph(f"<b>{para(v.title.get(lg), BOLD)}</b>", s.box_body),
+                    Paragraph(para(v.briefing.get(lg)), s.box_body)]
+            out += [Paragraph(para(q.get(lg)), s.box_bullet, bulletText="–") for q in v.questions]
     if d.controller_notes:
         out.append(Paragraph(_label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.box_small))
     tail = f"<b>{para(t('push', lg), BOLD)}:</b> {para(push_text(inj.push.erosion, inj.push.rapprochement, lg))}"
@@ -617,11 +632,88 @@ def _ruling(d: aar.Debrief, r: Ruling | None, replaces: Ruling | None = None) ->
         return [rich_line(runs, s.meta, space_before=2)]
     out = [rich_line([
         (f"{t('ruling', lg)}: ", BOLD, 9, INK), (outcome_text(r.outcome, lg), BOLD, 9, OUTCOME_COLORS[r.outcome]),
-        (f"  ·  {t('push', lg)}: {push_text(r.erosion, r.rapprochement, lg)}", REGULAR, 9, MUTED),
+        (f"  ·  {t('push', lg)}: {push_text(r.erosion, r.rapprochement, lg)}{_track_push(d, r)}", REGULAR, 9, MUTED),
     ], s.ruling, space_before=3)]
     if r.narrative.strip():
         out.append(Paragraph(para(r.narrative, ITALIC), s.quote))
     return out
+
+
+def _track_push(d: aar.Debrief, r: Ruling) -> str:
+    """`  ·  tracks: EU-cohesie +2` for a ruling that pushes tracks, else nothing."""
+    text = outcomes.track_push_text(d.state, r.tracks, d.lang)
+    return f"  ·  {t('track_push', d.lang)}: {text}" if text else ""
+
+
+def _moves_by_inject(d: aar.Debrief, r: aar.RoundView) -> list[Flowable]:
+    """A round's moves under the inject each answers (a heading per inject when the round has several)."""
+    s = styles()
+    out: list[Flowable] = []
+    for g in r.by_inject:
+        if len(r.by_inject) > 1:
+            head = t("answers_inject", d.lang, n=g.delivery.number, title=g.delivery.shown.title.get(d.lang)) \
+                if g.delivery else t("answers_none", d.lang)
+            out.append(CondPageBreak(30 * mm))
+            out.append(Paragraph(para(head, BOLD), s.label))
+        for mv in g.moves:
+            out += _move(d, mv)
+    return out
+
+
+def _tracks(d: aar.Debrief) -> list[Flowable]:
+    """The tracks by round (chart), their start, end and range, and what moved them; none without tracks."""
+    if not d.tracks:
+        return []
+    s = styles()
+    lg = d.lang
+    def cell(text: str) -> Paragraph:
+        return Paragraph(para(text), s.cell)
+
+    sign = signed
+    out: list[Flowable] = [PageBreak(), _h1(t("tracks", lg)), track_chart(d.tracks, lg, width=FRAME_W),
+                           Spacer(1, 4), Paragraph(para(t("tracks_caption", lg)), s.caption), Spacer(1, 6)]
+    rows = [[cell(tr.name), cell(sign(tr.start)), cell(sign(tr.end)), cell(f"{sign(tr.low)} … {sign(tr.high)}")]
+            for tr in d.tracks]
+    w = [FRAME_W - 3 * 26 * mm, 26 * mm, 26 * mm, 26 * mm]
+    out.append(_table([t("track", lg), t("start", lg).capitalize(), t("end", lg).capitalize(), t("track_range", lg)],
+                      rows, w))
+    if d.track_changes:
+        out += [Spacer(1, 8), _h2(t("track_changes", lg))]
+        rows = [[cell(f"R{c.round + 1}"), cell(c.track), cell(sign(c.by)), cell(sign(c.value)), cell(c.cause)]
+                for c in d.track_changes]
+        w = [14 * mm, 46 * mm, 26 * mm, 18 * mm, FRAME_W - 104 * mm]
+        out.append(_table([t("round", lg), t("track", lg), t("change", lg), t("value", lg), t("event", lg)], rows, w))
+    return out
+
+
+def _objectives(d: aar.Debrief) -> list[Flowable]:
+    """Each team's objectives with the facilitator's mark and reasons; none when no team has a brief."""
+    if not d.objectives:
+        return []
+    s = styles()
+    lg = d.lang
+    out: list[Flowable] = [PageBreak(), _h1(t("team_objectives", lg)),
+                           Paragraph(para(t("objectives_intro", lg)), s.meta)]
+    team = None
+    rows: list[list[Any]] = []
+    for o in d.objectives:
+        if o.team is not team:
+            if rows:
+                out.append(_objective_table(d, rows))
+            out.append(_h2(o.team.name.get(lg)))
+            team, rows = o.team, []
+        mark = outcomes.mark_text(o.mark, lg)
+        rows.append([Paragraph(para(o.text), s.cell), Paragraph(f"<b>{para(mark, BOLD)}</b>", s.cell),
+                     Paragraph(para(o.reasons or "—"), s.cell)])
+    if rows:
+        out.append(_objective_table(d, rows))
+    return out
+
+
+def _objective_table(d: aar.Debrief, rows: list[list[Any]]) -> Table:
+    lg = d.lang
+    return _table([t("objective", lg), t("mark", lg), t("reasons", lg)], rows,
+                  [70 * mm, 28 * mm, FRAME_W - 98 * mm])
 
 
 class WriteLines(Flowable):

@@ -9,11 +9,12 @@ escaped with backslashes where Markdown would read it as markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from ..engine.state import Ruling, SessionState
 from ..model import delivery_name
-from ..views import debrief
-from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, t
+from ..views import debrief, outcomes
+from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, signed, t
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 _LINE_MARK = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
@@ -98,6 +99,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         add(f"| R{r.index + 1} | {esc(r.title)} | {position_text(*r.end, lg)} | {end_title} |")
     add("")
 
+    out += _tracks(d)
     add(f"## {t('timeline', lg)}")
     add("")
     if d.timeline:
@@ -124,19 +126,32 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         add("")
         for dv in r.deliveries:
             inj = dv.inject
-            date = inj.date_label.get(lg) if inj.date_label else inj.date
-            add(f"#### {t('inject', lg)} {st.deliveries.index(dv.delivery) + 1}: {esc(inj.title.get(lg))}")
+            seen = dv.shown
+            date = seen.date_label.get(lg) if seen.date_label else seen.date
+            add(f"#### {t('inject', lg)} {dv.number}: {esc(seen.title.get(lg))}")
             add("")
-            add(f"*{esc(delivery_name(inj.delivery, lg))} · {t('sender', lg)}: {esc(inj.sender.get(lg))} · "
-                f"{esc(date)} · {how_label(dv.delivery.how, lg)} · {inj.minutes} {t('minutes', lg)}*")
+            private = f" · {t('private', lg)}" if seen.private else ""
+            add(f"*{esc(delivery_name(seen.delivery, lg))} · {t('sender', lg)}: {esc(seen.sender.get(lg))} · "
+                f"{esc(date)} · {how_label(dv.delivery.how, lg)} · {inj.minutes} {t('minutes', lg)}{private}*")
             add("")
-            add(esc(inj.briefing.get(lg)))
+            add(esc(seen.briefing.get(lg)))
             add("")
             add(f"**{t('questions', lg)}**")
             add("")
-            for q in inj.questions:
+            for q in seen.questions:
                 add(f"- {esc(q.get(lg))}")
             add("")
+            if dv.versions:
+                add(f"**{t('versions_side_by_side' if d.team is None else 'other_versions', lg)}**")
+                add("")
+                for name, reading in dv.versions:
+                    vp = f" · {t('private', lg)}" if reading.private else ""
+                    add(f"- *{esc(t('version_for', lg, team=name))} · {esc(delivery_name(reading.delivery, lg))} · "
+                        f"{t('sender', lg)}: {esc(reading.sender.get(lg))}{vp}*: **{esc(reading.title.get(lg))}** — "
+                        f"{esc(reading.briefing.get(lg))}")
+                    for q in reading.questions:
+                        add(f"  - {esc(q.get(lg))}")
+                add("")
             if d.controller_notes:
                 add(f"**{t('facilitator_notes', lg)}:** {esc(inj.facilitator_notes.get(lg))}")
                 add("")
@@ -147,7 +162,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
             add("")
         add(f"#### {t('moves', lg)}")
         add("")
-        for mv in r.moves:
+        for mv in _headed_moves(d, r, add):
             m = mv.move
             head = f"##### {esc(mv.team.name.get(lg))}"
             if m is not None and m.private:
@@ -189,6 +204,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         add(f"**{t('position_after', lg)}:** {position_text(*r.end, lg)} — {esc(d.scenario_title(r.end_scenario))}")
         add("")
 
+    out += _objectives(d)
     add(f"## {t('hotwash', lg)}")
     add("")
     questions: list[tuple[str, str]] = [(q.question.get(lg) or "", q.source) for q in d.hotwash]
@@ -233,9 +249,66 @@ def _ruling(d: debrief.Debrief, r: Ruling | None, replaces: Ruling | None = None
         replaced = t("replaces_ruled", lg, time=d.recorded(replaces.move_id))
         return [f"**{t('ruling', lg)}:** **{t('not_ruled_yet', lg)}** · {replaced}", ""]
     push = push_text(r.erosion, r.rapprochement, lg)
+    if tracks := outcomes.track_push_text(d.state, r.tracks, lg):
+        push += f" · {t('track_push', lg)}: {esc(tracks)}"
     out = [f"**{t('ruling', lg)}:** {outcome_text(r.outcome, lg)} · {t('push', lg)}: {push}", ""]
     if r.narrative.strip():
         out += [fence(r.narrative), ""]
+    return out
+
+
+def _headed_moves(d: debrief.Debrief, r: debrief.RoundView, add: Callable[[str], None]) -> Iterator[debrief.MoveView]:
+    """The round's move views under the inject each answers; when the round has several, `add`s the
+    heading of each inject's group before its first move."""
+    for g in r.by_inject:
+        if len(r.by_inject) > 1:
+            head = t("answers_inject", d.lang, n=g.delivery.number, title=g.delivery.shown.title.get(d.lang)) \
+                if g.delivery else t("answers_none", d.lang)
+            add(f"**{esc(head)}**")
+            add("")
+        yield from g.moves
+
+
+def _tracks(d: debrief.Debrief) -> list[str]:
+    """The tracks' start, value after each round, end and range, and what moved them; none without tracks."""
+    if not d.tracks:
+        return []
+    lg = d.lang
+    rounds = [f"R{i + 1}" for i in range(d.rounds_played)]
+    out = [f"## {t('tracks', lg)}", "", esc(t("tracks_caption", lg)), "",
+           f"| {t('track', lg)} | {t('start', lg)} | " + "".join(f"{r} | " for r in rounds)
+           + f"{t('end', lg)} | {t('track_range', lg)} |",
+           "|---|---|" + "---|" * len(rounds) + "---|---|"]
+    for tr in d.tracks:
+        out.append(f"| {esc(tr.name)} | {signed(tr.start)} | " + "".join(f"{signed(v)} | " for v in tr.ends)
+                   + f"{signed(tr.end)} | {signed(tr.low)} … {signed(tr.high)} |")
+    out.append("")
+    if d.track_changes:
+        out += [f"### {t('track_changes', lg)}", "",
+                f"| {t('round', lg)} | {t('track', lg)} | {t('change', lg)} | {t('value', lg)} | {t('event', lg)} |",
+                "|---|---|---|---|---|"]
+        out += [f"| R{c.round + 1} | {esc(c.track)} | {signed(c.by)} | {signed(c.value)} | {esc(c.cause)} |"
+                for c in d.track_changes]
+        out.append("")
+    return out
+
+
+def _objectives(d: debrief.Debrief) -> list[str]:
+    """Each team's objectives with the facilitator's mark and reasons; none when no team has a brief."""
+    if not d.objectives:
+        return []
+    lg = d.lang
+    out = [f"## {t('team_objectives', lg)}", "", esc(t("objectives_intro", lg)), ""]
+    team = None
+    for o in d.objectives:
+        if o.team is not team:
+            if team is not None:
+                out.append("")
+            out += [f"### {esc(o.team.name.get(lg))}", ""]
+            team = o.team
+        reasons = f" — {inline(o.reasons)}" if o.reasons.strip() else ""
+        out.append(f"- {esc(o.text)}: **{outcomes.mark_text(o.mark, lg)}**{reasons}")
+    out.append("")
     return out
 
 

@@ -1,8 +1,11 @@
 """What a debrief says, assembled from a session state: the view model the PDF and the Markdown render.
 
 What a team's handout leaves out is decided in `visibility` (other teams' private moves, the rulings
-on them and their causes on the world's path; the notes unless asked for); everything else of the
-after-action report stays in, because the hot wash discusses it with everyone in the room.
+on them and their causes on the world's path; other teams' private injects and private versions;
+the notes unless asked for); everything else of the after-action report stays in, because the hot
+wash discusses it with everyone in the room. An inject reads as the document's audience read it
+(`visibility.team_inject`): the facilitator's debrief shows the inject with every version beside it,
+a team's handout the team's own version with the other teams' versions it may see.
 
 Every text from the log is clipped here to the engine's limit (`clip`), whatever the fold let
 through, so no renderer lays out a megabyte. A ruling belongs to the move version it ruled.
@@ -25,11 +28,17 @@ from ..engine.state import (
     SessionState,
 )
 from ..model import HotwashQuestion, Inject, Scenario, Team
+from . import outcomes
+from .outcomes import ObjectiveView, TrackChange, TrackView
 from .visibility import (
+    TeamInject,
     anonymous_path,
     check_team,
+    inject_shown,
     notes_shown,
     replaced_ruling,
+    team_inject,
+    versions_shown,
     visible_moves,
 )
 from .words import LANGS, date_text, number, outcome_text, position_text, t
@@ -64,6 +73,26 @@ class DeliveryView:
     inject: Inject
     option: str | None = None
     """The label of the branch chosen for this inject, if any."""
+    number: int = 0
+    """Its place among the deliveries this document shows (1, 2, ...)."""
+    reading: TeamInject | None = None
+    """The inject as this document's audience read it: a team's own version, or the inject as it is."""
+    versions: list[tuple[str, TeamInject]] = field(default_factory=list)
+    """The other versions this document shows beside it: (team name, that team's reading)."""
+
+    @property
+    def shown(self) -> TeamInject:
+        """`reading`, or the inject as it is."""
+        return self.reading or team_inject(self.inject, None)
+
+
+@dataclass
+class InjectMoves:
+    """The moves of a round that answer one inject, one view per team (`delivery` None: the moves of
+    a round with no inject shown, or answering none)."""
+
+    delivery: DeliveryView | None
+    moves: list[MoveView]
 
 
 @dataclass
@@ -76,6 +105,8 @@ class RoundView:
     notes: list[Note]
     end: tuple[int, int]
     end_scenario: Scenario | None
+    by_inject: list[InjectMoves] = field(default_factory=list)
+    """`moves` grouped under the inject each answers, in delivery order."""
 
 
 @dataclass
@@ -116,6 +147,11 @@ class Debrief:
     """The quadrants the world passed through, in order, with the round it entered each."""
     moves_shown: int
     rulings_shown: int
+    objectives: list[ObjectiveView] = field(default_factory=list)
+    """Every team objective with the facilitator's mark; seen by all (the hot wash hears them)."""
+    tracks: list[TrackView] = field(default_factory=list)
+    track_changes: list[TrackChange] = field(default_factory=list)
+    """Every move of a track, its cause anonymised like the world's path (`anonymous_track_path`)."""
 
     @property
     def rounds_played(self) -> int:
@@ -123,7 +159,7 @@ class Debrief:
 
     @property
     def injects_delivered(self) -> int:
-        return len(self.state.deliveries)
+        return sum(len(r.deliveries) for r in self.rounds)
 
     @property
     def start(self) -> tuple[int, int]:
@@ -215,36 +251,32 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
     played = range(state.round + 1) if state.started else range(0)
 
     rounds: list[RoundView] = []
+    number = 0
     for r in played:
         rnd = deck.rounds[r] if r < len(deck.rounds) else None
         dels = []
         for d in state.round_deliveries(r):
             inj = state.injects[d.inject_id]
+            if not inject_shown(inj, team):
+                continue
             opt_id = state.options_chosen.get(inj.id)
             opt = next((o for o in inj.options if o.id == opt_id), None)
-            dels.append(DeliveryView(d, inj, opt.label.get(lg) if opt else None))
-        views = []
-        current = {m.team: m for m in state.moves.values() if m.round == r and m.superseded_by is None}
-        for tid, tm in state.teams.items():
-            latest = current.get(tid)
-            if latest is None:
-                views.append(MoveView(tm, None))
-            elif latest.id not in shown:
-                views.append(MoveView(tm, None, hidden=True))
-            else:
-                earlier = [Version(_clipped(v, lg), rulings.get(v.id))
-                           for v in state.move_history(latest.id)[1:] if v.id in shown]
-                views.append(MoveView(tm, _clipped(latest, lg), earlier, rulings.get(latest.id),
-                                      replaced_ruling(state, latest.id, shown)))
+            number += 1
+            others = [(_team_name(state, v.team, lg), team_inject(inj, v.team))
+                      for v in versions_shown(inj, team) if v.team != team]
+            dels.append(DeliveryView(d, inj, opt.label.get(lg) if opt else None, number, team_inject(inj, team),
+                                     others))
+        groups = _moves_by_inject(state, r, dels, shown, rulings, lg)
+        views = [mv for g in groups for mv in g.moves]
         end = _end_of_round(path, r)
         rounds.append(RoundView(
             r, rnd.title.get(lg) if rnd else f"{t('round', lg)} {r + 1}", rnd.minutes if rnd else 0,
-            dels, views, [n for n in notes if n.round == r and n.tag == ""], end, state.scenario_at(*end)))
+            dels, views, [n for n in notes if n.round == r and n.tag == ""], end, state.scenario_at(*end), groups))
 
     sources: list[Inject] = []
     for d in state.deliveries:
         inj = state.injects[d.inject_id]
-        if inj not in sources:
+        if inj not in sources and inject_shown(inj, team):
             sources.append(inj)
 
     return Debrief(
@@ -253,14 +285,53 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
         altered=clip(state.altered, lg) if state.altered else None, controller_notes=notes_in,
         date=date_text(state.created_at, lg), deck_title=deck.title.get(lg),
         teams=list(state.teams.values()), rounds_total=len(deck.rounds), rounds=rounds,
-        timeline=_timeline(state, path, moves, rulings, lg),
+        timeline=_timeline(state, path, moves, rulings, lg, team),
         strengths=[n for n in notes if n.tag == "strength"],
         improvements=[n for n in notes if n.tag == "improvement"],
         actions=[n for n in notes if n.tag == "action"],
         hotwash=list(state.hotwash), sources=sources, path=path,
         visits=_visits(state), moves_shown=len([m for m in moves if m.superseded_by is None]),
-        rulings_shown=len(rulings),
+        rulings_shown=len(rulings), objectives=outcomes.objectives(state, lg),
+        tracks=outcomes.tracks(state, len(rounds), lg),
+        track_changes=outcomes.track_changes(state, set(rulings), team, lg),
     )
+
+
+def _move_view(state: SessionState, tm: Team, move_id: str | None, shown: set[str], rulings: dict[str, Ruling],
+               lg: str) -> MoveView:
+    """A team's current move (`move_id`) with its shown earlier versions and their rulings."""
+    latest = state.moves[move_id] if move_id else None
+    if latest is None:
+        return MoveView(tm, None)
+    if latest.id not in shown:
+        return MoveView(tm, None, hidden=True)
+    earlier = [Version(_clipped(v, lg), rulings.get(v.id)) for v in state.move_history(latest.id)[1:] if v.id in shown]
+    return MoveView(tm, _clipped(latest, lg), earlier, rulings.get(latest.id), replaced_ruling(state, latest.id, shown))
+
+
+def _moves_by_inject(state: SessionState, r: int, dels: list[DeliveryView], shown: set[str],
+                     rulings: dict[str, Ruling], lg: str) -> list[InjectMoves]:
+    """Round `r`'s moves under the inject each answers, in delivery order, a view for every team; the
+    moves answering no inject come last (every team's, when the round shows no inject). A move
+    answering an inject this document leaves out (another team's private inject) is left out with it."""
+    groups: list[InjectMoves] = []
+    seen: set[str | None] = set()
+    for dv in dels:
+        if dv.inject.id in seen:
+            continue
+        seen.add(dv.inject.id)
+        groups.append(InjectMoves(dv, [_move_view(state, tm, state.latest.get((tid, r, dv.inject.id)), shown,
+                                                  rulings, lg) for tid, tm in state.teams.items()]))
+    loose = [_move_view(state, tm, state.latest.get((tid, r, None)), shown, rulings, lg)
+             for tid, tm in state.teams.items() if not groups or (tid, r, None) in state.latest]
+    if loose:
+        groups.append(InjectMoves(None, loose))
+    return groups
+
+
+def _team_name(state: SessionState, team_id: str, lg: str) -> str:
+    tm = state.teams.get(team_id)
+    return tm.name.get(lg) if tm else team_id
 
 
 def _end_of_round(path: list[PathPoint], r: int) -> tuple[int, int]:
@@ -282,7 +353,7 @@ def _visits(state: SessionState) -> list[tuple[Scenario | None, int]]:
 
 
 def _timeline(state: SessionState, path: list[PathPoint], moves: list[Move], rulings: dict[str, Ruling],
-              lg: str) -> list[TimelineRow]:
+              lg: str, team: str | None = None) -> list[TimelineRow]:
     """The rows of the timeline; `path` is the handout's (`anonymous_path`), so a ruling it does not
     show appears as "a ruling", in the round it was made, never by its team or move."""
     rows: list[TimelineRow] = []
@@ -302,7 +373,10 @@ def _timeline(state: SessionState, path: list[PathPoint], moves: list[Move], rul
             rows.append(TimelineRow(d.event_id, d.at, d.round, "round", t("ev_round", lg, n=d.round + 1, title=title),
                                     position_at(path, d.event_id - 1)))
         inj = state.injects[d.inject_id]
-        rows.append(TimelineRow(d.event_id, d.at, d.round, "inject", t("ev_inject", lg, title=inj.title.get(lg)),
+        if not inject_shown(inj, team):
+            continue
+        title = team_inject(inj, team).title.get(lg)
+        rows.append(TimelineRow(d.event_id, d.at, d.round, "inject", t("ev_inject", lg, title=title),
                                 position_at(path, d.event_id)))
     for m in moves:
         key = "ev_move_revised" if m.supersedes in shown else "ev_move"  # a hidden earlier version stays unsaid
@@ -323,6 +397,8 @@ def _timeline(state: SessionState, path: list[PathPoint], moves: list[Move], rul
         if p.cause.startswith("option:"):
             inj_id, _, opt_id = p.cause[len("option:"):].partition("/")
             branched = state.injects.get(inj_id)
+            if branched is not None and not inject_shown(branched, team):
+                continue
             opt = next((o for o in branched.options if o.id == opt_id), None) if branched else None
             at = _at_of(rows, p.event_id)
             rows.append(TimelineRow(p.event_id, at, p.round, "option",

@@ -17,7 +17,9 @@ The facilitator (console, debrief, exports without a team) sees everything. The 
   public moves, but leaves out their private moves (every version of a move whose latest version is
   private to another team, and any private earlier version), the rulings on them and any cause on
   the world's path that would name them (`anonymous_path`). The controller notes and the
-  facilitator's notes only when asked for (`with_controller_notes`).
+  facilitator's notes only when asked for (`with_controller_notes`). The team objectives with their
+  marks and reasons stay in every handout (all teams hear them at the hot wash), and so do the tracks'
+  values; a cause on a track's path is anonymised like the world's (`anonymous_track_path`).
 - An inject's versions (`Inject.versions`): each target team reads its own version where it has
   one, else the inject as it is (`team_inject`, the one place that decides it for the team's
   console, cards, pack and handout). A private version is seen by its team and the facilitator
@@ -35,7 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..engine.state import Move, PathPoint, Ruling, SessionState
+from ..engine.state import Move, PathPoint, Ruling, SessionState, TrackPoint
 from ..model import Inject, Team, Text, Version
 
 
@@ -189,6 +191,21 @@ def anonymous_path(state: SessionState, shown_rulings: set[str]) -> list[PathPoi
     return [replace(p, cause="ruling")
             if p.cause.startswith("ruling:") and p.cause.removeprefix("ruling:") not in shown_rulings else p
             for p in state.path]
+
+
+def anonymous_track_path(state: SessionState, shown_rulings: set[str], team: str | None) -> list[TrackPoint]:
+    """The tracks' path, each cause reduced to a bare "ruling" like `anonymous_path`, and to a bare
+    "inject" where it names an inject (or its branch) `team`'s handout does not show."""
+    out = []
+    for p in state.track_path:
+        kind, _, rest = p.cause.partition(":")
+        inj = state.injects.get(rest.partition("/")[0]) if kind in ("inject", "option") else None
+        if kind == "ruling" and rest not in shown_rulings:
+            p = replace(p, cause="ruling")
+        elif inj is not None and not inject_shown(inj, team):
+            p = replace(p, cause="inject")
+        out.append(p)
+    return out
 
 
 def notes_shown(team: str | None, with_controller_notes: bool) -> bool:

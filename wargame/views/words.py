@@ -69,6 +69,30 @@ _WORDS: dict[str, tuple[str, str]] = {
     "lang_en": ("Engels", "English"),
     "none": ("geen", "none"),
     "dash": ("—", "—"),
+    # the debrief's objectives, tracks and moves by inject
+    "team_objectives": ("Teamdoelen", "Team objectives"),
+    "objectives_intro": ("Aan het eind beoordeelde de spelleiding elk doel uit de opdracht van elk team.",
+                         "At the end the facilitator marked each objective of each team's brief."),
+    "objective": ("Doel", "Objective"),
+    "mark": ("Oordeel", "Mark"),
+    "mark_met": ("behaald", "met"),
+    "mark_partly": ("deels behaald", "partly met"),
+    "mark_not_met": ("niet behaald", "not met"),
+    "mark_none": ("niet beoordeeld", "not marked"),
+    "tracks": ("De meters", "The tracks"),
+    "tracks_caption": (
+        "Elke meter naast de assen, met zijn bereik als schaal: de waarde bij de start en aan het eind van elke ronde.",
+        "Each track beside the axes, its range as the scale: its value at the start and at the end of each round."),
+    "track": ("Meter", "Track"),
+    "track_range": ("Bereik", "Range"),
+    "track_changes": ("Wat de meters bewoog", "What moved the tracks"),
+    "track_ruling": ("Beoordeling {team}", "Ruling on {team}"),
+    "track_hidden_inject": ("Een inject (niet in deze handout)", "An inject (not in this handout)"),
+    "change": ("Verandering", "Change"),
+    "value": ("Waarde", "Value"),
+    "answers_inject": ("Antwoord op inject {n}: {title}", "Answering inject {n}: {title}"),
+    "answers_none": ("Zonder inject", "Without an inject"),
+    "track_push": ("meters", "tracks"),
     # sections
     "summary": ("Samenvatting", "Executive summary"),
     "chart": ("Het assenkruis", "The axis cross"),
@@ -215,6 +239,51 @@ _WORDS: dict[str, tuple[str, str]] = {
     "branch_of": ("vertakking van ‘{title}’: {label}", "branch of ‘{title}’: {label}"),
     "wildcard": ("wildcard", "wildcard"),
     "all_teams": ("alle teams", "all teams"),
+    # an inject's versions per team
+    "version_for": ("versie voor {team}", "version for {team}"),
+    "versions_side_by_side": ("Versies per team", "Versions by team"),
+    "other_versions": ("Versies van andere teams", "Other teams' versions"),
+    "private_inject": ("Vertrouwelijke inject: alleen voor {teams}", "Private inject: for {teams} only"),
+    # team packs
+    "pack": ("Teampakket", "Team pack"),
+    "pack_for": ("Teampakket voor {team}", "Team pack for {team}"),
+    "situation": ("De uitgangssituatie", "The starting situation"),
+    "no_situation": ("Dit draaiboek beschrijft geen uitgangssituatie; de spelleiding licht die toe bij de start.",
+                     "This deck describes no starting situation; the facilitator sets it out at the start."),
+    "brief": ("Uw opdracht", "Your brief"),
+    "no_brief": ("Dit draaiboek geeft uw team geen eigen opdracht; de spelleiding licht uw rol toe.",
+                 "This deck gives your team no brief of its own; the facilitator explains your role."),
+    "role": ("Rol", "Role"),
+    "objectives": ("Doelen", "Objectives"),
+    "red_lines": ("Rode lijnen", "Red lines"),
+    "levers": ("Middelen en hefbomen", "Levers and resources"),
+    "knows": ("Wat u bij de start weet", "What you know at the start"),
+    "own_injects": ("Alleen voor uw team", "For your team only"),
+    "rules": ("Spelregels", "Rules of play"),
+    "rules_text": (
+        ("Het spel verloopt in rondes. Elke ronde brengt de spelleiding een of meer injects: berichten zoals uw "
+         "team ze in de wereld van de oefening ontvangt. Uw team overlegt en legt per inject een zet vast: wat u "
+         "doet, welk resultaat u beoogt en waarom. De spelleiding beoordeelt elke zet en vertelt wat er gebeurt; "
+         "de wereld verschuift daardoor. Een vertrouwelijke zet ziet alleen de spelleiding. Blijf in uw rol, "
+         "houd u aan uw rode lijnen en zet uw middelen in om uw doelen te halen. Na de laatste ronde volgt de "
+         "nabespreking (hot wash) met alle teams."),
+        ("The game is played in rounds. Each round the facilitator delivers one or more injects: messages as "
+         "your team receives them in the world of the exercise. Your team deliberates and records a move for "
+         "an inject: what you do, the result you intend and why. The facilitator rules on each move and tells "
+         "what happens; the world shifts with it. Only the facilitator sees a private move. Stay in your role, "
+         "keep to your red lines and use your levers to reach your objectives. After the last round all teams "
+         "meet for the hot wash.")),
+    "how_to_move": ("Zo legt u een zet vast", "How to enter a move"),
+    "move_terminal": ("In een terminal: {command} (de spelleiding geeft u de teamcode).",
+                      "In a terminal: {command} (the facilitator gives you the team code)."),
+    "move_browser": (
+        "In de browser: open de pagina die de spelleiding toont, kies uw team en voer de teamcode in.",
+        "In a browser: open the page the facilitator shows, choose your team and enter the team code."),
+    "move_fields": (
+        "Vul de actie, het beoogde resultaat en de argumenten in; kies zo nodig de inject waarop de zet antwoordt "
+        "en of de zet vertrouwelijk is, en leg hem vast. Tot de beoordeling kunt u een zet herzien.",
+        "Fill in the action, the intended result and the reasons; choose, if needed, the inject the move answers "
+        "and whether it is private, and record it. Until it is ruled you can revise a move."),
 }
 
 CATALOGUES: dict[str, Mapping[str, str]] = {

@@ -1,7 +1,9 @@
-"""The projector view: the inject and the countdown, full screen, for the wall.
+"""The projector view: the inject and the countdown, full screen, for the wall; before round 1 the
+deck's starting situation, to be read out.
 
-What the wall may show is decided in `wargame.views.visibility` (`WALL_CARD`, `shows_world`): no
-notes, no moves, no notifications. While it is up (also under a dialog or the help), the app holds
+What the wall may show is decided in `wargame.views.visibility` (`WALL_CARD`, `shows_world`,
+`on_wall`): no notes, no moves, no notifications, no private inject (only that there is one, and
+for whom). While it is up (also under a dialog or the help), the app holds
 every notification back and the console shows them when the facilitator returns.
 """
 
@@ -16,7 +18,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from wargame.views.visibility import WALL_CARD, shows_world
+from wargame.engine.state import SessionState
+from wargame.model import Inject
+from wargame.views.visibility import WALL_CARD, on_wall, shows_world
 
 from .. import view
 from ..messages import SessionChanged
@@ -35,6 +39,22 @@ class ProjectorCard(InjectCard):
     """The inject card for the wall: its title in reverse, to be read across the room."""
 
     TITLE_STYLE = "bold reverse $accent"
+
+    def show_wall(self, st: SessionState) -> None:
+        """What the wall shows now: the starting situation before round 1 (when the deck has one),
+        a private inject as its frame only, else the inject card."""
+        inj = st.current_inject
+        if not st.started and st.deck is not None and st.deck.situation is not None:
+            self.show_text(st.deck.title.get(st.lang), "The starting situation",
+                           Content.styled(st.deck.situation.get(st.lang), "bold"))
+        elif inj is not None and st.current is not None and not on_wall(inj):
+            self.show_private(st, inj)
+        else:
+            self.show(st)
+
+    def show_private(self, st: SessionState, inj: Inject) -> None:
+        names = ", ".join(view.team_name(st, t) for t in inj.targets)
+        self.show_text(f"An inject for {names}", f"For {names} only: read on their own console")
 
 
 class ProjectorScreen(Screen[None]):
@@ -102,7 +122,7 @@ class ProjectorScreen(Screen[None]):
             parts.append(plain(view.world_text(st)))
             self.query_one(AxisCross).show(st)
         self.query_one("#p-round-text", Static).update(Content("\n").join(parts))
-        self.query_one(InjectCard).show(st)
+        self.query_one(ProjectorCard).show_wall(st)
         self.tick()
 
     def tick(self) -> None:

@@ -9,19 +9,19 @@ from textual.widgets import Static
 
 from wargame.engine.clock import Clock
 from wargame.engine.state import Move, SessionState
-from wargame.model import delivery_name
 from wargame.views.visibility import (
     TEAM_CARD,
     own_moves,
     own_ruling,
     shows_world,
+    team_inject,
     visible_inject,
 )
 from wargame.views.words import outcome_text
 
 from .. import view
 from ..widgets.countdown import Countdown
-from ..widgets.inject_card import InjectCard
+from ..widgets.inject_card import InjectCard, reading_meta
 from ..widgets.safe import lines, plain
 
 TEAM_CAPTIONS = {
@@ -58,10 +58,11 @@ class TeamCountdown(Countdown):
 
 
 class TeamInjectCard(InjectCard):
-    """The current inject as the team may see it: title, date, delivery, sender, briefing, questions.
+    """The current inject as the team may see it, in the team's own version where it has one
+    (`team_inject`): title, date, delivery, sender, briefing, questions.
 
-    Never the facilitator's notes, options, axis push, scenario or source; an inject addressed to
-    other teams shows only that it exists.
+    Never the facilitator's notes, options, axis push, scenario or source, nor another team's
+    version; an inject addressed to other teams shows only that it exists.
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -77,13 +78,16 @@ class TeamInjectCard(InjectCard):
                 title = "The current inject is addressed to other teams"
             else:
                 title = "No inject yet"
+            brief = st.deck.brief_for(team) if st.deck else None
             t = st.teams.get(team)
-            role = t.role.get(lang) if t else ""
-            self.show_text(title, body=lines([Content.styled("Your role", "bold"), plain(role)]) if role else None)
+            role = brief.role.get(lang) if brief else t.role.get(lang) if t else ""
+            body = [Content.styled("Your role", "bold"), plain(role)] if role else []
+            if brief:
+                body += [Content(""), Content.styled("F2: your brief and objectives", "dim")]
+            self.show_text(title, body=lines(body) if body else None)
             return
-        self.show_text(inj.title.get(lang), " · ".join([view.inject_date(inj, lang),
-                                                         delivery_name(inj.delivery, lang),
-                                                         inj.sender.get(lang)]), inject=inj, lang=lang)
+        reading = team_inject(inj, team)
+        self.show_text(reading.title.get(lang), reading_meta(reading, lang), inject=reading, lang=lang)
 
 
 def _clip(text: str, limit: int = LONG) -> str:

@@ -1,4 +1,5 @@
-"""The current inject as a card: title, in-world date, delivery, sender, briefing; notes for the facilitator."""
+"""The current inject as a card: title, in-world date, delivery, sender, briefing; for the facilitator
+its notes and every team's own version of it."""
 
 from __future__ import annotations
 
@@ -9,14 +10,20 @@ from textual.widgets import Static
 
 from wargame.engine.state import SessionState
 from wargame.model import Inject, delivery_name
-from wargame.views.visibility import FACILITATOR_CARD, InjectParts
+from wargame.views.visibility import FACILITATOR_CARD, InjectParts, TeamInject, team_inject, versions_shown
 from wargame.views.words import t
 
 from .. import view
 from .safe import lines, plain, set_content
 
 
-def card_text(title: str, meta: str = "", body: Content | None = None, inject: Inject | None = None,
+def reading_meta(reading: Inject | TeamInject, lang: str) -> str:
+    """The meta line of an inject as one reads it: in-world date, delivery and sender."""
+    return " · ".join([view.inject_date(reading, lang), delivery_name(reading.delivery, lang),
+                       reading.sender.get(lang)])
+
+
+def card_text(title: str, meta: str = "", body: Content | None = None, inject: Inject | TeamInject | None = None,
               lang: str = "nl", title_style: str = "bold $accent") -> Content:
     """The card's text as one Content (one widget to lay out, not one per part): the title, a
     muted meta line, then `body`, or the inject's briefing and questions."""
@@ -39,6 +46,11 @@ class InjectCard(VerticalScroll):
 
     DEFAULT_CSS = """
     InjectCard { height: auto; padding: 0 1; }
+    InjectCard #card-versions {
+        margin-top: 1;
+        border-left: thick $secondary;
+        padding-left: 1;
+    }
     InjectCard #card-facilitator {
         margin-top: 1;
         border-left: thick $warning;
@@ -59,10 +71,11 @@ class InjectCard(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="card-text")
         if self.facilitator:
+            yield Static(id="card-versions")
             yield Static(id="card-facilitator")
 
-    def show_text(self, title: str, meta: str = "", body: Content | None = None, inject: Inject | None = None,
-                  lang: str = "nl") -> None:
+    def show_text(self, title: str, meta: str = "", body: Content | None = None,
+                  inject: Inject | TeamInject | None = None, lang: str = "nl") -> None:
         set_content(self.query_one("#card-text", Static),
                     card_text(title, meta, body, inject, lang, self.TITLE_STYLE))
 
@@ -79,14 +92,22 @@ class InjectCard(VerticalScroll):
             desc = st.deck.description.get(lang) if st.deck else ""
             self.show_text(st.title or "No inject delivered yet", meta, plain(desc))
             if self.facilitator:
+                self.query_one("#card-versions", Static).display = False
                 self.query_one("#card-facilitator", Static).display = False
             return
-        bits = [view.inject_date(inj, lang), delivery_name(inj.delivery, lang), inj.sender.get(lang)]
+        bits = [reading_meta(inj, lang)]
+        if self.facilitator and inj.private:
+            bits.append("private: " + ", ".join(view.team_name(st, t) for t in inj.targets))
         if self.parts.facts:
             bits += [f"{inj.minutes} min", view.scenario_title(st, inj.scenario)]
         self.show_text(inj.title.get(lang), " · ".join(bits), inject=inj, lang=lang)
         if not self.facilitator:
             return
+        versions = self.query_one("#card-versions", Static)
+        shown = versions_shown(inj, None)
+        versions.display = bool(shown)
+        if shown:
+            set_content(versions, versions_text(st, inj, lang))
         box = self.query_one("#card-facilitator", Static)
         box.display = True
         parts = [Content.styled(t("facilitator", lang), "bold"),
@@ -102,3 +123,18 @@ class InjectCard(VerticalScroll):
                 parts.append(Content.assemble(mark, o.label.get(lang), (follow, "dim")))
         parts.append(Content.styled(f"source: {inj.source.section}", "dim"))
         set_content(box, lines(parts))
+
+
+def versions_text(st: SessionState, inj: Inject, lang: str) -> Content:
+    """Every team's own version of `inj`, one under the other, each labelled with its team (and
+    "private"); the card above them is what the other target teams read."""
+    head = f"Team versions ({len(inj.versions)}) · the other target teams read the card above"
+    parts = [Content.styled(head, "bold")]
+    for v in versions_shown(inj, None):
+        r = team_inject(inj, v.team)
+        label = f"For {view.team_name(st, v.team)}" + (" · private" if v.private else "")
+        parts += [Content(""), Content.styled(label, "bold reverse $secondary"),
+                  Content.styled(r.title.get(lang), "bold"), Content.styled(reading_meta(r, lang), "$text-muted"),
+                  plain(r.briefing.get(lang))]
+        parts += [Content.assemble("• ", q.get(lang)) for q in r.questions]
+    return lines(parts)

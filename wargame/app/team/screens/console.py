@@ -1,4 +1,5 @@
-"""The team's console: the inject, the clock, the world, the move form and the team's own moves.
+"""The team's console: the inject (in the team's own version), the clock, the world, the move form,
+the team's own moves, and its brief (F2 or b; shown by itself on sign-in while the team has no move).
 
 It follows the session live (`app.live`): a new inject or round from the facilitator shows as soon
 as it is committed. Writing goes through a Session opened for this team only: the store refuses
@@ -20,7 +21,7 @@ from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
 from wargame.engine.session import EngineError, Session
 from wargame.engine.state import SessionState
 from wargame.store import StoreError
-from wargame.views.visibility import shows_world, this_round_move, visible_inject
+from wargame.views.visibility import shows_world, team_inject, this_round_move, visible_inject
 from wargame.views.words import outcome_text
 
 from ... import view
@@ -29,6 +30,7 @@ from ...widgets.axis_cross import AxisCross
 from ...widgets.safe import clip, lines, plain
 from ..ui import PHASE_TEXT, Attempts, Draft, phase
 from ..widgets import OwnMoves, TeamCountdown, TeamInjectCard
+from .brief import BriefScreen
 
 POLL = 0.5
 """Seconds between ticks of the clock, each also a look at the session file (besides those its writes wake)."""
@@ -66,6 +68,8 @@ class TeamScreen(Screen[None]):
         # not a priority binding: those act as the key arrives, before the keys typed just ahead of it
         # have reached the field, so a fast typist (or a paste) would submit the text without them
         Binding("ctrl+s", "submit", "Submit move", tooltip="Record your move (again: it replaces it)"),
+        # F2 also while typing in the form, where b is a letter
+        Binding("f2,b", "brief", "Brief", tooltip="Your team's brief: role, objectives, red lines, levers"),
     ]
 
     def __init__(self, session: Session, team: str) -> None:
@@ -129,6 +133,19 @@ class TeamScreen(Screen[None]):
         self.set_interval(POLL, self.poll, name="poll")
         Live(self, self.look).follow(self.session)
         self.query_one("#action", TextArea).focus(scroll_visible=False)  # the inject is read first
+        if self.first_sign_in():
+            self.call_after_refresh(self.action_brief)
+
+    def first_sign_in(self) -> bool:
+        """Whether the brief opens by itself: the deck has one for the team and the team has recorded
+        no move yet (a team back after a lost connection, mid-exercise, is not interrupted)."""
+        st = self.state
+        return (st.deck is not None and st.deck.brief_for(self.team) is not None
+                and not any(m.team == self.team for m in st.moves.values()))
+
+    def action_brief(self) -> None:
+        if self.is_current:
+            self.app.push_screen(BriefScreen(self.state, self.team))
 
     def on_resize(self) -> None:
         wide = self.app.size.width >= WIDE
@@ -179,7 +196,8 @@ class TeamScreen(Screen[None]):
             self._deliveries = len(st.deliveries)
             inj = visible_inject(st, self.team)
             if inj is not None:
-                self.app.notify(inj.title.get(st.lang), title="New inject", markup=False, timeout=8)
+                self.app.notify(team_inject(inj, self.team).title.get(st.lang), title="New inject",
+                                markup=False, timeout=8)
                 self.query_one("#left", VerticalScroll).scroll_home(animate=False)
                 if not self.has_class("-wide") and self.form_clean():
                     self.query_one("#body").scroll_home(animate=False)

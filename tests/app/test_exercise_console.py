@@ -59,3 +59,27 @@ async def test_answers_per_inject_track_rulings_the_round_budget_and_objective_m
         mark = app.session.state.objective_marks[("red", "unity")]
         assert (mark.mark, mark.reasons) == ("partly", "Hongarije scheerde uit")
         assert ("red", "deter") not in app.session.state.objective_marks, "an objective left unmarked stays so"
+
+
+async def test_the_wall_shows_the_tracks_only_where_the_deck_shows_the_world(tmp_path):
+    from dataclasses import replace
+
+    from wargame.engine.session import Session
+
+    from ..engine.helpers import mini_library
+
+    for show in (False, True):
+        session, clock = tracked(tmp_path / str(show))
+        deck = replace(session.state.deck, show_world=show)
+        path = tmp_path / f"wall-{show}.wargame"
+        lib = mini_library()
+        lib.injects.update(session.state.injects)
+        again, _ = Session.create(path, deck, lib, seed=1, now=clock)
+        again.advance()
+        again.close()
+        app = make_app(path, now=clock)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.press("p")
+            assert type(app.screen).__name__ == "ProjectorScreen"
+            wall = screen_text(app)
+            assert ("EU-cohesie" in wall and "Draagvlak" in wall) is show, f"show_world={show}"

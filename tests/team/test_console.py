@@ -322,3 +322,30 @@ async def test_a_retry_after_a_lost_answer_records_the_move_once(tmp_path):
         assert keys[2] != keys[1]
         fac.refresh()
         assert fac.state.current_moves()["red"].action == "changed" and len(fac.state.moves) == 2
+
+
+async def test_a_team_answers_each_inject_of_a_round_and_can_go_back_to_an_earlier_one(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path)  # round 1, its first inject s1-a1 delivered
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        assert not app.screen.query_one("#answering", Select).display, "one inject so far: nothing to choose"
+        fill(app, "answer to the first")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: text_of(app, "#form-status").startswith("✓ Recorded"), "the first answer")
+        fac.advance()  # the round's second inject
+        await until(pilot, lambda: form(app)[0] == "", "the form turns to the new inject, empty")
+        assert app.screen.query_one("#answering", Select).display, "an earlier inject of the round to choose"
+        fill(app, "answer to the second")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "answer to the second" in text_of(app, "#own-moves"), "the second answer")
+        app.screen.query_one("#answering", Select).value = "s1-a1"
+        await until(pilot, lambda: form(app)[0] == "answer to the first", "the first answer back in the form")
+        fill(app, "the first, revised")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "version 2" in text_of(app, "#form-status"), "the revision recorded")
+    fac.refresh()
+    st = fac.state
+    assert st.answers("s1-a1")["red"].action == "the first, revised"
+    assert st.answers("s1-branch")["red"].action == "answer to the second", "the revision replaced the first only"
+    assert st.answers("s1-a1")["red"].supersedes is not None and st.answers("s1-branch")["red"].supersedes is None

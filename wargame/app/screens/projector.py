@@ -28,6 +28,7 @@ from ..widgets.axis_cross import AxisCross
 from ..widgets.countdown import Countdown
 from ..widgets.inject_card import InjectCard
 from ..widgets.safe import plain
+from ..widgets.tracks import TracksPanel
 
 if TYPE_CHECKING:
     from textual import getters
@@ -68,8 +69,9 @@ class ProjectorScreen(Screen[None]):
     ProjectorScreen #p-banner { width: 100%; height: 1; text-align: center; color: $warning; text-style: bold; }
     ProjectorScreen #p-body { height: 1fr; }
     ProjectorScreen #p-card { padding: 0 2; height: 1fr; width: 1fr; max-width: 110; }
-    ProjectorScreen #p-world { display: none; width: 1fr; max-width: 60; height: 23; margin: 1 2; }
-    ProjectorScreen.-wide.-world #p-world { display: block; }
+    ProjectorScreen #p-side { display: none; width: 1fr; max-width: 60; height: auto; margin: 1 2; }
+    ProjectorScreen.-wide.-world #p-side { display: block; }
+    ProjectorScreen #p-world { height: 23; }
     ProjectorScreen #p-hint { dock: bottom; height: 1; color: $text-muted; text-align: right; padding: 0 1; }
     """
 
@@ -88,7 +90,9 @@ class ProjectorScreen(Screen[None]):
         with Horizontal(id="p-body"):
             with VerticalScroll(id="p-card"):
                 yield ProjectorCard(parts=WALL_CARD, id="p-inject")
-            yield AxisCross(id="p-world")
+            with Vertical(id="p-side"):
+                yield AxisCross(id="p-world")
+                yield TracksPanel(id="p-tracks")
         yield Static(plain("p / Esc: back to the console"), id="p-hint")
 
     def on_mount(self) -> None:
@@ -121,6 +125,7 @@ class ProjectorScreen(Screen[None]):
         if world:
             parts.append(plain(view.world_text(st)))
             self.query_one(AxisCross).show(st)
+            self.query_one(TracksPanel).show(st)
         self.query_one("#p-round-text", Static).update(Content("\n").join(parts))
         self.query_one(ProjectorCard).show_wall(st)
         self.tick()

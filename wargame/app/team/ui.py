@@ -62,19 +62,19 @@ class Draft:
 class Attempts:
     """Idempotency keys for submitting moves.
 
-    One key per submit attempt; retrying the same move in the same round (after an error, when it is
-    unknown whether the first try was committed) reuses the key, so the store records it once. A
-    changed move, or the same move after a success, gets a new key, so it always supersedes.
+    One key per submit attempt; retrying the same move for the same round and inject (after an error,
+    when it is unknown whether the first try was committed) reuses the key, so the store records it
+    once. A changed move, another inject, or the same move after a success gets a new key.
     """
 
     def __init__(self) -> None:
-        self._pending: tuple[int, Draft, str] | None = None
+        self._pending: tuple[int, str | None, Draft, str] | None = None
 
-    def key_for(self, round_no: int, draft: Draft) -> str:
-        if self._pending is not None and self._pending[:2] == (round_no, draft):
-            return self._pending[2]
+    def key_for(self, round_no: int, draft: Draft, inject: str | None = None) -> str:
+        if self._pending is not None and self._pending[:3] == (round_no, inject, draft):
+            return self._pending[3]
         key = f"move-{uuid.uuid4().hex}"
-        self._pending = (round_no, draft, key)
+        self._pending = (round_no, inject, draft, key)
         return key
 
     def committed(self) -> None:

@@ -16,18 +16,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Label, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Label, Select, Static, TextArea
 
 from wargame.engine.session import EngineError, Session
-from wargame.engine.state import SessionState
+from wargame.engine.state import Move, SessionState
 from wargame.store import StoreError
-from wargame.views.visibility import shows_world, team_inject, this_round_move, visible_inject
+from wargame.views.visibility import inject_shown, shows_world, team_inject, this_round_move, visible_inject
 from wargame.views.words import outcome_text
 
 from ... import view
 from ...live import Live
 from ...widgets.axis_cross import AxisCross
 from ...widgets.safe import clip, lines, plain
+from ...widgets.tracks import TracksPanel
 from ..ui import PHASE_TEXT, Attempts, Draft, phase
 from ..widgets import OwnMoves, TeamCountdown, TeamInjectCard
 from .brief import BriefScreen
@@ -62,6 +63,8 @@ class TeamScreen(Screen[None]):
     TeamScreen #form-status { margin-top: 1; height: auto; }
     TeamScreen #form-status.-ok { color: $success; text-style: bold; }
     TeamScreen #form-status.-error { color: $error; text-style: bold; }
+    TeamScreen .answering { display: none; }
+    TeamScreen.-several .answering { display: block; }
     """
 
     BINDINGS = [
@@ -104,9 +107,12 @@ class TeamScreen(Screen[None]):
                     with Vertical(id="world-box"):
                         yield AxisCross(id="cross")
                         yield Static(id="position")
+                        yield TracksPanel(id="tracks")
             with VerticalScroll(id="right"):
                 with Vertical(id="form"):
                     yield Static(id="form-title")
+                    yield Label(plain("Your move answers"), classes="field-label answering")
+                    yield Select([], id="answering", prompt="The inject being played", classes="answering")
                     yield Label(plain("Action: what your team does"), classes="field-label")
                     yield TextArea(id="action", soft_wrap=True)
                     yield Label(plain("Intended result"), classes="field-label")
@@ -128,6 +134,7 @@ class TeamScreen(Screen[None]):
         self._deliveries = len(st.deliveries)
         self._rulings = self._own_rulings()
         self._ended = st.ended
+        self.show_answerable()
         self.load_form(Draft.of(this_round_move(st, self.team)))
         self.sync()
         self.set_interval(POLL, self.poll, name="poll")
@@ -142,6 +149,42 @@ class TeamScreen(Screen[None]):
         st = self.state
         return (st.deck is not None and st.deck.brief_for(self.team) is not None
                 and not any(m.team == self.team for m in st.moves.values()))
+
+    # --- the inject a move answers ------------------------------------------------------------------
+
+    def answering(self) -> str | None:
+        """The earlier inject of the round the form answers, chosen by the team; None: the one being played."""
+        value = self.query_one("#answering", Select).value
+        return value if isinstance(value, str) else None
+
+    def answer(self) -> Move | None:
+        """The team's current answer to the inject the form answers."""
+        chosen = self.answering()
+        return this_round_move(self.state, self.team) if chosen is None else \
+            self.state.answers(chosen).get(self.team)
+
+    def show_answerable(self) -> None:
+        """Offer the round's earlier injects this team has read; the choice shows only when there are any."""
+        st = self.state
+        current = st.current.inject_id if st.current else None
+        earlier = [d.inject_id for d in st.round_deliveries(st.round) if d.inject_id != current]
+        shown = [i for i in dict.fromkeys(earlier)
+                 if st.injects[i].reaches(self.team) and inject_shown(st.injects[i], self.team)]
+        select = self.query_one("#answering", Select)
+        keep = self.answering()
+        titles = {i: team_inject(st.injects[i], self.team).title.get(st.lang) for i in shown}
+        select.set_options([(plain(clip(titles[i], 60)), i) for i in shown])
+        if keep in shown:
+            select.value = keep
+        self.set_class(bool(shown), "-several")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Another inject chosen: its answer to edit (text typed and not sent stays in the form)."""
+        if event.select.id != "answering":
+            return
+        if self.form_clean():
+            self.load_form(Draft.of(self.answer()))
+        self.sync()
 
     def action_brief(self) -> None:
         if self.is_current:
@@ -194,6 +237,9 @@ class TeamScreen(Screen[None]):
             self.new_round_form()
         if len(st.deliveries) > self._deliveries:
             self._deliveries = len(st.deliveries)
+            self.show_answerable()
+            if self.form_clean() and self.answering() is None:  # the form answers the new inject now
+                self.load_form(Draft.of(self.answer()))
             inj = visible_inject(st, self.team)
             if inj is not None:
                 self.app.notify(team_inject(inj, self.team).title.get(st.lang), title="New inject",
@@ -211,7 +257,7 @@ class TeamScreen(Screen[None]):
             self._ended = True
             self.app.notify("The exercise has ended.", markup=False, timeout=10)
         # another console of this team recorded a move: show it, unless this form holds unsent edits
-        latest = this_round_move(st, self.team)
+        latest = self.answer()
         if latest is not None and Draft.of(latest) != self._loaded and self.form_clean():
             self.load_form(Draft.of(latest))
 
@@ -251,7 +297,8 @@ class TeamScreen(Screen[None]):
         if shows_world(st):
             self.query_one(AxisCross).show(st)
             self.query_one("#position", Static).update(plain(view.world_text(st)))
-        mine = this_round_move(st, self.team)
+            self.query_one(TracksPanel).show(st)
+        mine = self.answer()
         head = f"Your move · round {st.round + 1}" if st.started else "Your move"
         if mine is not None:
             head += f" · recorded {time.strftime('%H:%M:%S', time.localtime(mine.at))} (submit again to replace it)"
@@ -276,8 +323,9 @@ class TeamScreen(Screen[None]):
 
     def new_round_form(self) -> None:
         """A new round starts with an empty form, unless it holds text not yet recorded: that stays."""
+        self.show_answerable()
         if self.form_clean():
-            self.load_form(Draft.of(this_round_move(self.state, self.team)))
+            self.load_form(Draft.of(self.answer()))
             self.status("")
         else:
             self.status("A new round started. Your unsent text is still in the form: "
@@ -298,10 +346,11 @@ class TeamScreen(Screen[None]):
         """Record the form as this round's move. 'Recorded' is said only once the store has committed it."""
         draft = self.read_form()
         st = self.state
-        key = self.attempts.key_for(st.round, draft)
+        chosen = self.answering()
+        key = self.attempts.key_for(st.round, draft, chosen)
         try:
             move = self.session.record_move(self.team, draft.action, draft.result, draft.reasons, draft.private,
-                                            key=key)
+                                            key=key, inject=chosen)
         except EngineError as exc:
             self.status(f"Not recorded: {exc}. Your text is kept in the form.", error=True)
             self.app.notify(str(exc), title="Move not recorded", severity="error", markup=False)

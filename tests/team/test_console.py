@@ -349,3 +349,23 @@ async def test_a_team_answers_each_inject_of_a_round_and_can_go_back_to_an_earli
     assert st.answers("s1-a1")["red"].action == "the first, revised"
     assert st.answers("s1-branch")["red"].action == "answer to the second", "the revision replaced the first only"
     assert st.answers("s1-a1")["red"].supersedes is not None and st.answers("s1-branch")["red"].supersedes is None
+
+
+async def test_while_an_inject_for_other_teams_is_played_the_form_keeps_answering_the_teams_own(tmp_path):
+    fac, codes, clock, path = make_session(tmp_path, targets={"s1-branch": ["blue"]})
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, codes["red"])
+        fill(app, "red's answer")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: text_of(app, "#form-status").startswith("✓ Recorded"), "the first answer")
+        fac.advance()  # s1-branch: for blue alone
+        await until(pilot, lambda: app.screen.query_one("#answering", Select).value == "s1-a1",
+                    "the form answers red's own inject")
+        assert form(app)[0] == "red's answer"
+        fill(app, "red's answer, revised")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "version 2" in text_of(app, "#form-status"), "recorded as a revision")
+    fac.refresh()
+    assert fac.state.answers("s1-a1")["red"].action == "red's answer, revised"
+    assert "red" not in fac.state.answers("s1-branch")

@@ -243,9 +243,11 @@ class SessionState:
                       key=lambda m: m.event_id)
 
     def pending_teams(self, round_no: int | None = None) -> list[str]:
-        """The teams without a move that counts now (see `current_moves`)."""
+        """The teams without a move that counts now (see `current_moves`); in the current round, of the
+        teams the inject being played is addressed to."""
         done = self.current_moves(round_no)
-        return [t for t in self.teams if t not in done]
+        inj = self.current_inject if round_no in (None, self.round) else None
+        return [t for t in self.teams if t not in done and (inj is None or inj.reaches(t))]
 
     def move_history(self, move_id: str) -> list[Move]:
         """A move and every version it superseded, newest first."""
@@ -365,6 +367,8 @@ def _move_rule(st: SessionState, e: Event) -> str | None:
     inject = d.get("inject")
     if inject is not None and inject not in {x.inject_id for x in st.round_deliveries(st.round)}:
         return f"a move answering {inject!r}, which was not delivered in this round"
+    if inject is not None and not st.injects[inject].reaches(d["team"]):
+        return f"a move answering {inject!r}, which is not addressed to team {d['team']!r}"
     return None
 
 

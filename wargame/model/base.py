@@ -42,7 +42,7 @@ class Strict:
     """Base of every content model: when pydantic validates one, an unknown field is an error."""
 
     __slots__ = ()
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "use_attribute_docstrings": True}
 
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"

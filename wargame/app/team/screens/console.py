@@ -167,16 +167,18 @@ class TeamScreen(Screen[None]):
         """Offer the round's earlier injects this team has read; the choice shows only when there are any."""
         st = self.state
         current = st.current.inject_id if st.current else None
-        earlier = [d.inject_id for d in st.round_deliveries(st.round) if d.inject_id != current]
-        shown = [i for i in dict.fromkeys(earlier)
-                 if st.injects[i].reaches(self.team) and inject_shown(st.injects[i], self.team)]
+        mine = [i for i in dict.fromkeys(d.inject_id for d in st.round_deliveries(st.round))
+                if st.injects[i].reaches(self.team) and inject_shown(st.injects[i], self.team)]
+        earlier = [i for i in mine if i != current]
         select = self.query_one("#answering", Select)
         keep = self.answering()
-        titles = {i: team_inject(st.injects[i], self.team).title.get(st.lang) for i in shown}
-        select.set_options([(plain(clip(titles[i], 60)), i) for i in shown])
-        if keep in shown:
+        titles = {i: team_inject(st.injects[i], self.team).title.get(st.lang) for i in earlier}
+        select.set_options([(plain(clip(titles[i], 60)), i) for i in earlier])
+        if keep in earlier:
             select.value = keep
-        self.set_class(bool(shown), "-several")
+        elif current not in mine and earlier:  # the inject being played is for other teams: answer yours
+            select.value = earlier[-1]
+        self.set_class(bool(earlier), "-several")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Another inject chosen: its answer to edit (text typed and not sent stays in the form)."""

@@ -281,9 +281,6 @@ class Session:
             answers = inject if inject is not None else (st.current.inject_id if st.current else None)
             if answers not in {d.inject_id for d in st.round_deliveries(st.round)}:
                 raise EngineError(f"no inject {answers!r} was delivered in this round")
-            if not st.injects[answers].reaches(team):
-                raise EngineError(f"the inject {st.injects[answers].title.get(st.lang)!r} is not addressed to "
-                                  f"{st.teams[team].name.get(st.lang)}")
             return [(ev.MOVE, {"move_id": move_id, "team": team, "round": st.round, "action": action,
                                "result": result, "reasons": reasons, "private": bool(private),
                                "inject": answers})]

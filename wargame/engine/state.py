@@ -367,8 +367,6 @@ def _move_rule(st: SessionState, e: Event) -> str | None:
     inject = d.get("inject")
     if inject is not None and inject not in {x.inject_id for x in st.round_deliveries(st.round)}:
         return f"a move answering {inject!r}, which was not delivered in this round"
-    if inject is not None and not st.injects[inject].reaches(d["team"]):
-        return f"a move answering {inject!r}, which is not addressed to team {d['team']!r}"
     return None
 
 

@@ -311,7 +311,8 @@ def _move_view(state: SessionState, tm: Team, move_id: str | None, shown: set[st
 
 def _moves_by_inject(state: SessionState, r: int, dels: list[DeliveryView], shown: set[str],
                      rulings: dict[str, Ruling], lg: str) -> list[InjectMoves]:
-    """Round `r`'s moves under the inject each answers, in delivery order, a view for every team; the
+    """Round `r`'s moves under the inject each answers, in delivery order, a view for every team it
+    addresses (and any other that answered it); the
     moves answering no inject come last (every team's, when the round shows no inject). A move
     answering an inject this document leaves out (another team's private inject) is left out with it."""
     groups: list[InjectMoves] = []
@@ -321,7 +322,8 @@ def _moves_by_inject(state: SessionState, r: int, dels: list[DeliveryView], show
             continue
         seen.add(dv.inject.id)
         groups.append(InjectMoves(dv, [_move_view(state, tm, state.latest.get((tid, r, dv.inject.id)), shown,
-                                                  rulings, lg) for tid, tm in state.teams.items()]))
+                                                  rulings, lg) for tid, tm in state.teams.items()
+                                       if dv.inject.reaches(tid) or (tid, r, dv.inject.id) in state.latest]))
     loose = [_move_view(state, tm, state.latest.get((tid, r, None)), shown, rulings, lg)
              for tid, tm in state.teams.items() if not groups or (tid, r, None) in state.latest]
     if loose:

@@ -128,9 +128,10 @@ async def test_without_a_brief_the_screen_says_so(tmp_path):
         assert NO_BRIEF in brief and "The US administration." in brief and "SITUATION-EN" in brief
 
 
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("team", ["kabinet-nl", "moskou", "washington"])
+@pytest.mark.parametrize(("team", "size"), [("kabinet-nl", (160, 48)), ("moskou", (160, 48)),
+                                           ("washington", (160, 48)), ("moskou", (80, 24))])
 async def test_no_team_sees_another_teams_private_version_or_private_inject(tmp_path, size, team):
+    """Every team on the wide screen, which shows the most at once; the red team on the narrow one too."""
     fac, codes, clock, path = make_session(tmp_path)
     app = make_team_app(path, team=team, now=clock)
     async with app.run_test(size=size) as pilot:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Checkbox, Input, Select
 
 from wargame.app.team import make_team_app
@@ -246,32 +245,34 @@ async def test_before_the_start_and_after_the_end(tmp_path):
         assert form(app)[0] == "early"
 
 
-@pytest.mark.parametrize("hostile", HOSTILE, ids=lambda s: s[:12] if len(s) < 100 else "10k")
-async def test_hostile_text_is_stored_and_shown_literally(tmp_path, hostile):
+async def test_hostile_text_is_stored_and_shown_literally(tmp_path):
+    """Each hostile text in turn, in one console: every submit replaces the move before it."""
     fac, codes, clock, path = make_session(tmp_path)
     app = make_team_app(path, team="red", now=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot, codes["red"])
-        fill(app, hostile, hostile, hostile)
-        app.screen.query_one("#private", Checkbox).value = True
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert text_of(app, "#form-status").startswith("✓ Recorded")
-        assert app.is_running
-        shown = text_of(app, "#own-moves")
-        if len(hostile) < 100:
-            assert f"Action: {hostile}" in shown
-            assert f"Action: {hostile}" in rendered(app)  # on the terminal, as typed
-        fac.refresh()
-        m = fac.state.current_moves()["red"]
-        assert (m.action, m.result, m.reasons) == (hostile, hostile, hostile)
-        # the facilitator answers in kind: a hostile ruling is shown literally too
-        fac.adjudicate(m.id, 0, hostile)
-        app.screen.poll()  # what the poll timer does twice a second
-        await pilot.pause()
-        assert app.is_running
-        if len(hostile) < 100:
-            assert hostile in text_of(app, "#own-moves")
+        for hostile in HOSTILE:
+            what = hostile[:12]
+            fill(app, hostile, hostile, hostile)
+            app.screen.query_one("#private", Checkbox).value = True
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert text_of(app, "#form-status").startswith("✓ Recorded"), what
+            assert app.is_running
+            shown = text_of(app, "#own-moves")
+            if len(hostile) < 100:
+                assert f"Action: {hostile}" in shown, what
+                assert f"Action: {hostile}" in rendered(app), what  # on the terminal, as typed
+            fac.refresh()
+            m = fac.state.current_moves()["red"]
+            assert (m.action, m.result, m.reasons) == (hostile, hostile, hostile), what
+            # the facilitator answers in kind: a hostile ruling is shown literally too
+            fac.adjudicate(m.id, 0, hostile)
+            app.screen.poll()  # what the poll timer does twice a second
+            await pilot.pause()
+            assert app.is_running
+            if len(hostile) < 100:
+                assert hostile in text_of(app, "#own-moves"), what
 
 
 async def test_an_inject_for_other_teams_is_not_shown(tmp_path):

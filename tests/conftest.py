@@ -10,6 +10,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT.parent / "shared" / "seed"
 
 
+@pytest.fixture(autouse=True)
+def quick_code_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Join codes made in this process hash at 1,000 rounds instead of 50,000: hundreds of sessions are
+    created here, each hashing a code per team. The real cost is `tests/engine/test_codes.py`'s to
+    prove; child processes (team consoles, the command line) hash at it, and every hash records its
+    rounds, so a child checks a code made here."""
+    from wargame.engine import codes
+
+    monkeypatch.setattr(codes, "ROUNDS", 1_000)
+
+
 @pytest.fixture
 def root() -> Path:
     return ROOT

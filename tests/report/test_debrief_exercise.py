@@ -113,3 +113,24 @@ def test_a_deck_without_tracks_or_briefs_gets_neither_section(tmp_path):
     s.close()
     for doc in (md, text):
         assert "The tracks" not in doc and "Team objectives" not in doc and "Answering inject" not in doc
+
+
+def test_a_move_answering_another_teams_private_inject_is_not_in_a_handout(tmp_path):
+    from dataclasses import replace
+
+    from wargame.engine.session import Session
+    from wargame.exchange.csvio import moves_csv
+
+    from ..engine.helpers import FakeClock, mini_library
+
+    lib = mini_library()
+    lib.injects["s1-branch"] = replace(lib.injects["s1-branch"], targets=("blue",), private=True)
+    s, _ = Session.create(tmp_path / "p.wargame", lib.decks["mini"], lib, seed=1, now=FakeClock())
+    s.advance()
+    s.advance()  # s1-branch: blue's private inject
+    m = s.record_move("blue", "BLUE-ANSWERS-ITS-SECRET openly", private=False)
+    s.adjudicate(m.id, 1, "BLUE-RULED", erosion=1)
+    for text in (session_markdown(s.state, team="red", lang="en"), moves_csv(s.state, team="red")):
+        assert "BLUE-ANSWERS-ITS-SECRET" not in text and "BLUE-RULED" not in text
+    assert "BLUE-ANSWERS-ITS-SECRET" in session_markdown(s.state, team="blue", lang="en")
+    assert "BLUE-ANSWERS-ITS-SECRET" in session_markdown(s.state, lang="en"), "the facilitator's debrief has it"

@@ -168,13 +168,20 @@ def visible(move: Move, team: str | None) -> bool:
 
 def visible_moves(state: SessionState, team: str | None) -> list[Move]:
     """Every move version this handout may show, in the order recorded. A chain whose latest version is
-    private to another team is hidden as a whole."""
+    private to another team is hidden as a whole, and so is a move answering an inject the handout
+    leaves out (another team's private inject): what it answers would tell what that inject said."""
     hidden_chains: set[str] = set()
     if team is not None:
         for m in state.moves.values():
             if m.superseded_by is None and not visible(m, team):
                 hidden_chains.update(v.id for v in state.move_history(m.id))
-    return sorted((m for m in state.moves.values() if m.id not in hidden_chains and visible(m, team)),
+
+    def answers_hidden(m: Move) -> bool:
+        inj = state.injects.get(m.inject) if m.inject else None
+        return inj is not None and m.team != team and not inject_shown(inj, team)
+
+    return sorted((m for m in state.moves.values()
+                   if m.id not in hidden_chains and visible(m, team) and not answers_hidden(m)),
                   key=lambda m: m.event_id)
 
 

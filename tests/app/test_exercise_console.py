@@ -83,3 +83,25 @@ async def test_the_wall_shows_the_tracks_only_where_the_deck_shows_the_world(tmp
             assert type(app.screen).__name__ == "ProjectorScreen"
             wall = screen_text(app)
             assert ("EU-cohesie" in wall and "Draagvlak" in wall) is show, f"show_world={show}"
+
+
+async def test_the_teams_panel_waits_only_for_the_teams_the_inject_addresses(tmp_path):
+    from dataclasses import replace
+
+    from wargame.engine.session import Session
+
+    from ..engine.helpers import FakeClock, mini_library
+
+    lib = mini_library()
+    lib.injects["s1-branch"] = replace(lib.injects["s1-branch"], targets=("blue",))
+    clock = FakeClock()
+    s, _ = Session.create(tmp_path / "n.wargame", lib.decks["mini"], lib, seed=1, now=clock)
+    s.advance()
+    s.advance()  # s1-branch: for blue alone
+    s.close()
+    app = make_app(s.store.path, now=clock)
+    async with app.run_test(size=(120, 40)):
+        panel = app.screen.query_one("TeamsPanel")
+        text = str(panel.render())
+        assert "RED  not addressed" in text and "BLUE  pending" in text and "GREEN  not addressed" in text
+        assert panel.border_title == "Teams · 0/1 moved"

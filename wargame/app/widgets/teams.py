@@ -27,8 +27,11 @@ def team_row(st: SessionState, team: str, m: Move | None, width: int, now: float
     wait = view.join_wait(st, team, now)
     out: list[Content] = []
     if m is None:
+        inj = st.current_inject
         if wait:
             mark, tail, style = "✗ ", f"  locked {view.wait_text(wait)}", "$error"
+        elif st.started and inj is not None and not inj.reaches(team):
+            mark, tail, style = "· ", "  not addressed", "$text-muted"
         else:
             mark, tail, style = "… ", "  pending", "$warning"
         out.append(Content.assemble((mark, style), (_fit(st, team, tail, width), "bold"), (tail, style)))
@@ -101,7 +104,9 @@ class TeamsPanel(OptionList, inherit_bindings=False):
                 self.refresh(layout=True)  # a row may have gained or lost a line
         self._teams, self._rows = teams, rows
         self._row_heights = [row.plain.count("\n") + 1 for row in rows]
-        self.border_title = f"Teams · {len(moves)}/{len(teams)} moved" if st.started else "Teams"
+        inj = st.current_inject
+        addressed = [t for t in teams if inj is None or inj.reaches(t)]
+        self.border_title = f"Teams · {len(moves)}/{len(addressed)} moved" if st.started else "Teams"
 
     @property
     def team(self) -> str | None:

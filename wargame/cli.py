@@ -366,7 +366,7 @@ def _add_session_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("deck", metavar="DECK", help="a built-in deck id or a deck YAML file")
     p.add_argument("--session", metavar="PATH", help="where to put the session file")
     p.add_argument("--lang", choices=langs)
-    p.add_argument("--seed", type=int, help="random seed for drawn injects (a replay draws the same)")
+    p.add_argument("--seed", type=int, help="the number behind the random draws (a replay with it draws the same)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_new)
 

@@ -71,7 +71,7 @@ class HomeScreen(Screen[None]):
                     yield Label(plain("Language"))
                     yield Select([(plain("Nederlands"), "nl"), (plain("English"), "en")], value="nl",
                                  allow_blank=False, id="lang")
-                    yield Label(plain("Seed"))
+                    yield Label(plain("Draw number"))
                     yield Input(placeholder="random", id="seed", type="integer", validators=[Integer(0)])
                 yield Button(plain("Create and open (ctrl+s)"), variant="primary", id="create")
             with Vertical(classes="column"):
@@ -183,7 +183,7 @@ class HomeScreen(Screen[None]):
             return
         raw = self.query_one("#seed", Input).value.strip()
         if raw and not raw.isdigit():
-            self.app.say("The seed is a whole number (or empty for a random one).", severity="warning")
+            self.app.say("The draw number is a whole number (or empty for a random one).", severity="warning")
             return
         deck, lib, _ = self.decks[deck_id]
         lang = self.query_one("#lang", Select).value

@@ -18,6 +18,7 @@ from . import __version__
 if TYPE_CHECKING:
     from .content import Library, Problem
     from .engine.session import Session
+    from .model import Deck
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -307,27 +308,31 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_cards(args: argparse.Namespace) -> int:
+def _deck_document(args: argparse.Namespace, kind: str) -> tuple[Deck, Library, Path]:
+    """The deck of a `cards` or `brief` command, checked against `--team`, and where its PDF goes
+    (`-o`, else DECK-KIND.pdf or DECK-KIND-TEAM.pdf here)."""
     from .content.decks import resolve_deck
-    from .report.cards import write_cards
 
     deck, lib = resolve_deck(args.deck)
     if args.team is not None and args.team not in deck.teams:
         raise UsageError(f"no team {args.team!r} in deck {deck.id}; its teams are: {', '.join(deck.teams)}")
-    out = Path(args.output or (f"{deck.id}-cards-{args.team}.pdf" if args.team else f"{deck.id}-cards.pdf"))
+    name = f"{deck.id}-{kind}-{args.team}.pdf" if args.team else f"{deck.id}-{kind}.pdf"
+    return deck, lib, Path(args.output or name)
+
+
+def cmd_cards(args: argparse.Namespace) -> int:
+    from .report.cards import write_cards
+
+    deck, lib, out = _deck_document(args, "cards")
     pages = write_cards(deck, lib, out, lang=args.lang or deck.language, team=args.team)
     print(f"wrote {out} ({pages} pages)")
     return EXIT_OK
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from .content.decks import resolve_deck
     from .report.brief import write_brief
 
-    deck, lib = resolve_deck(args.deck)
-    if args.team is not None and args.team not in deck.teams:
-        raise UsageError(f"no team {args.team!r} in deck {deck.id}; its teams are: {', '.join(deck.teams)}")
-    out = Path(args.output or (f"{deck.id}-brief-{args.team}.pdf" if args.team else f"{deck.id}-brief.pdf"))
+    deck, lib, out = _deck_document(args, "brief")
     pages = write_brief(deck, lib, out, team=args.team, lang=args.lang or deck.language)
     print(f"wrote {out} ({pages} pages)")
     return EXIT_OK

@@ -503,15 +503,22 @@ def _inject(path: Path, n: int, cells: dict[str, str], columns: dict[str, int],
     push = {"erosion": integer("push_erosion", 0), "rapprochement": integer("push_rapprochement", 0)}
     if push["erosion"] or push["rapprochement"]:
         inj["push"] = push
-    options = get("options").strip()
-    if options:
+    def json_list(column: str, what: str) -> list[Any] | None:
+        """A column holding a JSON list, as an export writes it (None when empty)."""
+        cell = get(column).strip()
+        if not cell:
+            return None
         try:
-            parsed = json.loads(options)
+            parsed = json.loads(cell)
         except json.JSONDecodeError as exc:
-            raise fail("options", f"not the JSON list an export writes: {exc.msg}") from None
+            raise fail(column, f"not the JSON list an export writes: {exc.msg}") from None
         if not isinstance(parsed, list):
-            raise fail("options", "expected a JSON list of options")
-        inj["options"] = parsed
+            raise fail(column, f"expected a JSON list of {what}")
+        return parsed
+
+    options = json_list("options", "options")
+    if options is not None:
+        inj["options"] = options
     private = get("private").strip().lower()
     if private not in _YES_NO:
         raise fail("private", f"{private!r}: write yes or no")
@@ -520,15 +527,9 @@ def _inject(path: Path, n: int, cells: dict[str, str], columns: dict[str, int],
     after = [x.strip() for x in re.split(r"[,;\s]+", get("after")) if x.strip()]
     if after:
         inj["after"] = after
-    tracks = get("tracks").strip()
-    if tracks:
-        try:
-            pushes = json.loads(tracks)
-        except json.JSONDecodeError as exc:
-            raise fail("tracks", f"not the JSON list an export writes: {exc.msg}") from None
-        if not isinstance(pushes, list):
-            raise fail("tracks", "expected a JSON list of track pushes")
-        inj["tracks"] = pushes
+    tracks = json_list("tracks", "track pushes")
+    if tracks is not None:
+        inj["tracks"] = tracks
     section, quote = get("source_section").strip(), get("source_quote").strip()
     extrapolated = get("extrapolated").strip().lower()
     if extrapolated not in _YES_NO:

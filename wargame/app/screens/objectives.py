@@ -8,12 +8,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from wargame.engine.events import MARKS
+from wargame.views.outcomes import mark_text
 
 from .. import view
 from ..widgets.safe import clip, plain
 from .dialog import FormDialog
-
-MARK_LABELS = {"met": "Met", "partly": "Partly met", "not_met": "Not met"}
 
 
 class ObjectivesForm(FormDialog[None]):
@@ -44,8 +43,9 @@ class ObjectivesForm(FormDialog[None]):
                     yield Static(plain(clip(objective.text.get(st.lang), 200)))
                     key = f"{brief.team}/{objective.id}"
                     with Horizontal(classes="mark"):
-                        yield Select([(plain(MARK_LABELS[m]), m) for m in MARKS],
-                                     value=old.mark if old else Select.NULL, prompt="Not marked", name=key)
+                        yield Select([(plain(mark_text(m, st.lang)), m) for m in MARKS],
+                                     value=old.mark if old else Select.NULL, prompt=mark_text(None, st.lang),
+                                     name=key)
                         yield Input(old.reasons if old else "", placeholder="Reasons", name=key)
             yield from self.buttons()
 

@@ -105,3 +105,4 @@ async def test_the_teams_panel_waits_only_for_the_teams_the_inject_addresses(tmp
         text = str(panel.render())
         assert "RED  not addressed" in text and "BLUE  pending" in text and "GREEN  not addressed" in text
         assert panel.border_title == "Teams · 0/1 moved"
+        assert "0/1 moved" in screen_text(app), "the status line counts the same teams"

@@ -242,12 +242,17 @@ class SessionState:
         return sorted((self.moves[mid] for (_t, r, _i), mid in self.latest.items() if r == round_no),
                       key=lambda m: m.event_id)
 
+    def addressed_teams(self) -> list[str]:
+        """The teams the inject being played is addressed to (every team when none is)."""
+        inj = self.current_inject
+        return [t for t in self.teams if inj is None or inj.reaches(t)]
+
     def pending_teams(self, round_no: int | None = None) -> list[str]:
         """The teams without a move that counts now (see `current_moves`); in the current round, of the
         teams the inject being played is addressed to."""
         done = self.current_moves(round_no)
-        inj = self.current_inject if round_no in (None, self.round) else None
-        return [t for t in self.teams if t not in done and (inj is None or inj.reaches(t))]
+        teams = self.addressed_teams() if round_no in (None, self.round) else list(self.teams)
+        return [t for t in teams if t not in done]
 
     def move_history(self, move_id: str) -> list[Move]:
         """A move and every version it superseded, newest first."""

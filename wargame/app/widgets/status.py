@@ -59,7 +59,7 @@ def render_status(st: SessionState, now: float) -> Content:
                   "bold $error" if used >= planned else "bold $warning" if used >= planned - WARN_BEFORE else "")
         parts.append(Content.assemble(
             ("moves open" if is_open else "moves closed (r reopens)", "$success" if is_open else "$error"),
-            f" · {moved}/{len(st.teams)} moved · ", budget if used >= 0 else "", " · " if used >= 0 else "",
+            f" · {moved}/{len(st.addressed_teams())} moved · ", budget if used >= 0 else "", " · " if used >= 0 else "",
             (st.lang.upper(), "bold"),
         ))
     parts.append(Content.styled(clip(view.world_text(st), 80), "dim"))

@@ -104,9 +104,7 @@ class TeamsPanel(OptionList, inherit_bindings=False):
                 self.refresh(layout=True)  # a row may have gained or lost a line
         self._teams, self._rows = teams, rows
         self._row_heights = [row.plain.count("\n") + 1 for row in rows]
-        inj = st.current_inject
-        addressed = [t for t in teams if inj is None or inj.reaches(t)]
-        self.border_title = f"Teams · {len(moves)}/{len(addressed)} moved" if st.started else "Teams"
+        self.border_title = f"Teams · {len(moves)}/{len(st.addressed_teams())} moved" if st.started else "Teams"
 
     @property
     def team(self) -> str | None:

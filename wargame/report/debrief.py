@@ -654,7 +654,7 @@ def _moves_by_inject(d: aar.Debrief, r: aar.RoundView) -> list[Flowable]:
             head = t("answers_inject", d.lang, n=g.delivery.number, title=g.delivery.shown.title.get(d.lang)) \
                 if g.delivery else t("answers_none", d.lang)
             out.append(CondPageBreak(30 * mm))
-            out.append(Paragraph(para(head, BOLD), s.label))
+            out.append(Paragraph(para(head, BOLD), s.answers))
         for mv in g.moves:
             out += _move(d, mv)
     return out

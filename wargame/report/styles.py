@@ -77,6 +77,8 @@ def styles() -> SimpleNamespace:
     s.cover_team = ParagraphStyle("cover_team", s.cover_sub, fontName=BOLD, textColor=PRIVATE)
     s.inject_title = ParagraphStyle("inject_title", s.h3, spaceBefore=0, fontSize=11.5, leading=14.5, textColor=NAVY)
     s.ruling = ParagraphStyle("ruling", base, spaceBefore=3)
+    s.answers = ParagraphStyle("answers", s.h3, textColor=NAVY, spaceBefore=10, keepWithNext=1)
+    """The heading of the moves answering one inject, over their teams."""
     s.source = ParagraphStyle("source", s.small, fontName=ITALIC)
     s.alert = ParagraphStyle("alert", base, fontName=BOLD, fontSize=10.5, leading=14, textColor=MARKING_RED,
                              spaceAfter=0)

@@ -113,11 +113,19 @@ def test_cards_msel_and_plan_agree(deck_id: str) -> None:
     lib = builtin_library()
     deck = lib.decks[deck_id]
     p = plan(deck, lib)
-    cards = [c.inject.id for c in deck_cards(deck, lib, "en") if c.inject is not None]
-    rows = [r["id"] for r in msel_rows(deck, lib)]
+    all_cards = deck_cards(deck, lib, "en")
+    cards = [c.inject.id for c in all_cards if c.inject is not None and c.kind != "version"]
+    all_rows = msel_rows(deck, lib)
+    rows = [r["id"] for r in all_rows if not r["version_for"]]
     # the MSEL lists a drift candidate's branches too; the cards print each branch once, under its slot
     assert rows == in_order(p, drift_branches=True)
     assert cards == in_order(p, drift_branches=False)
+    # and each inject's versions, one row and one card per version, right after the inject's own
+    for inj in {lib.injects[i] for i in rows}:
+        teams = [v.team for v in inj.versions]
+        assert [r["version_for"] for r in all_rows if r["id"] == inj.id and r["version_for"]] == teams * rows.count(inj.id)
+        assert [c.reader for c in all_cards if c.kind == "version" and c.inject is not None
+                and c.inject.id == inj.id] == teams * cards.count(inj.id)
 
 
 @pytest.mark.parametrize("deck_id", ["demo", "drift"])

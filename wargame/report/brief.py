@@ -37,7 +37,6 @@ from ..views.packs import Pack, PackInject, deck_packs
 from ..views.words import MARKING, t
 from .fonts import BOLD, REGULAR
 from .styles import (
-    MARKING_RED,
     MUTED,
     NAVY,
     PAGE_MARGIN_BOTTOM,
@@ -45,6 +44,7 @@ from .styles import (
     PAGE_MARGIN_X,
     PRIVATE,
     SHADE,
+    draw_marking,
     styles,
 )
 from .text import para, plain, shorten
@@ -102,10 +102,7 @@ class _Running(Flowable):
 def _page_frame(lang: str) -> Callable[[Canvas, BaseDocTemplate], None]:
     def draw(c: Canvas, doc: BaseDocTemplate) -> None:
         c.saveState()
-        c.setFont(BOLD, 8)
-        c.setFillColor(MARKING_RED)
-        c.drawCentredString(PAGE_W / 2, PAGE_H - 10 * mm, MARKING)
-        c.drawCentredString(PAGE_W / 2, 6 * mm, MARKING)
+        draw_marking(c, PAGE_W, PAGE_H - 10 * mm, 6 * mm)
         c.setFont(REGULAR, 7.5)
         c.setFillColor(MUTED)
         running = getattr(c, "_wargame_running", "")

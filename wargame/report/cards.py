@@ -41,7 +41,7 @@ from ..model.plan import plan
 from ..views.visibility import inject_shown, team_inject
 from ..views.words import MARKING, how_label, push_text, t
 from .fonts import BOLD, ITALIC, REGULAR, register
-from .styles import INK, MARKING_RED, MUTED, NAVY, PRIVATE, RULE, SHADE
+from .styles import INK, MARKING_RED, MUTED, NAVY, PRIVATE, RULE, SHADE, draw_marking
 from .text import para, plain, shorten
 
 PAGE_W, PAGE_H = A4
@@ -176,10 +176,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _page_frame(c: Canvas, title: str, lang: str, page: int, pages: int) -> None:
     c.saveState()
-    c.setFont(BOLD, 8)
-    c.setFillColor(MARKING_RED)
-    c.drawCentredString(PAGE_W / 2, PAGE_H - 8 * mm, MARKING)
-    c.drawCentredString(PAGE_W / 2, 5 * mm, MARKING)
+    draw_marking(c, PAGE_W, PAGE_H - 8 * mm, 5 * mm)
     c.setFont(REGULAR, 7)
     c.setFillColor(MUTED)
     c.drawString(X0, PAGE_H - 12.5 * mm, shorten(plain(f"{t('cards', lang)} · {title}"), 90))

@@ -9,7 +9,9 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
+from ..views.words import MARKING
 from .fonts import BOLD, ITALIC, REGULAR, register
 
 NAVY = colors.HexColor("#1f3a5f")
@@ -89,3 +91,12 @@ def styles() -> SimpleNamespace:
                                bulletIndent=src.bulletIndent + BOX_PAD, rightIndent=BOX_PAD))
     s.left = TA_LEFT
     return s
+
+
+def draw_marking(c: Canvas, page_width: float, top: float, foot: float) -> None:
+    """The exercise marking, in red, centred at the heights `top` and `foot` of a page (it leaves the
+    canvas in that font and colour: a page frame sets its own next)."""
+    c.setFont(BOLD, 8)
+    c.setFillColor(MARKING_RED)
+    c.drawCentredString(page_width / 2, top, MARKING)
+    c.drawCentredString(page_width / 2, foot, MARKING)

@@ -8,24 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from wargame.cli import main
 from wargame.content import builtin_library, load
 from wargame.content.design import deck_problems
 from wargame.engine.rehearse import rehearse
+
+from .test_cli_content import run
 
 ORDER = Path(__file__).resolve().parent / "fixtures" / "order"
 CONTENT = ["injects.yaml", "teams.yaml", "hotwash.yaml"]
 GOOD = ["deck-after.yaml", "deck-dates.yaml", "deck-flashback.yaml", "deck-sameday.yaml"]
 KEYS = {"deck", "runs", "seed", "rulings", "minutes", "end_quadrant", "visited_share", "never_delivered",
         "broken_dependencies", "broken_dependency_injects", "backward_dates", "overrun_rounds", "rounds"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def test_design_problems_name_the_file_line_and_field(monkeypatch: pytest.MonkeyPatch) -> None:

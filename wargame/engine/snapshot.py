@@ -34,9 +34,11 @@ def _rows(cls: type) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
             lambda rows: [cls(*r) for r in rows])
 
 
-def _keyed(cls: type, key: str) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+def _keyed(cls: type, *key: str) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    """As `_rows`, restored as a dict keyed by the field `key` (by a tuple of them when several)."""
     to_rows, from_rows = _rows(cls)
-    return to_rows, lambda rows: {getattr(x, key): x for x in from_rows(rows)}
+    key_of = attrgetter(*key)
+    return to_rows, lambda rows: {key_of(x): x for x in from_rows(rows)}
 
 
 def _same(value: Any) -> Any:
@@ -54,8 +56,7 @@ _PARTS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "notes": _rows(Note),
     "path": _rows(PathPoint),
     "track_path": _rows(TrackPoint),
-    "objective_marks": (_rows(ObjectiveMark)[0],
-                        lambda rows: {(m.team, m.objective): m for m in _rows(ObjectiveMark)[1](rows)}),
+    "objective_marks": _keyed(ObjectiveMark, "team", "objective"),
     "refused": (_same, lambda rows: [tuple(x) for x in rows]),
 }
 """How each field that is not a plain JSON value is saved and restored; the rest are saved as they are."""

@@ -9,7 +9,6 @@ from wargame.content import builtin_library
 from .conftest import seed_text
 
 LIB = builtin_library()
-SIGNS = {"low": -1, "high": 1}
 
 
 def words(text: str) -> int:
@@ -39,15 +38,88 @@ def test_every_inject_is_complete(inject_id):
         assert 60 <= n <= 180, f"{inject_id} briefing.{lang} has {n} words"
         assert inj.facilitator_notes.get(lang).strip()
     assert 2 <= len(inj.questions) <= 4
-    assert not inj.push.is_zero or inj.options, f"{inject_id} moves the world nowhere"
+    assert not inj.push.is_zero or inj.tracks or inj.options, f"{inject_id} moves the world nowhere"
 
 
-@pytest.mark.parametrize("inject_id", sorted(i for i, inj in LIB.injects.items() if inj.scenario))
-def test_push_agrees_with_the_quadrant(inject_id):
+RED = ("washington", "moskou")
+INTERNAL = ("cable", "intel_brief", "call")
+"""Deliveries that are some government's own traffic: a red team receives them only as its own."""
+
+
+@pytest.mark.parametrize("inject_id", sorted(LIB.injects))
+def test_red_teams_never_read_another_governments_traffic(inject_id):
     inj = LIB.injects[inject_id]
-    quadrant = LIB.scenarios[inj.scenario].quadrant
-    assert inj.push.erosion * SIGNS[quadrant.erosion] >= 0, "erosion push points out of the quadrant"
-    assert inj.push.rapprochement * SIGNS[quadrant.rapprochement] >= 0, "rapprochement push points out of the quadrant"
+    if inj.delivery not in INTERNAL or tuple(inj.targets) in ((r,) for r in RED):
+        return  # public news, or the red team's own message
+    for red in RED:
+        if inj.reaches(red):
+            version = inj.version_for(red)
+            assert version is not None and (version.briefing or version.delivery), \
+                f"{inject_id}: {red} would read a {inj.delivery} meant for others"
+
+
+@pytest.mark.parametrize("deck_id", sorted(d for d in LIB.decks if d not in ("demo", "drift")))
+def test_each_future_serves_the_red_teams_their_own_injects(deck_id):
+    deck = LIB.decks[deck_id]
+    in_deck = {s.fixed for r in deck.rounds for s in r.injects if s.fixed} | {i for r in deck.rounds for i in r.bench}
+    for red in RED:
+        own = [i for i in in_deck if tuple(LIB.injects[i].targets) == (red,)]
+        assert len(own) >= 2, f"{deck_id}: {red} has {len(own)} injects of its own"
+
+
+@pytest.mark.parametrize("deck_id", sorted(LIB.decks))
+def test_every_deck_briefs_every_team_and_white_cell(deck_id):
+    deck = LIB.decks[deck_id]
+    assert deck.situation is not None, f"{deck_id} has no starting situation"
+    for team in (*deck.teams, *deck.white_cells):
+        brief = deck.brief_for(team)
+        assert brief is not None, f"{deck_id}: no brief for {team}"
+        assert brief.players, f"{deck_id}: no suggested number of players for {team}"
+    cells = {LIB.injects[i].cell for r in deck.rounds for s in r.injects for i in ([s.fixed] if s.fixed else [])}
+    assert cells - {None} <= set(deck.white_cells), f"{deck_id}: an inject comes from a white cell it does not list"
+    assert {"hw-ignored-quadrant", "hw-starting-position"} <= set(deck.hotwash)
+
+
+def test_the_red_teams_differ_per_future():
+    futures = [d for d in LIB.decks.values() if d.id not in ("demo", "drift")]
+    for red in RED:
+        roles = {d.brief_for(red).role.nl for d in futures if d.brief_for(red)}
+        assert len(roles) == len(futures), f"{red} plays the same role in two futures"
+
+
+def test_the_cast_holds_kyiv_the_split_allies_and_the_white_cells():
+    assert {"oekraine", "e3", "oostflank", "kabinet-nl", "eu", "washington", "moskou"} <= set(LIB.teams)
+    assert {t for t, team in LIB.teams.items() if team.white_cell} == {"beijing", "kopenhagen-nuuk", "parlement-media"}
+    assert "Financiën" in LIB.teams["kabinet-nl"].role.nl and "NCTV" in LIB.teams["kabinet-nl"].role.nl
+
+
+def _texts(obj):
+    """Every string in a content object, recursively."""
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from _texts(v)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from _texts(v)
+
+
+def test_no_seed_anywhere_a_user_reads():
+    from wargame.model import dump
+
+    for table in (LIB.injects, LIB.decks, LIB.scenarios, LIB.teams, LIB.hotwash, LIB.reference):
+        for key, obj in table.items():
+            for text in _texts(dump(obj)):
+                assert "seed" not in text.lower(), f"{key}: {text[:80]!r}"
+
+
+def test_handouts_have_a_synopsis_and_signposts_per_future_and_the_institutions_sheet():
+    for sc in LIB.scenarios.values():
+        assert sc.synopsis is not None and 3 <= len(sc.signposts) <= 8, sc.id
+    terms = " ".join(e.term.nl for sheet in LIB.reference.values() for e in sheet.entries)
+    for term in ("Artikel 4", "Artikel 5", "Artikel 6", "42.7", "anti-dwang", "Coreper"):
+        assert term in terms, term
 
 
 def test_wildcards_are_marked_extrapolated():
@@ -79,6 +151,7 @@ def test_decks_cover_every_future_plus_drift_and_demo():
     assert demo.minutes <= 100, "a short demo deck"
     futures = {LIB.injects[s.fixed].scenario for r in demo.rounds for s in r.injects if s.fixed}
     futures |= {s.draw.scenario for r in demo.rounds for s in r.injects if s.draw and s.draw.scenario}
+    futures |= {LIB.injects[i].scenario for r in demo.rounds for s in r.injects if s.draw for i in s.draw.pool}
     assert len(futures - {None}) >= 2, "the demo deck mixes futures"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from wargame.content import builtin_library
-from wargame.engine.session import Session
+from wargame.engine.session import EngineError, Session
 from wargame.exchange.msel import msel_rows
 from wargame.model import Inject, Scenario
 from wargame.model.plan import DeckPlan, follow_ups, plan
@@ -30,6 +30,8 @@ def in_order(deck_plan: DeckPlan, drift_branches: bool) -> list[str]:
         for ps in rnd.slots:
             for cand in ps.candidates:
                 out += [cand.inject.id] + [b.inject.id for b in cand.branches]
+        for cand in rnd.bench:  # the round's optional injects, after its slots
+            out += [cand.inject.id] + [b.inject.id for b in cand.branches]
     for pool in deck_plan.drift:
         for cand in pool.candidates:
             out += [cand.inject.id] + ([b.inject.id for b in cand.branches] if drift_branches else [])
@@ -59,7 +61,7 @@ def test_plan_follows_the_deck_slot_by_slot(deck_id: str) -> None:
                 assert (ps.how, ps.count) == ("draw", slot.draw.count)
                 expected = list(slot.draw.pool) or [
                     i.id for i in sorted(lib.injects.values(), key=lambda i: i.date)  # same day: as written
-                    if i.scenario == slot.draw.scenario and i.id not in option_targets()]
+                    if i.scenario == slot.draw.scenario and i.id not in option_targets() and not i.private]
                 assert [c.inject.id for c in ps.candidates] == expected and expected
             else:
                 assert slot.drift is not None
@@ -97,7 +99,7 @@ def test_the_built_in_decks_cover_every_kind_of_slot() -> None:
 def test_drift_pools_one_per_scenario_in_axis_order() -> None:
     lib = builtin_library()
     p = plan(lib.decks["drift"], lib)
-    assert p.drift_rounds == (0, 1, 2, 3)
+    assert p.drift_rounds == (1, 3)
     assert [pool.scenario.number for pool in p.drift] == sorted(s.number for s in lib.scenarios.values())
     for pool in p.drift:
         ids = [c.inject.id for c in pool.candidates]
@@ -136,8 +138,14 @@ def test_the_engine_draws_only_what_the_plan_lists(deck_id: str, tmp_path: Path)
     drift_pool = {c.inject.id for pool in p.drift for c in pool.candidates}
     for key in (1, 2, 3):
         session, _ = Session.create(tmp_path / f"{key}.wargame", deck, lib, seed=key)
-        while session.advance() is not None:
-            pass
+        while True:
+            try:
+                if session.advance() is None:
+                    break
+            except EngineError:  # a slot with nothing left to draw: the next round, as a facilitator would
+                if not session.state.has_next_round():
+                    break
+                session.next_round()
         for d in session.state.deliveries:
             if d.how == "draw":
                 assert d.slot is not None
@@ -165,6 +173,25 @@ def test_missing_content_raises_or_is_left_out() -> None:
     lenient = plan(deck, partial, strict=False)
     assert [s.how for r in lenient.rounds for s in r.slots] == [s.how for r in plan(deck, lib).rounds for s in r.slots]
     assert fixed not in in_order(lenient, drift_branches=True)
+    from dataclasses import replace
+
+    from wargame.model import DrawRule, Slot
+
+    drawn = replace(deck, rounds=(replace(deck.rounds[0], injects=(Slot(draw=DrawRule(scenario="tough-love")),)),
+                                  *deck.rounds[1:]))
     with pytest.raises(ValueError, match="deck demo: no scenario"):
-        plan(deck, Content(dict(lib.injects)))
-    assert all(not s.candidates for r in plan(deck, Content(), strict=False).rounds for s in r.slots)
+        plan(drawn, Content(dict(lib.injects)))
+    assert all(not s.candidates for r in plan(drawn, Content(), strict=False).rounds for s in r.slots)
+
+
+def test_a_private_inject_is_never_drawn_only_placed() -> None:
+    """One team's own traffic (an SVR menu for Moskou) comes as a fixed slot or from the bench, never
+    as a whole room's draw or drift."""
+    lib = builtin_library()
+    private = [i for i in lib.injects.values() if i.private and i.scenario]
+    assert private, "the futures hold private red-team injects"
+    for deck in lib.decks.values():
+        p = plan(deck, lib)
+        drawn = {c.inject.id for r in p.rounds for ps in r.slots if ps.how == "draw" and not ps.slot.draw.pool
+                 for c in ps.candidates} | {c.inject.id for pool in p.drift for c in pool.candidates}
+        assert not drawn & {i.id for i in private}, deck.id

@@ -236,11 +236,11 @@ CASES: dict[str, tuple[str | bytes, list[str]]] = {
     ),
     "empty file": ("", ["bad.yaml:1: file is empty"]),
     "only comments": ("# nothing here yet\n", ["bad.yaml:1: file is empty"]),
-    "not a mapping": ("- a\n- b\n", ["bad.yaml:1: expected a mapping with one of: injects, deck, teams, hotwash"]),
+    "not a mapping": ("- a\n- b\n", ["bad.yaml:1: expected a mapping with one of: injects, deck, teams, hotwash, reference"]),
     "unknown top-level key": (
         "# notes\nstuff:\n  - a\n",
         ["bad.yaml:2: cannot tell what this file holds: expected exactly one of injects, deck, teams, "
-         "hotwash at the top level, found stuff"],
+         "hotwash, reference at the top level, found stuff"],
     ),
     "two documents": (
         inject_text() + "---\n" + TEAMS,
@@ -354,6 +354,21 @@ def test_deck_refers_to_unknown_team(here: Path) -> None:
     assert problems(Path("inject.yaml"), deck) == [
         "deck.yaml:5: deck.teams[1]: unknown team 'kremlin'",
         "deck.yaml:5: deck.teams[2]: team 'kabinet-nl' is listed twice",
+    ]
+
+
+def test_white_cells_bench_and_cells_are_checked_by_name(here: Path) -> None:
+    write(here, "cells.yaml", "teams:\n  - id: pers\n    white_cell: true\n"
+          "    name: {nl: Pers, en: Press}\n    role: {nl: De pers., en: The press.}\n")
+    write(here, "inject.yaml", inject_text(extra="    cell: kabinet-nl\n"))
+    deck = write(here, "deck.yaml", deck_text(teams="kabinet-nl, pers") +
+                 "      bench: [nowhere]\n  white_cells: [kabinet-nl]\n")
+    assert sorted(problems(Path("cells.yaml"), Path("inject.yaml"), deck)) == [
+        "deck.yaml:11: deck.rounds[0].bench[0]: unknown inject 'nowhere'",
+        "deck.yaml:12: deck.white_cells[0]: team 'kabinet-nl' is listed twice",
+        "deck.yaml:12: deck.white_cells[0]: team 'kabinet-nl' is not a white cell: list it under teams",
+        "deck.yaml:5: deck.teams[1]: 'pers' is a white cell, played by control: list it under white_cells",
+        "inject.yaml:21: injects[0].cell: team 'kabinet-nl' is not a white cell",
     ]
 
 

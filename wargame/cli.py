@@ -112,17 +112,33 @@ def _list_line(what: str, obj: Any, lib: Library) -> str:  # obj: one of the con
                 f"(erosion {obj.quadrant.erosion}, rapprochement {obj.quadrant.rapprochement}; {count} injects)")
     if what == "decks":
         return (f"{obj.id:<22} {obj.title.nl} / {obj.title.en}  "
-                f"({len(obj.rounds)} rounds, {obj.minutes} min, {len(obj.teams)} teams)")
+                f"({len(obj.rounds)} rounds, {obj.minutes} min, {len(obj.teams)} teams)\n"
+                f"{'':<22} {_cast_line(obj, lib)}")
     if what == "teams":
         return f"{obj.id:<22} {obj.name.nl} / {obj.name.en}"
     return f"{obj.id:<28} {obj.date:<10} {obj.scenario or 'wildcard':<20} {obj.title.nl} / {obj.title.en}"
 
 
+def _cast_line(deck: Deck, lib: Library) -> str:
+    """`Dutch Cabinet 5; European Union 3 · white cells: Beijing 1`: who plays a deck, and how many at each table."""
+    def seat(tid: str) -> str:
+        brief = deck.brief_for(tid)
+        team = lib.teams.get(tid)
+        name = team.name.en if team else tid
+        return f"{name} {brief.players}" if brief and brief.players else name
+
+    line = "players: " + "; ".join(map(seat, deck.teams))
+    if deck.white_cells:
+        line += " · white cells: " + "; ".join(map(seat, deck.white_cells))
+    return line
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .model.files import DeckFile, HotwashFile, InjectFile, TeamFile
+    from .model.files import DeckFile, HotwashFile, InjectFile, ReferenceFile, TeamFile
     from .model.validation import json_schema
 
-    model = {"inject": InjectFile, "deck": DeckFile, "teams": TeamFile, "hotwash": HotwashFile}[args.what]
+    model = {"inject": InjectFile, "deck": DeckFile, "teams": TeamFile, "hotwash": HotwashFile,
+             "reference": ReferenceFile}[args.what]
     schema = json_schema(model)
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["title"] = f"wargame {args.what} file"
@@ -312,10 +328,12 @@ def _deck_document(args: argparse.Namespace, kind: str) -> tuple[Deck, Library, 
     """The deck of a `cards` or `brief` command, checked against `--team`, and where its PDF goes
     (`-o`, else DECK-KIND.pdf or DECK-KIND-TEAM.pdf here)."""
     from .content.decks import resolve_deck
+    from .views.packs import deck_cast
 
     deck, lib = resolve_deck(args.deck)
-    if args.team is not None and args.team not in deck.teams:
-        raise UsageError(f"no team {args.team!r} in deck {deck.id}; its teams are: {', '.join(deck.teams)}")
+    cast = deck_cast(deck) if kind == "brief" else deck.teams  # a white cell has a pack, but no cards of its own
+    if args.team is not None and args.team not in cast:
+        raise UsageError(f"no team {args.team!r} in deck {deck.id}; its teams are: {', '.join(cast)}")
     name = f"{deck.id}-{kind}-{args.team}.pdf" if args.team else f"{deck.id}-{kind}.pdf"
     return deck, lib, Path(args.output or name)
 
@@ -334,6 +352,17 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
     deck, lib, out = _deck_document(args, "brief")
     pages = write_brief(deck, lib, out, team=args.team, lang=args.lang or deck.language)
+    print(f"wrote {out} ({pages} pages)")
+    return EXIT_OK
+
+
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from .content.decks import resolve_deck
+    from .report.handouts import write_handouts
+
+    deck, lib = resolve_deck(args.deck)
+    out = Path(args.output or f"{deck.id}-handouts.pdf")
+    pages = write_handouts(deck, lib, out, lang=args.lang or deck.language)
     print(f"wrote {out} ({pages} pages)")
     return EXIT_OK
 
@@ -437,6 +466,12 @@ def _add_session_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=langs)
     p.set_defaults(func=cmd_brief)
 
+    p = sub.add_parser("handouts", help="the tables' handouts (PDF): the axis cross, signposts, reference sheets")
+    p.add_argument("deck", metavar="DECK")
+    p.add_argument("-o", "--output", metavar="PATH")
+    p.add_argument("--lang", choices=langs)
+    p.set_defaults(func=cmd_handouts)
+
     p = sub.add_parser("msel", help="exchange a deck with a spreadsheet MSEL")
     p.add_argument("action", choices=["export", "import"])
     p.add_argument("target", metavar="DECK|FILE")
@@ -473,7 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("schema", help="JSON Schema of a content file, for editor completion")
-    p.add_argument("what", nargs="?", default="inject", choices=["inject", "deck", "teams", "hotwash"])
+    p.add_argument("what", nargs="?", default="inject", choices=["inject", "deck", "teams", "hotwash", "reference"])
     p.set_defaults(func=cmd_schema)
 
     _add_session_commands(sub)

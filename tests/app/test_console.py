@@ -40,6 +40,20 @@ async def test_countdown_runs_from_the_deadline_turns_amber_then_counts_overtime
         assert countdown.has_class("-done")
 
 
+async def test_the_bench_offers_the_rounds_own_bench_injects_first(tmp_path):
+    from textual.widgets import OptionList
+
+    app = new_console(tmp_path / "b.wargame", FakeClock(), started=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        options = app.screen.query_one("#injects", OptionList)
+        first = options.get_option_at_index(0)
+        assert first.id == "et-greenland" and str(first.prompt).startswith("◆ ")
+        assert "◆ this round's bench" in screen_text(app)
+        await pilot.press("escape")
+
+
 async def test_the_timeline_follows_the_window_between_its_own_column_and_the_side(tmp_path):
     """Wide: the MSEL has a column of its own; narrow: it sits under the notes. Resizing the
     terminal moves it, with the moves under their round kept."""

@@ -18,7 +18,7 @@ from .conftest import flat, pdf_text
 
 DECK = Path(__file__).resolve().parents[1] / "fixtures" / "versions" / "deck.yaml"
 HAGUE = ("HAGUE-ROLE", "HAGUE-OBJ-1", "HAGUE-OBJ-2", "HAGUE-RED", "HAGUE-LEVER", "HAGUE-KNOWS")
-KREMLIN = ("KREMLIN-ROLE", "KREMLIN-OBJ", "KREMLIN-RED", "SECRET-INJECT-TEXT")
+KREMLIN = ("KREMLIN-ROLE", "KREMLIN-OBJ", "KREMLIN-RED", "ORDERS-TEXT", "SECRET-INJECT-TEXT")
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +48,11 @@ def test_the_red_teams_pack_holds_its_private_inject_in_its_own_words(deck_lib, 
     write_brief(deck, lib, out, team="kremlin", lang="nl")
     text = flat("\n".join(pdf_text(out)))
     for word in ("SITUATION-TEXT In de winter", "Uw opdracht", "KREMLIN-ROLE U bent", "Doelen", "Rode lijnen",
-                 "Alleen voor uw team", "Geheime opdracht aan het Kremlin", "SECRET-INJECT-TEXT ontregel",
+                 "Alleen voor uw team", "Uw opties bij de start", "ORDERS-TEXT kies uit drie",
                  "Spelregels", "wargame join SESSION --team kremlin"):
         assert word in text, word
+    # its private inject that round 2 delivers comes in play: in the pack it would give away what is to come
+    assert "SECRET-INJECT-TEXT" not in text and "Geheime opdracht aan het Kremlin" not in text
     for other in HAGUE:
         assert other not in text, other
 
@@ -64,16 +66,23 @@ def test_a_team_without_a_brief_gets_the_situation_the_rules_and_a_line_saying_s
 
 def test_without_team_one_pack_per_team_each_on_its_own_pages(deck_lib, tmp_path):
     deck, lib = deck_lib
-    assert [p.team_id for p in deck_packs(deck, lib, "en")] == list(deck.teams)
+    assert [p.team_id for p in deck_packs(deck, lib, "en")] == [*deck.teams, "noordzee-pers"]
     out = tmp_path / "all.pdf"
     pages = write_brief(deck, lib, out, lang="en")
     texts = [flat(p) for p in pdf_text(out)]
-    assert pages == len(texts) >= 3
+    assert pages == len(texts) >= 4
     starts = [i for i, p in enumerate(texts) if "SITUATION-TEXT" in p]
-    assert len(starts) == 3  # each pack starts on a new page with the situation
+    assert len(starts) == 4  # each pack starts on a new page with the situation
     hague = " ".join(texts[starts[0]:starts[1]])
     kremlin = " ".join(texts[starts[1]:starts[2]])
-    white = " ".join(texts[starts[2]:])
+    white = " ".join(texts[starts[2]:starts[3]])
+    press = " ".join(texts[starts[3]:])
+    assert "Suggested: 4 players at this table." in hague
+    # the white cell's pack: its brief, what a white cell does, the injects it plays; no way to sign in
+    for word in ("PRESS-ROLE", "Suggested: one player at this table.", "PRESS-OBJ", "White cell", "You do not sign in", "Injects your cell plays",
+                 "BENCH-TITLE A newspaper scoop"):
+        assert word in press, word
+    assert "wargame join" not in press and "HAGUE-ROLE" not in press
     assert "HAGUE-ROLE" in hague and "KREMLIN-ROLE" not in hague
     assert "KREMLIN-ROLE" in kremlin and "HAGUE-ROLE" not in kremlin
     assert "This deck gives your team no brief of its own" in white and "Rules of play" in white
@@ -104,7 +113,7 @@ def test_brief_cli_default_names_and_wrong_team(tmp_path, monkeypatch, capsys):
     capsys.readouterr()
     assert main(["brief", str(DECK), "--team", "atlantis"]) == 2
     err = capsys.readouterr().err
-    assert err == "wargame: no team 'atlantis' in deck versions; its teams are: den-haag, kremlin, witte-huis\n"
+    assert err == "wargame: no team 'atlantis' in deck versions; its teams are: den-haag, kremlin, witte-huis, noordzee-pers\n"
     assert not (tmp_path / "versions-brief-atlantis.pdf").exists()
     assert main(["brief", "no-such-deck"]) == 2
     assert "no built-in deck 'no-such-deck'" in capsys.readouterr().err

@@ -74,7 +74,9 @@ def test_a_teams_cards_hold_its_own_version_and_no_controller_part(deck_lib, tea
     write_cards(deck, lib, out, lang="en", team=team)
     text = flat("\n".join(pdf_text(out)))
     ids = [c.inject.id for c in deck_cards(deck, lib, "en", team=team)]
-    assert ids == (["vx-cable", "vx-plain", "vx-secret"] if team == "kremlin" else ["vx-cable", "vx-plain"])
+    # the bench inject of round 1 may be fired, so a team's cards hold it too
+    assert ids == (["vx-cable", "vx-plain", "vx-bench", "vx-secret"] if team == "kremlin"
+                   else ["vx-cable", "vx-plain", "vx-bench"])
     assert "PLAIN-TEXT" in text and "CONTROLLER-NOTE" not in text and "Push on the axes" not in text
     own = {"den-haag": DUTCH, "kremlin": KREMLIN, "witte-huis": EMBASSY}[team]
     assert own in text
@@ -84,6 +86,10 @@ def test_a_teams_cards_hold_its_own_version_and_no_controller_part(deck_lib, tea
     assert "What does the cabinet do?" in text or team == "kremlin"  # the questions the team reads
     if team == "kremlin":
         assert "How does Moscow exploit this?" in text and "SVR assessment" in text
+    # its own version is addressed to it alone: the card does not tell it that others read another
+    sender = {"den-haag": "From: AIVD · To: all teams", "kremlin": "From: SVR · To: Kremlin",
+              "witte-huis": "From: US embassy · To: White House"}[team]
+    assert sender in text
 
 
 def test_the_facilitators_cards_show_every_version_labelled(deck_lib, tmp_path):
@@ -97,6 +103,9 @@ def test_the_facilitators_cards_show_every_version_labelled(deck_lib, tmp_path):
     kinds = [(c.inject.id, c.kind, c.reader) for c in deck_cards(deck, lib, "en") if c.inject]
     assert kinds[:3] == [("vx-cable", "fixed", None), ("vx-cable", "version", "kremlin"),
                          ("vx-cable", "version", "witte-huis")]
+    assert ("vx-bench", "bench", None) in kinds  # after round 1's core injects, marked as the bench
+    assert "Round 1 · bench" in text and "Optional: the facilitator fires this inject" in text
+    assert "Played by North Sea press" in text  # the white cell that plays it
 
 
 def test_cards_cli_team_option(tmp_path, capsys):
@@ -143,7 +152,8 @@ def test_msel_has_a_row_per_version_and_round_trips(deck_lib, tmp_path):
     rows = [(r["id"], r["version_for"], r["to"], r["private"]) for r in msel_rows(deck, lib)]
     assert rows == [("vx-cable", "", "all", "no"), ("vx-cable", "kremlin", "kremlin", "yes"),
                     ("vx-cable", "witte-huis", "witte-huis", "no"), ("vx-plain", "", "all", "no"),
-                    ("vx-secret", "", "kremlin", "yes")]
+                    ("vx-bench", "", "all", "no"), ("vx-secret", "", "kremlin", "yes")]
+    assert [r["selection"] for r in msel_rows(deck, lib) if r["id"] == "vx-bench"] == ["bench"]
     for ext in ("csv", "xlsx"):
         sheet = tmp_path / f"v.{ext}"
         export_msel(deck, lib, sheet)

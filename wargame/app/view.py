@@ -40,6 +40,14 @@ def scenario_title(st: SessionState, scenario_id: str | None) -> str:
     return f"{sc.number} {sc.title.get(st.lang)}" if sc else scenario_id
 
 
+def round_bench(st: SessionState) -> list[str]:
+    """The bench injects the deck suggests for the round being played (round 1 before the start)."""
+    if st.deck is None or not st.deck.rounds:
+        return []
+    r = min(max(st.round, 0), len(st.deck.rounds) - 1)
+    return [i for i in st.deck.rounds[r].bench if i in st.injects]
+
+
 def slot_label(st: SessionState, slot: Slot) -> str:
     """A deck slot not yet played: its fixed inject's title, or what it will draw."""
     if slot.fixed:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import Deck, HotwashQuestion, Inject, Scenario, Team, scenario_injects
+from ..model import Deck, HotwashQuestion, Inject, ReferenceSheet, Scenario, Team, scenario_injects
 from ..model.base import ID_PATTERN
-from ..model.files import FILE_KINDS, DeckFile, HotwashFile, InjectFile, TeamFile
+from ..model.files import FILE_KINDS, DeckFile, HotwashFile, InjectFile, ReferenceFile, TeamFile
 from ..model.inject import DATE_PATTERN
 from ..model.validation import ValidationError, validate
 from .errors import ContentError, Problem
@@ -29,6 +29,7 @@ class Library:
     teams: dict[str, Team] = field(default_factory=dict)
     decks: dict[str, Deck] = field(default_factory=dict)
     hotwash: dict[str, HotwashQuestion] = field(default_factory=dict)
+    reference: dict[str, ReferenceSheet] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)
     """Where each id was defined, as ``path:line``."""
 
@@ -80,7 +81,7 @@ def load(paths: Iterable[Path], base: Library | None = None) -> Library:
     """Load and cross-check the files in `paths` (on top of `base`); raise ContentError on any problem."""
     lib = Library()
     if base is not None:
-        for name in ("scenarios", "injects", "teams", "decks", "hotwash", "origin"):
+        for name in ("scenarios", "injects", "teams", "decks", "hotwash", "reference", "origin"):
             getattr(lib, name).update(getattr(base, name))
     cwd = os.getcwd()
     files, problems = _collect(paths, cwd)
@@ -200,6 +201,9 @@ def _register(lib: Library, doc: Document, parsed: Any, defined: dict[str, Where
     elif isinstance(parsed, HotwashFile):
         for i, q in enumerate(parsed.hotwash):
             put(lib.hotwash, "hotwash", q, ("hotwash", i))
+    elif isinstance(parsed, ReferenceFile):
+        for i, sheet in enumerate(parsed.reference):
+            put(lib.reference, "reference sheet", sheet, ("reference", i))
     return problems
 
 
@@ -238,6 +242,10 @@ def check_references(lib: Library, where: dict[str, Where] | None = None) -> lis
         for i, t in enumerate(inj.targets):
             if t != "all":
                 missing("team", owner, ("targets", i), t, lib.teams)
+        if inj.cell is not None:
+            missing("team", owner, ("cell",), inj.cell, lib.teams)
+            if inj.cell in lib.teams and not lib.teams[inj.cell].white_cell:
+                report(owner, ("cell",), f"team {inj.cell!r} is not a white cell")
         for o, opt in enumerate(inj.options):
             if opt.follow_up:
                 missing("inject", owner, ("options", o, "follow_up"), opt.follow_up, lib.injects)
@@ -267,12 +275,21 @@ def check_references(lib: Library, where: dict[str, Where] | None = None) -> lis
             missing("team", owner, ("teams", i), t, lib.teams)
             if t in seen:
                 report(owner, ("teams", i), f"team {t!r} is listed twice")
+            if t in lib.teams and lib.teams[t].white_cell:
+                report(owner, ("teams", i), f"{t!r} is a white cell, played by control: list it under white_cells")
+            seen.add(t)
+        for i, t in enumerate(deck.white_cells):
+            missing("team", owner, ("white_cells", i), t, lib.teams)
+            if t in seen:
+                report(owner, ("white_cells", i), f"team {t!r} is listed twice")
+            if t in lib.teams and not lib.teams[t].white_cell:
+                report(owner, ("white_cells", i), f"team {t!r} is not a white cell: list it under teams")
             seen.add(t)
         for i, q in enumerate(deck.hotwash):
             missing("hot-wash question", owner, ("hotwash", i), q, lib.hotwash)
         briefed: set[str] = set()
         for b, brief in enumerate(deck.briefs):
-            if brief.team not in deck.teams:
+            if brief.team not in deck.teams and brief.team not in deck.white_cells:
                 report(owner, ("briefs", b, "team"), f"team {brief.team!r} has a brief but does not play in this deck")
             if brief.team in briefed:
                 report(owner, ("briefs", b, "team"), f"team {brief.team!r} has two briefs")
@@ -292,6 +309,8 @@ def check_references(lib: Library, where: dict[str, Where] | None = None) -> lis
             if tid in track_ids[:n]:
                 report(owner, ("tracks", n, "id"), f"track {tid!r} is defined twice")
         for r, rnd in enumerate(deck.rounds):
+            for k, ref in enumerate(rnd.bench):
+                missing("inject", owner, ("rounds", r, "bench", k), ref, lib.injects)
             for s, slot in enumerate(rnd.injects):
                 at = ("rounds", r, "injects", s)
                 if slot.fixed:

@@ -13,8 +13,8 @@ sets (the rest are the inject's own); the inject's own row is what the other tar
 
 Import: a row with "Version For" becomes a version of the inject with the same id (its "Version
 Fields", or where that is empty the fields that differ from the inject's own row). "Private",
-"After" and "Track Pushes" carry `Inject.private` (a version's own on a version row), `after:`
-and the track pushes.
+"After", "Track Pushes" and "White Cell" carry `Inject.private` (a version's own on a version row),
+`after:`, the track pushes and the white cell that plays the inject.
 
 Import: reads such a file, or a planner's own MSEL with at least an inject text, delivery method,
 sender, in-world date and expected player action (one language fills both), and returns the text
@@ -75,6 +75,7 @@ EXPORT_COLUMNS: list[tuple[str, str]] = [
     ("private", "Private"),
     ("after", "After"),
     ("tracks", "Track Pushes"),
+    ("cell", "White Cell"),
 ]
 HEADERS = dict(EXPORT_COLUMNS)
 VERSION_FIELDS = ("title", "briefing", "sender", "delivery", "questions")
@@ -109,6 +110,7 @@ _ALIASES: dict[str, list[str]] = {
     "private": ["private", "vertrouwelijk"],
     "after": ["after", "presupposes", "na"],
     "tracks": ["trackpushes", "tracks"],
+    "cell": ["whitecell", "cell", "wittecel"],
 }
 _BILINGUAL = {"from", "inject", "title", "questions", "notes", "date_label"}
 
@@ -143,6 +145,8 @@ def msel_rows(deck: Deck, library: Library) -> list[dict[str, Any]]:
             if ps.how == "drift" and drift_minute is None:
                 drift_minute = minute
             offset += max((c.inject.minutes for c in ps.candidates), default=0)
+        for cand in pr.bench:
+            add(cand, start, str(pr.index + 1), title, "bench", "optional: fired from the bench if time allows")
         start += pr.round.minutes
     if drift_minute is not None:
         rounds = ", ".join(str(r + 1) for r in deck_plan.drift_rounds)
@@ -196,6 +200,7 @@ def _row(inj: Inject, minute: int, rnd: str, round_title: str, selection: str, r
         if inj.options else "",
         "version_for": "", "version_fields": "", "private": "yes" if inj.private else "no",
         "after": ", ".join(inj.after),
+        "cell": inj.cell or "",
         "tracks": json.dumps([dump(p) for p in inj.tracks], ensure_ascii=False) if inj.tracks else "",
     }
 
@@ -530,6 +535,9 @@ def _inject(path: Path, n: int, cells: dict[str, str], columns: dict[str, int],
     tracks = json_list("tracks", "track pushes")
     if tracks is not None:
         inj["tracks"] = tracks
+    cell = get("cell").strip()
+    if cell:
+        inj["cell"] = cell
     section, quote = get("source_section").strip(), get("source_quote").strip()
     extrapolated = get("extrapolated").strip().lower()
     if extrapolated not in _YES_NO:

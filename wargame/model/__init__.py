@@ -6,12 +6,41 @@ from .base import AXIS_LIMIT, LANGS, AxisPush, Lang, Text, TrackPush
 from .codec import build, dump
 from .deck import Brief, Deck, DrawRule, DriftRule, HotwashQuestion, Objective, Position, Round, Slot, Track
 from .inject import DELIVERIES, DELIVERY_NAMES, Inject, Option, Source, Version, delivery_name, scenario_injects
+from .reference import Entry, ReferenceSheet
 from .scenario import Quadrant, Scenario, quadrant_of
 from .team import Team
 
 __all__ = [
-    "AXIS_LIMIT", "DELIVERIES", "DELIVERY_NAMES", "LANGS", "AxisPush", "Brief", "Deck", "DrawRule", "DriftRule",
-    "HotwashQuestion", "Inject", "Lang", "Objective", "Option", "Position", "Quadrant", "Round", "Scenario", "Slot",
-    "Source", "Team", "Text", "Track", "TrackPush", "Version", "build", "delivery_name", "dump", "quadrant_of",
+    "AXIS_LIMIT",
+    "DELIVERIES",
+    "DELIVERY_NAMES",
+    "LANGS",
+    "AxisPush",
+    "Brief",
+    "Deck",
+    "DrawRule",
+    "DriftRule",
+    "Entry",
+    "HotwashQuestion",
+    "Inject",
+    "Lang",
+    "Objective",
+    "Option",
+    "Position",
+    "Quadrant",
+    "ReferenceSheet",
+    "Round",
+    "Scenario",
+    "Slot",
+    "Source",
+    "Team",
+    "Text",
+    "Track",
+    "TrackPush",
+    "Version",
+    "build",
+    "delivery_name",
+    "dump",
+    "quadrant_of",
     "scenario_injects",
 ]

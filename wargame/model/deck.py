@@ -57,6 +57,8 @@ class Round(Strict):
     title: Text
     minutes: Annotated[int, at.Ge(1), at.Le(480)]
     injects: Annotated[tuple[Slot, ...], at.MinLen(1)]
+    bench: tuple[Id, ...] = ()
+    """Optional injects for this round, fired from the bench if time and play allow; outside its minutes."""
     briefing: Minutes = 0
     deliberation: Minutes = 0
     adjudication: Minutes = 0
@@ -115,6 +117,8 @@ class Brief(Strict):
 
     team: Id
     role: Text
+    players: Annotated[int, at.Ge(1), at.Le(20)] | None = None
+    """How many players the team's table is best played with."""
     objectives: Annotated[tuple[Objective, ...], at.MinLen(1), at.MaxLen(8)]
     red_lines: tuple[Text, ...] = ()
     levers: tuple[Text, ...] = ()
@@ -132,6 +136,8 @@ class Deck(Strict):
     description: Text
     language: Lang = "nl"
     teams: Annotated[tuple[Id, ...], at.MinLen(1)]
+    white_cells: tuple[Id, ...] = ()
+    """The white cells the control staff play in this deck (Beijing, parliament and media...)."""
     start: Position = Position()
     show_world: bool = False
     """Whether teams see the world position and tracks during play (the debrief always shows them)."""

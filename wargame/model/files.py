@@ -1,4 +1,4 @@
-"""The shapes of content files: an inject file, a deck file, a teams file, a hot-wash file."""
+"""The shapes of content files: an inject file, a deck file, a teams file, a hot-wash file, reference sheets."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import annotated_types as at
 from .base import Strict
 from .deck import Deck, HotwashQuestion
 from .inject import Inject
+from .reference import ReferenceSheet
 from .scenario import Scenario
 from .team import Team
 
@@ -46,10 +47,16 @@ class HotwashFile(Strict):
     hotwash: Annotated[tuple[HotwashQuestion, ...], at.MinLen(1)]
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ReferenceFile(Strict):
+    reference: Annotated[tuple[ReferenceSheet, ...], at.MinLen(1)]
+
+
 FILE_KINDS: dict[str, type[Strict]] = {
     "injects": InjectFile,
     "deck": DeckFile,
     "teams": TeamFile,
     "hotwash": HotwashFile,
+    "reference": ReferenceFile,
 }
 """A file's kind is told by the top-level key it holds."""

@@ -81,6 +81,8 @@ class Inject(Strict):
     date_label: Text | None = None
     delivery: Delivery
     sender: Text
+    cell: Id | None = None
+    """The white cell whose play this is (its sender is played by the control staff), if any."""
     targets: Annotated[tuple[Id, ...], at.MinLen(1)]
     minutes: Annotated[int, at.Ge(1), at.Le(240)]
     facilitator_notes: Text

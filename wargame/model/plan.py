@@ -3,9 +3,11 @@
 A slot delivers in one of three ways:
 - fixed: the one inject it names;
 - draw: `count` injects drawn (by the engine, the same for the same session) from its candidates:
-  the pool it lists, as listed, or its scenario's injects in in-world order;
+  the pool it lists, as listed, or its scenario's injects in in-world order (its private ones left out);
 - drift: `count` injects drawn from the scenario of the quadrant the world is in when the slot comes
   up, which only play decides; so the plan lists each scenario's pool once (`DeckPlan.drift`).
+A round's bench holds the injects the facilitator may fire in it if time and play allow; they are no
+slot and take none of the round's minutes.
 A branch is the `follow_up` of an inject's option: it comes right after that inject when the
 facilitator chooses the option. It is never drawn on its own (`follow_ups`), so no scenario's pool
 holds one; each candidate carries the branches under it, depth first.
@@ -68,6 +70,8 @@ class PlannedRound:
     index: int
     round: Round
     slots: tuple[PlannedSlot, ...]
+    bench: tuple[Candidate, ...] = ()
+    """The round's optional injects, fired from the bench."""
 
 
 @dataclass(frozen=True)
@@ -97,11 +101,12 @@ def follow_ups(injects: Iterable[Inject]) -> frozenset[str]:
 
 
 def scenario_pool(injects: Iterable[Inject], scenario_id: str, skip: frozenset[str] | None = None) -> list[Inject]:
-    """A scenario's injects that can be drawn, in in-world order; `skip` is `follow_ups(injects)`
-    when the caller has it already."""
+    """A scenario's injects that can be drawn, in in-world order: not a branch's follow-up, and not a
+    private inject (one team's own traffic, which a deck places on purpose, as fixed or on the bench);
+    `skip` is `follow_ups(injects)` when the caller has it already."""
     injects = list(injects)
     skip = follow_ups(injects) if skip is None else skip
-    return [i for i in scenario_injects(injects, scenario_id) if i.id not in skip]
+    return [i for i in scenario_injects(injects, scenario_id) if i.id not in skip and not i.private]
 
 
 def draw_pool(slot: Slot, injects: Mapping[str, Inject]) -> list[str]:
@@ -139,7 +144,8 @@ def plan(deck: Deck, content: Content, *, strict: bool = True) -> DeckPlan:
         assert slot.drift is not None
         return PlannedSlot(index, slot, "drift", slot.drift.count, ())
 
-    rounds = tuple(PlannedRound(r, rnd, tuple(planned(s, slot) for s, slot in enumerate(rnd.injects)))
+    rounds = tuple(PlannedRound(r, rnd, tuple(planned(s, slot) for s, slot in enumerate(rnd.injects)),
+                                candidates(rnd.bench))
                    for r, rnd in enumerate(deck.rounds))
     drift: tuple[DriftPool, ...] = ()
     if any(s.how == "drift" for r in rounds for s in r.slots):

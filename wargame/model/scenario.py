@@ -30,6 +30,10 @@ class Scenario(Strict):
     subtitle: Text
     quadrant: Quadrant
     summary: Text
+    synopsis: Text | None = None
+    """A paragraph on the future, for the axis-cross handout."""
+    signposts: Annotated[tuple[Text, ...], at.MaxLen(8)] = ()
+    """Signs that the world is moving into this future, for the signposts handout."""
 
 
 def quadrant_of(erosion: int, rapprochement: int) -> Quadrant:

@@ -8,48 +8,19 @@ nothing in a deck is read as markup. The same deck always gives the same bytes.
 
 from __future__ import annotations
 
-import io
-import os
-from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    FrameBG,
-    HRFlowable,
-    KeepTogether,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-)
+from reportlab.platypus import Flowable, FrameBG, HRFlowable, KeepTogether, PageBreak, Paragraph, Spacer
 
-from .. import __version__
 from ..content import Library
 from ..model import Deck
 from ..views.packs import Pack, PackInject, deck_packs
-from ..views.words import MARKING, t
-from .fonts import BOLD, REGULAR
-from .styles import (
-    MUTED,
-    NAVY,
-    PAGE_MARGIN_BOTTOM,
-    PAGE_MARGIN_TOP,
-    PAGE_MARGIN_X,
-    PRIVATE,
-    SHADE,
-    draw_marking,
-    styles,
-)
-from .text import para, plain, shorten
-
-PAGE_W, PAGE_H = A4
+from ..views.words import t
+from .fonts import BOLD
+from .pages import Running, build_pages, write_pdf
+from .styles import NAVY, PRIVATE, SHADE, styles
+from .text import para
 
 
 def write_brief(deck: Deck, library: Library, out: Path, *, team: str | None = None, lang: str = "nl") -> int:
@@ -57,66 +28,27 @@ def write_brief(deck: Deck, library: Library, out: Path, *, team: str | None = N
     pages. ValueError for a team not in the deck or a language other than nl and en."""
     packs = deck_packs(deck, library, lang, team)
     pdf, pages = render(packs, deck.title.get(lang) if lang in ("nl", "en") else deck.id, lang)
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(pdf)
-    os.replace(tmp, out)
+    write_pdf(pdf, out)
     return pages
 
 
 def render(packs: list[Pack], title: str, lang: str) -> tuple[bytes, int]:
     """The PDF bytes and page count of `packs`."""
     s = styles()
-    buf = io.BytesIO()
-    doc = BaseDocTemplate(
-        buf, pagesize=A4, leftMargin=PAGE_MARGIN_X, rightMargin=PAGE_MARGIN_X, topMargin=PAGE_MARGIN_TOP,
-        bottomMargin=PAGE_MARGIN_BOTTOM, title=plain(f"{t('pack', lang)}: {title}"), author="wargame",
-        subject=plain(f"{t('pack', lang)} · {packs[0].deck_id if packs else ''}"),
-        creator=f"wargame {__version__}", keywords=[MARKING, "wargame"], invariant=1, lang=lang,
-        displayDocTitle=1)
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-    doc.addPageTemplates([PageTemplate(id="pack", frames=[frame], onPageEnd=_page_frame(lang))])
     story: list[Flowable] = []
     for i, pack in enumerate(packs):
         if i:
             story.append(PageBreak())
         story += _pack(pack, s)
-    doc.build(story)
-    return buf.getvalue(), doc.page
-
-
-class _Running(Flowable):
-    """Sets the running head of the page it lands on (and of the pages after it): zero size."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.text = text
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.canv._wargame_running = self.text
-
-
-def _page_frame(lang: str) -> Callable[[Canvas, BaseDocTemplate], None]:
-    def draw(c: Canvas, doc: BaseDocTemplate) -> None:
-        c.saveState()
-        draw_marking(c, PAGE_W, PAGE_H - 10 * mm, 6 * mm)
-        c.setFont(REGULAR, 7.5)
-        c.setFillColor(MUTED)
-        running = getattr(c, "_wargame_running", "")
-        c.drawString(PAGE_MARGIN_X, PAGE_H - 15 * mm, shorten(plain(running), 100))
-        c.drawRightString(PAGE_W - PAGE_MARGIN_X, 10 * mm, f"{t('page', lang)} {doc.page}")
-        c.restoreState()
-    return draw
+    return build_pages(story, title=f"{t('pack', lang)}: {title}",
+                       subject=f"{t('pack', lang)} · {packs[0].deck_id if packs else ''}", lang=lang)
 
 
 def _pack(p: Pack, s: SimpleNamespace) -> list[Flowable]:
     lg = p.lang
     head = t("pack_for", lg, team=p.team_name)
     out: list[Flowable] = [
-        _Running(f"{head} · {p.deck_title}"),
+        Running(f"{head} · {p.deck_title}"),
         Paragraph(para(f"{t('pack', lg)} · {p.deck_title}", BOLD), s.cover_kicker),
         Paragraph(para(p.team_name, BOLD), s.cover_title),
         HRFlowable(width="100%", thickness=1.6, color=NAVY, spaceBefore=0, spaceAfter=8),
@@ -129,6 +61,9 @@ def _pack(p: Pack, s: SimpleNamespace) -> list[Flowable]:
         out.append(Paragraph(para(t("no_brief", lg)), s.body))
     else:
         out += [Paragraph(para(t("role", lg), BOLD), s.h2), Paragraph(para(b.role), s.body)]
+        if b.players:
+            out.append(Paragraph(para(t("players_1", lg) if b.players == 1 else t("players", lg, n=b.players)),
+                                 s.body))
         out += _list(t("objectives", lg), b.objectives, s, numbered=True)
         out += _list(t("red_lines", lg), b.red_lines, s)
         out += _list(t("levers", lg), b.levers, s)
@@ -138,6 +73,10 @@ def _pack(p: Pack, s: SimpleNamespace) -> list[Flowable]:
             out.append(Paragraph(para(t("own_injects", lg), BOLD), s.h2))
             for inj in b.injects:
                 out += _inject(inj, lg, s)
+    if p.white_cell:
+        out += [Paragraph(para(t("cell_rules", lg), BOLD), s.h1), Paragraph(para(t("cell_rules_text", lg)), s.body)]
+        out += _list(t("cell_plays", lg), p.plays, s)
+        return out
     out += [
         Paragraph(para(t("rules", lg), BOLD), s.h1),
         Paragraph(para(t("rules_text", lg)), s.body),

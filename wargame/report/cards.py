@@ -37,7 +37,7 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
 from .. import __version__
 from ..content import Library
 from ..model import Deck, Inject, delivery_name
-from ..model.plan import plan
+from ..model.plan import Candidate, plan
 from ..views.visibility import inject_shown, team_inject
 from ..views.words import MARKING, how_label, push_text, t
 from .fonts import BOLD, ITALIC, REGULAR, register
@@ -58,7 +58,7 @@ BAND_H = 9 * mm
 class Card:
     inject: Inject | None
     round: int | None
-    kind: str  # fixed, draw, drift, branch, version, note
+    kind: str  # fixed, draw, bench, drift, branch, version, note
     where: str
     """The line under the band: round, slot and how the inject is chosen."""
     note: str = ""
@@ -146,9 +146,11 @@ def _plan_cards(deck: Deck, library: Library, lang: str) -> list[Card]:
                     where = f"{base} · {how_label('draw', lang)} {ps.count}× · " \
                             f"{t('card_candidates', lang, i=k, n=len(ps.candidates))}"
                     cards.append(Card(cand.inject, r, "draw", where))
-                for b in cand.branches:
-                    branch_of = t("branch_of", lang, title=b.parent.title.get(lang), label=b.option.label.get(lang))
-                    cards.append(Card(b.inject, r, "branch", f"{base} · {how_label('branch', lang)}", branch_of))
+                cards += _branch_cards(cand, r, base, lang)
+        for cand in rnd.bench:
+            base = f"{t('round', lang)} {r + 1} · {how_label('bench', lang)}"
+            cards.append(Card(cand.inject, r, "bench", base, t("bench_note", lang)))
+            cards += _branch_cards(cand, r, base, lang)
     drift_rounds = deck_plan.drift_rounds
     if drift_rounds:
         rounds = ", ".join(str(r + 1) for r in drift_rounds)
@@ -160,6 +162,12 @@ def _plan_cards(deck: Deck, library: Library, lang: str) -> list[Card]:
                         f"{t('card_candidates', lang, i=k, n=len(pool.candidates))}"
                 cards.append(Card(cand.inject, drift_rounds[0], "drift", where))
     return cards
+
+
+def _branch_cards(cand: Candidate, r: int, base: str, lang: str) -> list[Card]:
+    return [Card(b.inject, r, "branch", f"{base} · {how_label('branch', lang)}",
+                 t("branch_of", lang, title=b.parent.title.get(lang), label=b.option.label.get(lang)))
+            for b in cand.branches]
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -217,7 +225,9 @@ def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float
     # the body, shrunk to fit when it must be
     story: list = []
     if inj is not None and seen is not None:
-        to = (card.reader,) if card.kind == "version" and card.reader else inj.targets  # a version: its team
+        # a version is addressed to its team alone: its reader never learns who else gets what
+        own = card.reader is not None and inj.version_for(card.reader) is not None
+        to = (card.reader,) if card.reader and (card.kind == "version" or own) else inj.targets
         targets = ", ".join(_team_name(library, tid, lang) for tid in to)
         story += [
             Paragraph(para(card.where, BOLD), st["where"]),
@@ -229,6 +239,9 @@ def _card(c: Canvas, card: Card, library: Library, lang: str, x: float, y: float
         if not controller:
             story.append(Paragraph(para(t("card_questions", lang), BOLD), st["meta"]))
             story += [Paragraph(para(f"– {q.get(lang)}"), st["body"]) for q in seen.questions]
+        if inj.cell and controller:
+            story.append(Paragraph(para(t("card_cell", lang, cell=_team_name(library, inj.cell, lang)), ITALIC),
+                                   st["note"]))
         if card.note and controller:
             story.append(Paragraph(para(card.note, ITALIC), st["note"]))
     else:

@@ -2,9 +2,11 @@
 
 A pack holds, in this order: the deck's starting situation (`Deck.situation`), the team's brief (role,
 objectives, red lines, levers and resources, what it knows at the start, and the private injects of
-`Brief.injects`, each as the team reads it), the rules of play and how to enter a move. A team
-without a brief gets the situation and the rules, and a line saying it has no brief. Nothing of
-another team's brief, and no inject the team may not see (`visibility.inject_shown`), is in it.
+`Brief.injects` that the deck does not deliver in play, each as the team reads it), the rules of play
+and how to enter a move. A team without a brief gets the situation and the rules, and a line saying
+it has no brief. A white cell's pack (the control staff who play Beijing, say) lists the deck's
+injects it plays instead of how to enter a move. Nothing of another team's brief, and no inject the
+team may not see (`visibility.inject_shown`), is in it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content import Library
-from ..model import Deck, delivery_name
+from ..model import Deck, Inject, delivery_name
+from ..model.plan import plan
 from .visibility import TeamInject, inject_shown, team_inject
 from .words import LANGS, t
 
@@ -31,6 +34,7 @@ class PackInject:
 @dataclass(frozen=True)
 class PackBrief:
     role: str
+    players: int | None
     objectives: tuple[str, ...]
     red_lines: tuple[str, ...]
     levers: tuple[str, ...]
@@ -51,22 +55,27 @@ class Pack:
     brief: PackBrief | None
     """None: the deck gives the team no brief."""
     join_command: str
-    """The command a team types to open its console."""
+    """The command a team types to open its console; empty for a white cell."""
+    white_cell: bool = False
+    plays: tuple[str, ...] = ()
+    """A white cell's: the titles of the deck's injects it plays, in plan order."""
 
 
 def team_pack(deck: Deck, library: Library, team: str, lang: str) -> Pack:
     """`team`'s pack of `deck` in `lang`. ValueError for a team not in the deck or a language not nl/en."""
     if lang not in LANGS:
         raise ValueError(f"language is nl or en, not {lang!r}")
-    if team not in deck.teams:
-        raise ValueError(f"no team {team!r} in deck {deck.id}; its teams are: {', '.join(deck.teams)}")
+    if team not in deck.teams and team not in deck.white_cells:
+        raise ValueError(f"no team {team!r} in deck {deck.id}; its teams are: {', '.join(deck_cast(deck))}")
     tm = library.teams.get(team)
+    white = team in deck.white_cells
     b = deck.brief_for(team)
     brief = None
     if b is not None:
-        injects = tuple(library.injects[iid] for iid in b.injects if iid in library.injects)
+        in_play = _in_play(deck, library)
+        injects = tuple(library.injects[iid] for iid in b.injects if iid in library.injects and iid not in in_play)
         brief = PackBrief(
-            role=b.role.get(lang), objectives=tuple(o.text.get(lang) for o in b.objectives),
+            role=b.role.get(lang), players=b.players, objectives=tuple(o.text.get(lang) for o in b.objectives),
             red_lines=tuple(x.get(lang) for x in b.red_lines), levers=tuple(x.get(lang) for x in b.levers),
             knows=b.knows.get(lang) if b.knows else None,
             injects=tuple(_pack_inject(team_inject(i, team), lang) for i in injects
@@ -74,12 +83,37 @@ def team_pack(deck: Deck, library: Library, team: str, lang: str) -> Pack:
     return Pack(lang=lang, deck_id=deck.id, deck_title=deck.title.get(lang), team_id=team,
                 team_name=tm.name.get(lang) if tm else team,
                 situation=deck.situation.get(lang) if deck.situation else None, brief=brief,
-                join_command=f"wargame join SESSION --team {team}")
+                join_command="" if white else f"wargame join SESSION --team {team}", white_cell=white,
+                plays=_cell_plays(deck, library, team, lang) if white else ())
+
+
+def deck_cast(deck: Deck) -> tuple[str, ...]:
+    """The deck's teams, then its white cells: everyone a pack is printed for."""
+    return (*deck.teams, *deck.white_cells)
 
 
 def deck_packs(deck: Deck, library: Library, lang: str, team: str | None = None) -> list[Pack]:
-    """The pack of `team`, or (None) one pack per team of the deck, in the deck's order."""
-    return [team_pack(deck, library, tid, lang) for tid in ((team,) if team is not None else deck.teams)]
+    """The pack of `team`, or (None) one pack per team and white cell of the deck, in the deck's order."""
+    return [team_pack(deck, library, tid, lang) for tid in ((team,) if team is not None else deck_cast(deck))]
+
+
+def _planned(deck: Deck, library: Library) -> dict[str, Inject]:
+    """Every inject `deck`'s plan can deliver (slots, bench, drift pools, branches), in plan order."""
+    deck_plan = plan(deck, library)
+    cands = [c for r in deck_plan.rounds for ps in r.slots for c in ps.candidates] + \
+        [c for r in deck_plan.rounds for c in r.bench] + [c for p in deck_plan.drift for c in p.candidates]
+    return {i.id: i for c in cands for i in (c.inject, *(b.inject for b in c.branches))}
+
+
+def _in_play(deck: Deck, library: Library) -> frozenset[str]:
+    """The injects that come in play: a brief's own inject among them reaches its team when its round
+    delivers it, not in the pack, where it would tell the team what is still to come."""
+    return frozenset(_planned(deck, library))
+
+
+def _cell_plays(deck: Deck, library: Library, cell: str, lang: str) -> tuple[str, ...]:
+    """The titles of the injects of `deck`'s plan that white cell `cell` plays, each once."""
+    return tuple(i.title.get(lang) for i in _planned(deck, library).values() if i.cell == cell)
 
 
 def _pack_inject(seen: TeamInject, lang: str) -> PackInject:

@@ -126,6 +126,10 @@ _WORDS: dict[str, tuple[str, str]] = {
                        "The facilitator's notes are not in this handout."),
     "no_actions": ("Er zijn geen actiepunten vastgelegd.", "No action items were recorded."),
     # the axis cross
+    "erosion_low": ("weinig trans-Atlantische erosie", "little transatlantic erosion"),
+    "erosion_high": ("veel trans-Atlantische erosie", "much transatlantic erosion"),
+    "rapprochement_low": ("weinig toenadering VS–Rusland", "little US–Russia rapprochement"),
+    "rapprochement_high": ("veel toenadering VS–Rusland", "much US–Russia rapprochement"),
     "axis_x": ("Trans-Atlantische erosie →", "Transatlantic erosion →"),
     "axis_y": ("Toenadering VS–Rusland →", "US–Russia rapprochement →"),
     "start": ("start", "start"),
@@ -160,6 +164,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "how_drift": ("drift", "drift"),
     "how_branch": ("vertakking", "branch"),
     "how_bench": ("reservebank", "bench"),
+    "card_cell": ("Gespeeld door {cell}", "Played by {cell}"),
+    "bench_note": ("Optioneel: de spelleiding zet deze inject in als tijd en spel het toelaten.",
+                   "Optional: the facilitator fires this inject if time and play allow."),
     # the matrix-game outcome scale (engine.outcomes.OUTCOMES)
     "outcome+3": ("Triomf", "Triumph"),
     "outcome+2": ("Succes", "Success"),
@@ -273,7 +280,33 @@ _WORDS: dict[str, tuple[str, str]] = {
          "what happens; the world shifts with it. Only the facilitator sees a private move. Stay in your role, "
          "keep to your red lines and use your levers to reach your objectives. After the last round all teams "
          "meet for the hot wash.")),
+    "players": ("Aanbevolen: {n} spelers aan deze tafel.", "Suggested: {n} players at this table."),
+    "players_1": ("Aanbevolen: één speler aan deze tafel.", "Suggested: one player at this table."),
+    "cell_rules": ("Witte cel", "White cell"),
+    "cell_rules_text": (
+        ("U speelt deze rol namens de spelleiding. U logt niet in en legt geen zetten vast: u speelt de injects "
+         "die van uw cel komen wanneer de spelleiding daarom vraagt, en reageert in uw rol op de zetten van de "
+         "teams. Uw reacties lopen via de spelleiding, die ze beoordeelt en vastlegt."),
+        ("You play this role for control. You do not sign in or enter moves: you play the injects that come "
+         "from your cell when the facilitator asks, and respond in role to the teams' moves. Your responses go "
+         "through the facilitator, who rules on them and records them.")),
+    "cell_plays": ("Injects die uw cel speelt", "Injects your cell plays"),
     "how_to_move": ("Zo legt u een zet vast", "How to enter a move"),
+    # handouts
+    "handouts": ("Handouts", "Handouts"),
+    "axis_cross": ("Het assenkruis: vier toekomsten", "The axis cross: four futures"),
+    "axis_cross_intro": (
+        ("De Clingendael Alert zet twee onzekerheden tegen elkaar uit: hoe ver de trans-Atlantische band "
+         "erodeert (horizontaal) en hoe ver Washington en Moskou naar elkaar toe bewegen (verticaal). Zo "
+         "ontstaan vier toekomsten. Ze sluiten elkaar niet uit: delen ervan kunnen na elkaar uitkomen."),
+        ("The Clingendael Alert sets two uncertainties against each other: how far the transatlantic bond "
+         "erodes (horizontal) and how far Washington and Moscow move towards each other (vertical). Four "
+         "futures follow. They do not exclude each other: parts of them can come true one after another.")),
+    "signposts": ("Wegwijzers: zo ziet u de wereld bewegen", "Signposts: how to see the world moving"),
+    "signposts_intro": (
+        "Tekenen dat de wereld richting een van de vier toekomsten beweegt. Let er tijdens het spel op.",
+        "Signs that the world is moving towards one of the four futures. Watch for them during play."),
+    "no_signposts": ("Geen wegwijzers voor deze toekomst.", "No signposts for this future."),
     "move_terminal": ("In een terminal: {command} (de spelleiding geeft u de teamcode).",
                       "In a terminal: {command} (the facilitator gives you the team code)."),
     "move_browser": (

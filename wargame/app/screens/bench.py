@@ -28,7 +28,8 @@ class Bench(Dialog[str | None]):
             yield Static(plain("Contingency bench: fire any inject now"), classes="dialog-title")
             yield Input(placeholder="Filter by title, scenario or id", id="filter")
             yield OptionList(id="injects")
-            yield Static(plain("Type to filter · ↓ to the list · Enter fires · ✓ already played"), classes="hint")
+            yield Static(plain("Type to filter · ↓ to the list · Enter fires · ◆ this round's bench · ✓ played"),
+                         classes="hint")
 
     def on_mount(self) -> None:
         self._fill("")
@@ -38,13 +39,17 @@ class Bench(Dialog[str | None]):
         st = self.app.current_session.state
         played = st.delivered_ids()
         q = query.lower().strip()
+        suggested = view.round_bench(st)
         opts = []
-        for inj in sorted(st.injects.values(), key=lambda i: (i.scenario or "~", i.date, i.id)):
+        for inj in sorted(st.injects.values(),
+                          key=lambda i: (i.id not in suggested, suggested.index(i.id) if i.id in suggested else 0,
+                                         i.scenario or "~", i.date, i.id)):
             title = inj.title.get(st.lang)
             where = view.scenario_title(st, inj.scenario)
             if q and q not in f"{title} {where} {inj.id}".lower():
                 continue
-            opts.append(Option(Content.assemble(("✓ " if inj.id in played else "  ", "$success"), clip(title, 70),
+            mark = ("✓ ", "$success") if inj.id in played else ("◆ ", "$accent") if inj.id in suggested else "  "
+            opts.append(Option(Content.assemble(mark, clip(title, 70),
                                                 (f"\n    {where} · {inj.date} · {inj.minutes} min · {inj.id}", "dim")),
                                id=inj.id))
         self.query_one("#injects", OptionList).set_options(opts)

@@ -53,7 +53,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _err(f"invalid: {len(errors)} problem(s)")
         return EXIT_INVALID
     print(f"valid: {len(lib.scenarios)} scenarios, {len(lib.injects)} injects, "
-          f"{len(lib.teams)} teams, {len(lib.decks)} decks, {len(lib.hotwash)} hot-wash questions")
+          f"{len(lib.teams)} teams, {len(lib.decks)} decks, {len(lib.hotwash)} hot-wash questions, "
+          f"{len(lib.reference)} reference sheets")
     return EXIT_OK
 
 

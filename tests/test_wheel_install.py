@@ -47,6 +47,7 @@ def test_wheel_installs_and_lists_the_four_futures_from_any_folder(tmp_path: Pat
     assert any(n.startswith("wargame/_content/decks/") and n.endswith(".yaml") for n in names)
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
     assert "wargame/app/web/app_index.html" in names, "the team page's own template (it loads nothing from the internet)"
+    assert "wargame/locale/nl/LC_MESSAGES/wargame.mo" in names, "the Dutch catalogue, compiled by the build"
 
     # A venv of its own, without our packages; this suite's pip installs into it (`--python`), so the
     # venv needs no pip of its own (ensurepip costs more than the install), and the wheel's
@@ -80,3 +81,5 @@ def test_wheel_installs_and_lists_the_four_futures_from_any_folder(tmp_path: Pat
 
     validated = _run([bindir / "wargame", "validate"], cwd=outside)
     assert validated.stdout.startswith("valid: 4 scenarios")
+    dutch = _run([bindir / "python", "-c", "from wargame.views.words import t; print(t('aar', 'nl'))"], cwd=outside)
+    assert dutch.stdout.strip() == "Evaluatieverslag", "the installed package reads its Dutch catalogue"

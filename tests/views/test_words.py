@@ -1,4 +1,4 @@
-"""The tool's words: one table in Dutch and English, the same wording for the console and the report."""
+"""The tool's words: one table, in Dutch and English, the same wording for the console and the report."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 from wargame.engine.outcomes import OUTCOMES
 from wargame.views.words import (
-    CATALOGUES,
     LANGS,
+    catalogue,
     date_text,
     how_label,
     number,
@@ -23,7 +23,7 @@ from wargame.views.words import (
 
 
 def test_every_language_holds_every_key_and_every_outcome_has_a_name():
-    keys = [set(CATALOGUES[lang]) for lang in LANGS]
+    keys = [set(catalogue(lang)) for lang in LANGS]
     assert all(k == keys[0] for k in keys)
     for lang in LANGS:
         names = {outcome_name(score, lang) for score in OUTCOMES}
@@ -35,7 +35,7 @@ def test_every_language_holds_every_key_and_every_outcome_has_a_name():
 def test_no_word_speaks_of_a_seed():
     """The source document is "the Alert" (or "the source"), in every text a user reads."""
     for lang in LANGS:
-        assert not [k for k, v in CATALOGUES[lang].items() if "seed" in v.lower()]
+        assert not [k for k, v in catalogue(lang).items() if "seed" in v.lower()]
 
 
 def test_signs_in_print_and_on_the_terminal():

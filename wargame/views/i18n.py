@@ -1,0 +1,49 @@
+"""The tool's words in other languages than English: gettext catalogues, compiled from the `.po`
+files in `wargame/locale` when the package is built or installed (`hatch_build.py`, with Babel).
+
+Message ids are the English text, the ecosystem's convention; English needs no catalogue. A Dutch
+word comes from `locale/nl/LC_MESSAGES/wargame.mo`. Plurals go through `ngettext` ("1 notitie",
+"4 notities"), never "note(s)". `N_` marks a text for extraction where it is translated later.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "wargame"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+TRANSLATED = ("nl",)
+"""The languages with a catalogue; English is the message ids themselves."""
+
+
+class CatalogueMissing(RuntimeError):
+    """The compiled catalogue is not there: the package was not built or installed."""
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The catalogue of `lang`; English (and any language without one) reads the ids as they are."""
+    if lang not in TRANSLATED:
+        return _gettext.NullTranslations()
+    try:
+        return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+    except FileNotFoundError:
+        raise CatalogueMissing(
+            f"no compiled {lang} catalogue in {LOCALE_DIR}: install wargame (pip install .) to build it") from None
+
+
+def gettext(message: str, lang: str) -> str:
+    """`message` (English) in `lang`."""
+    return translations(lang).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
+    """The form of `singular`/`plural` for `n` in `lang`, not yet formatted with `n`."""
+    return translations(lang).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Marks `message` for the catalogue without translating it here."""
+    return message

@@ -12,31 +12,43 @@ from babel.messages.pofile import read_po
 from wargame.views.i18n import LOCALE_DIR, gettext, ngettext, translations
 
 ROOT = Path(__file__).resolve().parents[2]
-PO = LOCALE_DIR / "nl" / "LC_MESSAGES" / "wargame.po"
+PO_FILES = sorted((LOCALE_DIR / "nl" / "LC_MESSAGES").glob("*.po"))
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
 def catalog():
-    with PO.open("rb") as f:
-        return read_po(f)
+    """Every Dutch message of every area's `.po`, in one catalogue; a message in two areas is an error."""
+    merged = read_po(PO_FILES[0].open("rb"))
+    for po in PO_FILES[1:]:
+        with po.open("rb") as f:
+            for m in read_po(f):
+                if m.id:
+                    assert m.id not in merged, f"{po.name}: {m.id!r} is in two catalogues"
+                    merged[m.id] = m
+    return merged
 
 
-def extracted() -> dict[str, str]:
-    """Every message id the code marks (`_`, `gettext`, `ngettext`, `N_`), with where it is."""
-    found: dict[str, str] = {}
+def extracted() -> dict[str, tuple[str, bool]]:
+    """Every message id the code marks (`_`, `gettext`, `ngettext`, `N_`): where it is, and whether it
+    has a plural (keyed by its singular, as a catalogue keys it)."""
+    found: dict[str, tuple[str, bool]] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
             ROOT / "wargame", method_map=[("**.py", "python")], keywords={"_": None, "gettext": (1,),
                                                                           "ngettext": (1, 2), "N_": None}):
-        for msgid in (message if isinstance(message, tuple) else (message,)):
-            if msgid:
-                found.setdefault(msgid, f"wargame/{filename}:{lineno}")
+        msgid = message[0] if isinstance(message, tuple) else message
+        if msgid:
+            found.setdefault(msgid, (f"wargame/{filename}:{lineno}", isinstance(message, tuple)))
     return found
 
 
 def test_every_marked_message_has_a_dutch_translation():
     po = catalog()
-    missing = [f"{where}: {msgid!r}" for msgid, where in extracted().items()
-               if msgid not in po or not po[msgid].string or po[msgid].fuzzy]
+    missing = []
+    for msgid, (where, plural) in extracted().items():
+        m = po.get(msgid)
+        strings = () if m is None else m.string if isinstance(m.string, tuple) else (m.string,)
+        if m is None or m.fuzzy or not all(strings) or plural != isinstance(m.id, tuple):
+            missing.append(f"{where}: {msgid!r}")
     assert not missing, "messages without a Dutch translation:\n" + "\n".join(missing)
 
 

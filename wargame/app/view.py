@@ -1,9 +1,10 @@
 """How the console names things: pure functions from the session state to display text.
 
 No rules of the game live here, and no words the report shares: those come from `views.words`
-(with `ascii_signs`: the terminal writes `-1` and `+0`). The console's own words are English
-(`UI`); an inject, a team and an outcome speak the session's language. Everything returned is
-plain text, to be wrapped with `widgets.safe.plain` (or assembled into Content) before it is shown.
+(with `ascii_signs`: the terminal writes `-1` and `+0`). Everything speaks the session's language:
+the console's own words through the catalogues (`views.i18n`), an inject, a team and an outcome in
+their own text. Everything returned is plain text, to be wrapped with `widgets.safe.plain` (or
+assembled into Content) before it is shown.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ import math
 
 from wargame.engine.state import Delivery, Move, SessionState
 from wargame.model import Inject, Slot
+from wargame.views.i18n import gettext as _
+from wargame.views.i18n import ngettext
 from wargame.views.visibility import TeamInject
 from wargame.views.words import how_label, outcome_text, push_text, signed, t
-
-UI = "en"
-"""The language of the console's own words (its keys, hints and labels)."""
 
 
 def inject_date(inj: Inject | TeamInject, lang: str) -> str:
@@ -53,10 +53,12 @@ def slot_label(st: SessionState, slot: Slot) -> str:
     if slot.fixed:
         return inject_title(st, slot.fixed)
     if slot.draw:
-        src = scenario_title(st, slot.draw.scenario) if slot.draw.scenario else f"{len(slot.draw.pool)} injects"
-        return f"draw {slot.draw.count} · {src}"
+        n = len(slot.draw.pool)
+        src = scenario_title(st, slot.draw.scenario) if slot.draw.scenario else \
+            ngettext("{n} inject", "{n} injects", n, st.lang).format(n=n)
+        return _("draw {count} · {source}", st.lang).format(count=slot.draw.count, source=src)
     count = slot.drift.count if slot.drift else 1
-    return f"drift {count} · from the world's quadrant"
+    return _("drift {count} · from the world's quadrant", st.lang).format(count=count)
 
 
 def delivery_label(st: SessionState, d: Delivery) -> str:
@@ -65,7 +67,7 @@ def delivery_label(st: SessionState, d: Delivery) -> str:
 
 def queued_label(st: SessionState, inject_id: str, how: str) -> str:
     """`Title (drawn)`: an inject and how it came into play."""
-    return f"{inject_title(st, inject_id)} ({how_label(how, UI)})"
+    return f"{inject_title(st, inject_id)} ({how_label(how, st.lang)})"
 
 
 def round_title(st: SessionState, round_no: int) -> str:
@@ -85,10 +87,10 @@ def earlier_ruling_label(st: SessionState, move: Move) -> str:
     return outcome_text(r.outcome, st.lang, ascii_signs=True) if r else ""
 
 
-def wait_text(seconds: float) -> str:
+def wait_text(seconds: float, lang: str) -> str:
     """A wait, rounded up: "16 s", or "3 min" from two minutes on."""
     s = max(1, math.ceil(seconds))
-    return f"{s} s" if s < 120 else f"{math.ceil(s / 60)} min"
+    return _("{n} s", lang).format(n=s) if s < 120 else _("{n} min", lang).format(n=math.ceil(s / 60))
 
 
 def join_wait(st: SessionState, team: str, now: float) -> float:
@@ -99,7 +101,7 @@ def join_wait(st: SessionState, team: str, now: float) -> float:
 def wrong_codes(st: SessionState, team: str) -> str:
     """A team's wrong join codes in a row, e.g. "6 wrong codes"; "" when none."""
     failures = st.failed_joins.get(team, 0)
-    return f"{failures} wrong code{'' if failures == 1 else 's'}" if failures else ""
+    return ngettext("{n} wrong code", "{n} wrong codes", failures, st.lang).format(n=failures) if failures else ""
 
 
 def join_trouble(st: SessionState, team: str, now: float) -> str:
@@ -108,7 +110,7 @@ def join_trouble(st: SessionState, team: str, now: float) -> str:
     if not text:
         return ""
     wait = join_wait(st, team, now)
-    return f"{text} · locked {wait_text(wait)}" if wait else text
+    return _("{codes} · locked {wait}", st.lang).format(codes=text, wait=wait_text(wait, st.lang)) if wait else text
 
 
 def world_text(st: SessionState) -> str:
@@ -116,12 +118,12 @@ def world_text(st: SessionState) -> str:
     x, y = st.position
     sc = st.scenario_at(x, y)
     where = scenario_title(st, sc.id) if sc else "?"
-    return (f"{t('erosion', UI)} {signed(x, ascii_signs=True)} · "
-            f"{t('rapprochement', UI)} {signed(y, ascii_signs=True)} · {where}")
+    return (f"{t('erosion', st.lang)} {signed(x, ascii_signs=True)} · "
+            f"{t('rapprochement', st.lang)} {signed(y, ascii_signs=True)} · {where}")
 
 
-def push_line(erosion: int, rapprochement: int) -> str:
+def push_line(erosion: int, rapprochement: int, lang: str) -> str:
     """`push erosion +0, rapprochement -1`, or `no push`: a push on the axes, on the console."""
     if not erosion and not rapprochement:
-        return "no push"
-    return f"push {push_text(erosion, rapprochement, UI, ascii_signs=True)}"
+        return _("no push", lang)
+    return _("push {push}", lang).format(push=push_text(erosion, rapprochement, lang, ascii_signs=True))

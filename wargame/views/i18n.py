@@ -24,14 +24,27 @@ class CatalogueMissing(RuntimeError):
 
 @cache
 def translations(lang: str) -> _gettext.NullTranslations:
-    """The catalogue of `lang`; English (and any language without one) reads the ids as they are."""
+    """The catalogue of `lang`; English (and any language without one) reads the ids as they are.
+
+    A language's catalogue may be split by area (`wargame.mo` for the shared words, `console.mo`...):
+    each `.mo` in its folder is read, in name order, the first that knows a message wins."""
     if lang not in TRANSLATED:
         return _gettext.NullTranslations()
-    try:
-        return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
-    except FileNotFoundError:
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    files = sorted(folder.glob("*.mo"))
+    if not files:
         raise CatalogueMissing(
-            f"no compiled {lang} catalogue in {LOCALE_DIR}: install wargame (pip install .) to build it") from None
+            f"no compiled {lang} catalogue in {folder}: install wargame (pip install .) to build it")
+    first: _gettext.NullTranslations | None = None
+    for mo in files:
+        with mo.open("rb") as f:
+            part = _gettext.GNUTranslations(f)
+        if first is None:
+            first = part
+        else:
+            first.add_fallback(part)
+    assert first is not None
+    return first
 
 
 def gettext(message: str, lang: str) -> str:

@@ -72,7 +72,7 @@ def render_move(st: SessionState, move: Move) -> Content:
     ]
     if ruling is not None:
         parts.append(Content.assemble(("Ruling: ", "bold $success"), view.ruling_label(st, move), " · ",
-                                      view.push_line(ruling.erosion, ruling.rapprochement)))
+                                      view.push_line(ruling.erosion, ruling.rapprochement, st.lang)))
         if ruling.narrative:
             parts.append(Content.assemble(("Narrative: ", "bold"), ruling.narrative))
     return lines(parts)

@@ -32,7 +32,7 @@ class OptionsDialog(Dialog[str | None]):
             opts = []
             for o in inj.options if inj else []:
                 follow = f"then: {view.inject_title(st, o.follow_up)}" if o.follow_up else "no follow-up"
-                push = view.push_line(o.push.erosion, o.push.rapprochement)
+                push = view.push_line(o.push.erosion, o.push.rapprochement, st.lang)
                 opts.append(Option(Content.assemble(o.label.get(st.lang), (f"\n    {follow} · {push}", "dim")),
                                    id=o.id))
             yield OptionList(*opts, id="options")

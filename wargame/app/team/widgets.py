@@ -130,7 +130,7 @@ def render_own_moves(st: SessionState, team: str) -> Content:
             if r.narrative.strip():
                 parts.append(Content.assemble("  ", _clip(r.narrative)))
             if shows_world(st) and (r.erosion or r.rapprochement):
-                parts.append(Content.styled("  " + view.push_line(r.erosion, r.rapprochement), "dim"))
+                parts.append(Content.styled("  " + view.push_line(r.erosion, r.rapprochement, st.lang), "dim"))
         parts.append(Content(""))
     return lines(parts)
 

@@ -113,7 +113,7 @@ class InjectCard(VerticalScroll):
         parts = [Content.styled(t("facilitator", lang), "bold"),
                  plain(inj.facilitator_notes.get(lang))]
         if not inj.push.is_zero:
-            parts.append(plain(view.push_line(inj.push.erosion, inj.push.rapprochement)))
+            parts.append(plain(view.push_line(inj.push.erosion, inj.push.rapprochement, lang)))
         if inj.options:
             chosen = st.options_chosen.get(inj.id)
             parts.append(Content.styled("Options (o)" if not chosen else "Option chosen", "bold"))

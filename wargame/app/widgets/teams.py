@@ -29,7 +29,7 @@ def team_row(st: SessionState, team: str, m: Move | None, width: int, now: float
     if m is None:
         inj = st.current_inject
         if wait:
-            mark, tail, style = "✗ ", f"  locked {view.wait_text(wait)}", "$error"
+            mark, tail, style = "✗ ", "  " + _("locked {wait}", st.lang).format(wait=view.wait_text(wait, st.lang)), "$error"
         elif st.started and inj is not None and not inj.reaches(team):
             mark, tail, style = "· ", "  not addressed", "$text-muted"
         else:

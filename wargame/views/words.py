@@ -16,7 +16,7 @@ from functools import cache
 from .i18n import N_, gettext
 
 MARKING = "OEFENING · EXERCISE · OEFENING"
-"""The exercise marking on every page and card, in both languages on purpose."""
+"""The exercise marking on every page and card, in both languages on purpose (a handout travels)."""
 
 LANGS = ("nl", "en")
 
@@ -26,6 +26,7 @@ _WORDS: dict[str, str] = {
     "aar_long": N_("After-action report and improvement plan (AAR/IP)"),
     "handout_for": N_("Handout for team"),
     "cards": N_("Inject cards"),
+    "wall_marking": N_("EXERCISE · EXERCISE · EXERCISE"),
     "page": N_("page"),
     "disclaimer": N_(
         "This document describes an exercise. The events are fictional scenarios taken or extrapolated from "

@@ -20,7 +20,9 @@ from textual.widgets import Static
 
 from wargame.engine.state import SessionState
 from wargame.model import Inject
+from wargame.views.i18n import gettext as _
 from wargame.views.visibility import WALL_CARD, on_wall, shows_world
+from wargame.views.words import t
 
 from .. import view
 from ..messages import SessionChanged
@@ -46,7 +48,7 @@ class ProjectorCard(InjectCard):
         a private inject as its frame only, else the inject card."""
         inj = st.current_inject
         if not st.started and st.deck is not None and st.deck.situation is not None:
-            self.show_text(st.deck.title.get(st.lang), "The starting situation",
+            self.show_text(st.deck.title.get(st.lang), t("situation", st.lang),
                            Content.styled(st.deck.situation.get(st.lang), "bold"))
         elif inj is not None and st.current is not None and not on_wall(inj):
             self.show_private(st, inj)
@@ -54,8 +56,9 @@ class ProjectorCard(InjectCard):
             self.show(st)
 
     def show_private(self, st: SessionState, inj: Inject) -> None:
-        names = ", ".join(view.team_name(st, t) for t in inj.targets)
-        self.show_text(f"An inject for {names}", f"For {names} only: read on their own console")
+        names = ", ".join(view.team_name(st, team) for team in inj.targets)
+        self.show_text(_("An inject for {teams}", st.lang).format(teams=names),
+                       _("For {teams} only: read on their own console", st.lang).format(teams=names))
 
 
 class ProjectorScreen(Screen[None]):
@@ -82,7 +85,7 @@ class ProjectorScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(plain("EXERCISE · EXERCISE · EXERCISE"), id="p-banner")
+        yield Static(id="p-banner")
         with Horizontal(id="p-top"):
             with Vertical(id="p-round"):
                 yield Static(id="p-round-text")
@@ -93,7 +96,7 @@ class ProjectorScreen(Screen[None]):
             with Vertical(id="p-side"):
                 yield AxisCross(id="p-world")
                 yield TracksPanel(id="p-tracks")
-        yield Static(plain("p / Esc: back to the console"), id="p-hint")
+        yield Static(id="p-hint")
 
     def on_mount(self) -> None:
         self.app.hold_notifications()
@@ -117,9 +120,12 @@ class ProjectorScreen(Screen[None]):
 
     def sync(self) -> None:
         st = self.app.current_session.state
+        self.query_one("#p-banner", Static).update(plain(t("wall_marking", st.lang)))
+        self.query_one("#p-hint", Static).update(plain(_("p / Esc: back to the console", st.lang)))
         parts = [Content.styled(st.title, "bold")]
         if st.started:
-            parts.append(plain(f"Round {st.round + 1}: {view.round_title(st, st.round)}"))
+            parts.append(plain(_("Round {n}: {title}", st.lang).format(n=st.round + 1,
+                                                                      title=view.round_title(st, st.round))))
         world = shows_world(st)
         self.set_class(world, "-world")
         if world:

@@ -13,6 +13,7 @@ from textual.widget import Widget
 
 from wargame.engine.state import SessionState
 from wargame.model import AXIS_LIMIT
+from wargame.views.i18n import gettext as _
 
 from .safe import clip
 
@@ -85,13 +86,12 @@ class AxisCross(Widget):
         super().__init__(id=id, classes=classes)
         self.state: SessionState | None = None
         self._key: object = None
-        self.border_title = "World"
-        self.border_subtitle = "→ erosion  ↑ rapprochement"
 
     def show(self, st: SessionState) -> None:
         self.state = st
         x, y = st.position
-        self.border_title = f"World {x:+d},{y:+d}"
+        self.border_title = _("World {x},{y}", st.lang).format(x=f"{x:+d}", y=f"{y:+d}")
+        self.border_subtitle = _("→ erosion  ↑ rapprochement", st.lang)
         key = (st.lang, len(st.path), st.position, len(st.scenarios))
         if key != self._key:
             self._key = key

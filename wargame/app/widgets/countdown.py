@@ -7,25 +7,26 @@ from textual.containers import Vertical
 from textual.widgets import Digits
 
 from wargame.engine.clock import Clock, mmss
+from wargame.views.i18n import gettext as _
 
 STATES = ("-idle", "-running", "-paused", "-done", "-last-minute", "-overtime", "-none")
 
 
-def clock_status(clock: Clock | None, remaining: float) -> tuple[str, str]:
-    """(css class, caption) for a clock at `remaining` seconds."""
+def clock_status(clock: Clock | None, remaining: float, lang: str) -> tuple[str, str]:
+    """(css class, caption) for a clock at `remaining` seconds, the caption in `lang`."""
     if clock is None:
-        return "-none", "no inject yet"
+        return "-none", _("no inject yet", lang)
     if clock.mode == "done":
-        return "-done", "time box closed"
+        return "-done", _("time box closed", lang)
     if remaining < 0:
-        return "-overtime", "OVERTIME" + (" · paused" if clock.mode == "paused" else "")
+        return "-overtime", _("OVERTIME · paused", lang) if clock.mode == "paused" else _("OVERTIME", lang)
     if clock.mode == "idle":
-        return "-idle", "ready · press s to start"
+        return "-idle", _("ready · press s to start", lang)
     if clock.mode == "paused":
-        return "-paused", "paused"
+        return "-paused", _("paused", lang)
     if remaining <= 60:
-        return "-last-minute", "last minute"
-    return "-running", "running"
+        return "-last-minute", _("last minute", lang)
+    return "-running", _("running", lang)
 
 
 class Countdown(Vertical):
@@ -65,7 +66,7 @@ class Countdown(Vertical):
     def show(self, clock: Clock | None, now: float) -> None:
         """Show `clock` at time `now`; cheap when nothing visible changed."""
         remaining = clock.remaining(now) if clock is not None else 0.0
-        css, caption = clock_status(clock, remaining)
+        css, caption = clock_status(clock, remaining, getattr(self.app, "ui_lang", "en"))
         caption = self.caption_for(css, caption)
         text = mmss(remaining) if clock is not None else "--:--"
         if self._shown == (text, css, caption):

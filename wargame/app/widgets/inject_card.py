@@ -10,6 +10,8 @@ from textual.widgets import Static
 
 from wargame.engine.state import SessionState
 from wargame.model import Inject, delivery_name
+from wargame.views.i18n import gettext as _
+from wargame.views.i18n import ngettext
 from wargame.views.visibility import FACILITATOR_CARD, InjectParts, TeamInject, team_inject, versions_shown
 from wargame.views.words import t
 
@@ -84,20 +86,20 @@ class InjectCard(VerticalScroll):
         inj, cur = st.current_inject, st.current
         if inj is None or cur is None:
             if st.ended:
-                meta = "The exercise has ended."
+                meta = _("The exercise has ended.", lang)
             elif self.facilitator:
-                meta = "Press n to start the exercise, or b to fire an inject from the bench."
+                meta = _("Press n to start the exercise, or b to fire an inject from the bench.", lang)
             else:
-                meta = "The exercise starts soon."
+                meta = _("The exercise starts soon.", lang)
             desc = st.deck.description.get(lang) if st.deck else ""
-            self.show_text(st.title or "No inject delivered yet", meta, plain(desc))
+            self.show_text(st.title or _("No inject delivered yet", lang), meta, plain(desc))
             if self.facilitator:
                 self.query_one("#card-versions", Static).display = False
                 self.query_one("#card-facilitator", Static).display = False
             return
         bits = [reading_meta(inj, lang)]
         if self.facilitator and inj.private:
-            bits.append("private: " + ", ".join(view.team_name(st, t) for t in inj.targets))
+            bits.append(_("private: {teams}", lang).format(teams=", ".join(view.team_name(st, t) for t in inj.targets)))
         if self.parts.facts:
             bits += [f"{inj.minutes} min", view.scenario_title(st, inj.scenario)]
         self.show_text(inj.title.get(lang), " · ".join(bits), inject=inj, lang=lang)
@@ -116,23 +118,26 @@ class InjectCard(VerticalScroll):
             parts.append(plain(view.push_line(inj.push.erosion, inj.push.rapprochement, lang)))
         if inj.options:
             chosen = st.options_chosen.get(inj.id)
-            parts.append(Content.styled("Options (o)" if not chosen else "Option chosen", "bold"))
+            parts.append(Content.styled(_("Options (o)", lang) if not chosen else _("Option chosen", lang), "bold"))
             for o in inj.options:
                 mark = "● " if o.id == chosen else "○ "
                 follow = f" → {view.inject_title(st, o.follow_up)}" if o.follow_up else ""
                 parts.append(Content.assemble(mark, o.label.get(lang), (follow, "dim")))
-        parts.append(Content.styled(f"source: {inj.source.section}", "dim"))
+        parts.append(Content.styled(_("source: {section}", lang).format(section=inj.source.section), "dim"))
         set_content(box, lines(parts))
 
 
 def versions_text(st: SessionState, inj: Inject, lang: str) -> Content:
     """Every team's own version of `inj`, one under the other, each labelled with its team (and
     "private"); the card above them is what the other target teams read."""
-    head = f"Team versions ({len(inj.versions)}) · the other target teams read the card above"
+    n = len(inj.versions)
+    head = ngettext("Team versions ({n}) · the other target teams read the card above",
+                    "Team versions ({n}) · the other target teams read the card above", n, lang).format(n=n)
     parts = [Content.styled(head, "bold")]
     for v in versions_shown(inj, None):
         r = team_inject(inj, v.team)
-        label = f"For {view.team_name(st, v.team)}" + (" · private" if v.private else "")
+        team = view.team_name(st, v.team)
+        label = (_("For {team} · private", lang) if v.private else _("For {team}", lang)).format(team=team)
         parts += [Content(""), Content.styled(label, "bold reverse $secondary"),
                   Content.styled(r.title.get(lang), "bold"), Content.styled(reading_meta(r, lang), "$text-muted"),
                   plain(r.briefing.get(lang))]

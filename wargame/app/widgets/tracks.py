@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.state import SessionState
+from wargame.views.i18n import gettext as _
 
 from .safe import clip, lines, set_content
 
@@ -21,9 +22,9 @@ class TracksPanel(Static):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.border_title = "Tracks"
 
     def show(self, st: SessionState) -> None:
+        self.border_title = _("Tracks", st.lang)
         tracks = st.deck.tracks if st.deck is not None else ()
         self.set_class(bool(tracks), "-shown")
         if tracks:

@@ -58,6 +58,18 @@ def test_red_teams_never_read_another_governments_traffic(inject_id):
                 f"{inject_id}: {red} would read a {inj.delivery} meant for others"
 
 
+@pytest.mark.parametrize("inject_id", sorted(LIB.injects))
+def test_a_governments_own_document_reaches_others_only_in_their_own_words(inject_id):
+    """A cable, intelligence brief or call belongs to one government: every other team it reaches (an
+    ally included) reads its own capital's reporting of the event, not that government's text."""
+    inj = LIB.injects[inject_id]
+    if inj.delivery not in INTERNAL:
+        return
+    assert "all" not in inj.targets, f"{inject_id}: a {inj.delivery} is never addressed to every team"
+    plain = [t for t in inj.targets if not ((v := inj.version_for(t)) is not None and v.briefing)]
+    assert len(plain) <= 1, f"{inject_id}: {plain} would all read the same {inj.delivery}"
+
+
 @pytest.mark.parametrize("deck_id", sorted(d for d in LIB.decks if d not in ("demo", "drift")))
 def test_each_future_serves_the_red_teams_their_own_injects(deck_id):
     deck = LIB.decks[deck_id]

@@ -57,7 +57,7 @@ def team_refusal(team: str, kind: str, data: dict[str, Any]) -> str | None:
 _Type = type | tuple[type, ...]
 SHAPES: dict[str, tuple[dict[str, _Type], dict[str, _Type]]] = {
     CREATED: ({"session_id": str, "lang": str, "seed": int, "content": dict},
-              {"title": str, "facilitator": str, "created": str, "codes": dict}),
+              {"title": str, "facilitator": str, "created": str, "codes": dict, "lineage": list}),
     ROUND_STARTED: ({"round": int}, {}),
     INJECT_DELIVERED: ({"inject": str, "how": str}, {"slot": int, "queue": list, "option": str}),
     CLOCK: ({"action": str}, {"seconds": (int, float)}),

@@ -153,6 +153,9 @@ class SessionState:
     injects: dict[str, Inject] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     hotwash: list[HotwashQuestion] = field(default_factory=list)
+    lineage: list[dict[str, Any]] = field(default_factory=list)
+    """The sessions this one was forked from, oldest first: each `{session_id, title, round}`, the
+    round (1-based) the fork played again."""
     round: int = -1
     slot: int = 0
     deliveries: list[Delivery] = field(default_factory=list)
@@ -447,6 +450,7 @@ def _created(st: SessionState, e: Event) -> None:
     content = d["content"]
     st.session_id, st.title, st.facilitator = d["session_id"], d.get("title", ""), d.get("facilitator", "")
     st.lang, st.seed, st.created_at = d["lang"], d["seed"], e.at
+    st.lineage = [dict(x) for x in d.get("lineage", ()) if isinstance(x, dict)]
     try:  # checked when the session was created (or imported), so rebuilt without validation
         st.deck = build(Deck, content["deck"])
         st.teams = {t["id"]: build(Team, t) for t in content["teams"]}

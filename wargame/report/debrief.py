@@ -322,6 +322,7 @@ def _cover(d: aar.Debrief) -> list[Flowable]:
         (t("session", lg), d.session_id),
         (t("status", lg), t("ended" if st.ended else "not_ended", lg)),
     ]
+    rows += [(t("lineage", lg), line) for line in d.lineage]
     if d.team is not None:
         rows.append((t("handout_for", lg), d.team.name.get(lg)))
     out.append(_facts(rows))

@@ -57,6 +57,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         (t("language", lg), t(f"lang_{lg}", lg)), (t("session", lg), code(d.session_id)),
         (t("status", lg), t("ended" if st.ended else "not_ended", lg)),
     ]
+    facts += [(t("lineage", lg), esc(line)) for line in d.lineage]
     if d.team is not None:
         facts.append((t("handout_for", lg), esc(d.team.name.get(lg))))
     for k, v in facts:

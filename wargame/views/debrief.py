@@ -152,6 +152,8 @@ class Debrief:
     tracks: list[TrackView] = field(default_factory=list)
     track_changes: list[TrackChange] = field(default_factory=list)
     """Every move of a track, its cause anonymised like the world's path (`anonymous_track_path`)."""
+    lineage: list[str] = field(default_factory=list)
+    """For a fork: "a fork of ‘Title’ (id) from round N", one line per ancestor, oldest first."""
 
     @property
     def rounds_played(self) -> int:
@@ -294,6 +296,9 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
         rulings_shown=len(rulings), objectives=outcomes.objectives(state, lg),
         tracks=outcomes.tracks(state, len(rounds), lg),
         track_changes=outcomes.track_changes(state, set(rulings), team, lg),
+        lineage=[t("fork_of", lg, title=clip(str(x.get("title", "")), lg),
+                   session=clip(str(x.get("session_id", "")), lg), round=x.get("round", "?"))
+                 for x in state.lineage],
     )
 
 

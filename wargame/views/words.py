@@ -27,6 +27,8 @@ _WORDS: dict[str, str] = {
     "handout_for": N_("Handout for team"),
     "cards": N_("Inject cards"),
     "wall_marking": N_("EXERCISE · EXERCISE · EXERCISE"),
+    "lineage": N_("Forked from"),
+    "fork_of": N_("‘{title}’ ({session}), playing round {round} again"),
     "page": N_("page"),
     "disclaimer": N_(
         "This document describes an exercise. The events are fictional scenarios taken or extrapolated from "

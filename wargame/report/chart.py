@@ -19,11 +19,15 @@ from .styles import INK, MUTED, NAVY, QUADRANT_FILLS, RULE
 from .text import plain
 
 PATH_COLOR = colors.HexColor("#b3261e")
+SECOND_PATH_COLOR = colors.HexColor("#1f6f43")
+"""The second road of a comparison (`second`), beside the first in PATH_COLOR."""
 
 
 def axis_chart(scenarios: dict[str, Scenario], path: list[PathPoint], rounds_played: int, lang: str, *,
-               width: float = 170 * mm, ended: bool = True) -> Drawing:
-    """A Drawing of the axis cross, `width` wide, with the path and R1..Rn where each round ended."""
+               width: float = 170 * mm, ended: bool = True,
+               second: tuple[list[PathPoint], int, bool] | None = None) -> Drawing:
+    """A Drawing of the axis cross, `width` wide, with the path and R1..Rn where each round ended.
+    With `second` (a path, its rounds played, whether it ended): both roads, labelled A and B."""
     register()
     side = min(width - 30 * mm, 128 * mm)
     pad_left, pad_bottom, pad_top = (width - side) / 2, 13 * mm, 4 * mm
@@ -76,7 +80,9 @@ def axis_chart(scenarios: dict[str, Scenario], path: list[PathPoint], rounds_pla
     d.add(ylab)
 
     if path:
-        _trajectory(d, path, rounds_played, lang, px, py, ended)
+        _trajectory(d, path, rounds_played, lang, px, py, ended, tag="A " if second else "")
+    if second is not None and second[0]:
+        _trajectory(d, second[0], second[1], lang, px, py, second[2], color=SECOND_PATH_COLOR, tag="B ")
     return d
 
 
@@ -118,15 +124,16 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return out
 
 
-def _trajectory(d: Drawing, path: list[PathPoint], rounds_played: int, lang: str, px, py, ended: bool) -> None:
+def _trajectory(d: Drawing, path: list[PathPoint], rounds_played: int, lang: str, px, py, ended: bool, *,
+                color: colors.Color = PATH_COLOR, tag: str = "") -> None:
     pts = [(px(p.erosion), py(p.rapprochement)) for p in path]
     if len(pts) > 1:
         flat = [c for xy in pts for c in xy]
-        d.add(PolyLine(flat, strokeColor=PATH_COLOR, strokeWidth=1.6, strokeLineJoin=1, strokeLineCap=1))
+        d.add(PolyLine(flat, strokeColor=color, strokeWidth=1.6, strokeLineJoin=1, strokeLineCap=1))
         for (xa, ya), (xb, yb) in pairwise(pts):
-            _arrow(d, xa, ya, xb, yb)
+            _arrow(d, xa, ya, xb, yb, color)
     for x, y in pts[1:-1]:
-        d.add(Circle(x, y, 1.6, fillColor=PATH_COLOR, strokeColor=None))
+        d.add(Circle(x, y, 1.6, fillColor=color, strokeColor=None))
 
     # where each round ended: the last point recorded in or before that round
     marks: dict[tuple[int, int], list[int]] = {}
@@ -139,10 +146,10 @@ def _trajectory(d: Drawing, path: list[PathPoint], rounds_played: int, lang: str
 
     start, end = path[0], path[-1]
     sx, sy = px(start.erosion), py(start.rapprochement)
-    d.add(Circle(sx, sy, 4.2, fillColor=colors.white, strokeColor=PATH_COLOR, strokeWidth=1.6))
+    d.add(Circle(sx, sy, 4.2, fillColor=colors.white, strokeColor=color, strokeWidth=1.6))
     ex, ey = px(end.erosion), py(end.rapprochement)
     if len(path) > 1 or rounds_played:
-        d.add(Circle(ex, ey, 4.6, fillColor=PATH_COLOR, strokeColor=colors.white, strokeWidth=1.2))
+        d.add(Circle(ex, ey, 4.6, fillColor=color, strokeColor=colors.white, strokeWidth=1.2))
 
     labels: dict[tuple[int, int], list[str]] = {}
     labels.setdefault((start.erosion, start.rapprochement), []).append(t("start", lang))
@@ -151,14 +158,14 @@ def _trajectory(d: Drawing, path: list[PathPoint], rounds_played: int, lang: str
     if len(path) > 1:
         labels.setdefault((end.erosion, end.rapprochement), []).append(t("end" if ended else "now", lang))
     for (e, r), parts in labels.items():
-        text = " · ".join(parts)
+        text = tag + " · ".join(parts)
         x, y = px(e), py(r)
         w = stringWidth(text, BOLD, 7.5)
         right = e < AXIS_LIMIT - 4
         lx = x + 7 if right else x - 7 - w
-        ly = y + 5
+        ly = y + 5 + (10 if tag == "B " else 0)  # the second road's labels above the first's
         d.add(Rect(lx - 2, ly - 2.2, w + 4, 10, fillColor=colors.Color(1, 1, 1, alpha=0.85), strokeColor=None))
-        d.add(String(lx, ly, text, fontName=BOLD, fontSize=7.5, fillColor=INK))
+        d.add(String(lx, ly, text, fontName=BOLD, fontSize=7.5, fillColor=INK if not tag else color))
     d.add(String(px(end.erosion), py(end.rapprochement) - 13, position_text(end.erosion, end.rapprochement, lang),
                  fontName=REGULAR, fontSize=6.5, fillColor=MUTED, textAnchor="middle"))
 
@@ -172,7 +179,7 @@ def _round_span(rounds: list[int]) -> str:
     return ", ".join(f"R{r}" for r in rounds)
 
 
-def _arrow(d: Drawing, xa: float, ya: float, xb: float, yb: float) -> None:
+def _arrow(d: Drawing, xa: float, ya: float, xb: float, yb: float, color: colors.Color = PATH_COLOR) -> None:
     """A small arrowhead in the middle of a segment, pointing the way the world moved."""
     dx, dy = xb - xa, yb - ya
     n = (dx * dx + dy * dy) ** 0.5
@@ -183,7 +190,7 @@ def _arrow(d: Drawing, xa: float, ya: float, xb: float, yb: float) -> None:
     s = 4.2
     d.add(Polygon([mx + ux * s, my + uy * s, mx - ux * s - uy * s * 0.7, my - uy * s + ux * s * 0.7,
                    mx - ux * s + uy * s * 0.7, my - uy * s - ux * s * 0.7],
-                  fillColor=PATH_COLOR, strokeColor=None))
+                  fillColor=color, strokeColor=None))
 
 
 TRACK_COLOR = colors.HexColor("#1f4e79")

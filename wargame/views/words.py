@@ -28,6 +28,27 @@ _WORDS: dict[str, str] = {
     "cards": N_("Inject cards"),
     "wall_marking": N_("EXERCISE · EXERCISE · EXERCISE"),
     "lineage": N_("Forked from"),
+    "compare": N_("Two roads compared"),
+    "cmp_intro": N_(
+        "Two sessions of one deck side by side, round by round: what each road delivered, what each team did "
+        "and how it was ruled. The facilitator's document: private moves are in it, marked."
+    ),
+    "cmp_paths": N_("Both roads on the axis cross"),
+    "cmp_parted": N_("Where the roads parted"),
+    "cmp_parted_in": N_("The roads part in round {n}, {title}:"),
+    "cmp_never_parted": N_("The roads do not part in the rounds both played."),
+    "cmp_injects": N_("other injects were delivered"),
+    "cmp_branch": N_("another branch was chosen at ‘{inject}’"),
+    "cmp_move": N_("{team} moved otherwise"),
+    "cmp_ruling": N_("the move of {team} was ruled otherwise"),
+    "cmp_rounds": N_("Round by round"),
+    "cmp_same": N_("the same on both roads"),
+    "cmp_not_played": N_("not played on this road"),
+    "cmp_not_taken": N_("The road not taken"),
+    "cmp_not_taken_intro": N_("Branches of the injects delivered that neither road chose."),
+    "cmp_none_left": N_("Every branch of the injects delivered was chosen on one road or the other."),
+    "cmp_ends": N_("ends at {position}"),
+    "cmp_tracks": N_("Tracks at the end"),
     "fork_of": N_("‘{title}’ ({session}), playing round {round} again"),
     "page": N_("page"),
     "disclaimer": N_(

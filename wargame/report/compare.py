@@ -86,7 +86,7 @@ def _cell(injects: tuple[str, ...], teams: tuple[TeamLine, ...], end: tuple[int,
             out.append(Paragraph(para(text), s.cell))
             if m.ruling:
                 out.append(Paragraph(para(f"→ {m.ruling}", ITALIC), s.cell))
-    out.append(Paragraph(para(t("cmp_ends", lg, position=position_text(*end, lg)), ITALIC), s.cell))
+    out.append(Paragraph(para(t("cmp_ends", lg, position=position_text(end[0], end[1], lg)), ITALIC), s.cell))
     return out
 
 
@@ -109,8 +109,8 @@ def comparison_markdown(c: Comparison) -> str:
            f"- **A**: {esc(c.a.label[3:])}", f"- **B**: {esc(c.b.label[3:])}", "", esc(t("cmp_intro", lg)), ""]
     for side in (c.a, c.b):
         if side.path:
-            end = side.path[-1]
-            pos = position_text(end.erosion, end.rapprochement, lg)
+            last = side.path[-1]
+            pos = position_text(last.erosion, last.rapprochement, lg)
             out.append(f"- {esc(side.label)}: {esc(t('cmp_ends', lg, position=pos))}")
     out += ["", f"## {esc(t('cmp_parted', lg))}", ""]
     out += [esc(line) for line in _parted(c)]
@@ -119,7 +119,7 @@ def comparison_markdown(c: Comparison) -> str:
         same = f" · {t('cmp_same', lg)}" if pair.same else ""
         out += [f"### {esc(t('round', lg))} {pair.index + 1}: {esc(pair.title)}{esc(same)}", ""]
         for name, injects, teams, end in zip("AB", pair.injects, pair.teams, pair.end, strict=True):
-            if end is None:
+            if end is None:  # this road never played the round
                 out += [f"**{name}**: *{esc(t('cmp_not_played', lg))}*", ""]
                 continue
             out.append(f"**{name}**: " + "; ".join(esc(i) for i in injects))
@@ -128,7 +128,7 @@ def comparison_markdown(c: Comparison) -> str:
                     mark = f"[{t('private', lg)}] " if m.private else ""
                     ruled = f" → {esc(m.ruling)}" if m.ruling else ""
                     out.append(f"- {esc(team.team)}: {esc(mark)}{code(m.action)}{ruled}")
-            out += [f"- *{esc(t('cmp_ends', lg, position=position_text(*end, lg)))}*", ""]
+            out += [f"- *{esc(t('cmp_ends', lg, position=position_text(end[0], end[1], lg)))}*", ""]
     out += [f"## {esc(t('cmp_not_taken', lg))}", ""]
     if c.not_taken:
         out += [esc(t("cmp_not_taken_intro", lg)), ""]

@@ -1,0 +1,110 @@
+"""The replay screen: the session as it was at one point of its log, and the keys to move that point."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from wargame.engine import events as ev
+from wargame.views.i18n import N_
+from wargame.views.i18n import gettext as _
+
+from .. import view
+from ..messages import SessionChanged
+from ..widgets.axis_cross import AxisCross
+from ..widgets.footer import LocalFooter
+from ..widgets.inject_card import InjectCard
+from ..widgets.safe import plain
+from ..widgets.timeline import Timeline
+from ..widgets.tracks import TracksPanel
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from ..replay import ReplayApp
+
+EVENT_WORDS = {  # N_: marked for the catalogue, translated where shown
+    ev.CREATED: N_("the session was created"),
+    ev.ROUND_STARTED: N_("a round started"),
+    ev.INJECT_DELIVERED: N_("an inject was delivered"),
+    ev.CLOCK: N_("the clock was set"),
+    ev.MOVE: N_("a move was recorded"),
+    ev.ADJUDICATED: N_("a move was ruled"),
+    ev.OPTION_CHOSEN: N_("a branch was chosen"),
+    ev.NOTE: N_("a note was written"),
+    ev.MOVES_REOPENED: N_("moves were reopened"),
+    ev.CODE_SET: N_("a join code was set"),
+    ev.JOIN_FAILED: N_("a wrong join code"),
+    ev.JOINED: N_("a team signed in"),
+    ev.LANGUAGE: N_("the language was switched"),
+    ev.ENDED: N_("the exercise ended"),
+    ev.OBJECTIVE: N_("an objective was marked"),
+}
+"""What each kind of event was, for the position line (message ids: translated where shown)."""
+
+
+class ReplayScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = getters.app(ReplayApp)
+
+    DEFAULT_CSS = """
+    ReplayScreen #r-where { height: auto; padding: 0 1; background: $boost; }
+    ReplayScreen #r-body { height: 1fr; }
+    ReplayScreen #r-card { width: 2fr; padding: 0 1; }
+    ReplayScreen #r-side { width: 1fr; min-width: 30; }
+    ReplayScreen #r-world { height: 13; }
+    """
+
+    BINDINGS = [Binding("p", "projector", "Projector", tooltip="Show this point on the wall (p or Esc: back)")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="r-where")
+        with Horizontal(id="r-body"):
+            with VerticalScroll(id="r-card"):
+                yield InjectCard(id="r-inject")
+            with Vertical(id="r-side"):
+                yield AxisCross(id="r-world")
+                yield TracksPanel(id="r-tracks")
+                with VerticalScroll():
+                    yield Timeline(id="r-timeline")
+        yield LocalFooter(compact=True)
+
+    def on_mount(self) -> None:
+        self.sync()
+
+    def on_screen_resume(self) -> None:
+        self.sync()
+
+    def sync(self) -> None:
+        replay = self.app.replay
+        st = replay.state
+        lang = st.lang
+        e = replay.event
+        what = _(EVENT_WORDS.get(e.kind, e.kind), lang)
+        where = _("Replay · event {n} of {total} · {what}", lang).format(n=replay.position, total=replay.end,
+                                                                       what=what)
+        parts = [Content.styled(where, "bold")]
+        if st.started:
+            title = view.round_title(st, st.round)
+            parts.append(plain(_("Round {n}: {title}", lang).format(n=st.round + 1, title=title)))
+        parts.append(plain(view.world_text(st)))
+        parts.append(Content.styled(_("Nothing is written: this is the session as it was.", lang), "dim"))
+        self.query_one("#r-where", Static).update(Content("\n").join(parts))
+        self.query_one(InjectCard).show(st)
+        self.query_one(AxisCross).show(st)
+        self.query_one(TracksPanel).show(st)
+        self.query_one(Timeline).show(st)
+
+    def on_session_changed(self, _event: SessionChanged) -> None:
+        self.sync()
+
+    def action_projector(self) -> None:
+        from .projector import ProjectorScreen
+
+        self.app.push_screen(ProjectorScreen())

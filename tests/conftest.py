@@ -21,6 +21,14 @@ def quick_code_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(codes, "ROUNDS", 1_000)
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests read the tool's English words unless they ask for Dutch: the locale of the machine
+    running them (a Dutch laptop's nl_NL) does not choose the home screen's or the command line's."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def root() -> Path:
     return ROOT

@@ -74,7 +74,7 @@ async def test_the_wall_shows_the_tracks_only_where_the_deck_shows_the_world(tmp
         path = tmp_path / f"wall-{show}.wargame"
         lib = mini_library()
         lib.injects.update(session.state.injects)
-        again, _ = Session.create(path, deck, lib, seed=1, now=clock)
+        again, _ = Session.create(path, deck, lib, seed=1, now=clock, lang="en")
         again.advance()
         again.close()
         app = make_app(path, now=clock)
@@ -95,7 +95,7 @@ async def test_the_teams_panel_waits_only_for_the_teams_the_inject_addresses(tmp
     lib = mini_library()
     lib.injects["s1-branch"] = replace(lib.injects["s1-branch"], targets=("blue",))
     clock = FakeClock()
-    s, _ = Session.create(tmp_path / "n.wargame", lib.decks["mini"], lib, seed=1, now=clock)
+    s, _ = Session.create(tmp_path / "n.wargame", lib.decks["mini"], lib, seed=1, now=clock, lang="en")
     s.advance()
     s.advance()  # s1-branch: for blue alone
     s.close()

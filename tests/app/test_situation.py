@@ -56,7 +56,7 @@ async def test_the_wall_reads_out_the_starting_situation_before_round_1(tmp_path
         assert situation in drawn, "the starting situation is on the wall, in the session language"
         assert other not in wall_text(app)
         assert ("Own versions" if lang == "en" else "Eigen versies") in drawn, "with the deck title"
-        assert "The starting situation" in drawn
+        assert ("The starting situation" if lang == "en" else "De uitgangssituatie") in drawn
         await pilot.press("p")
         await pilot.press("n")  # round 1: the situation gives way to the inject
         await pilot.press("p")

@@ -36,7 +36,7 @@ def tracked(tmp_path: Path) -> tuple[Session, FakeClock]:
                                  objectives=(Objective(id="unity", text=t("Houd de EU bijeen")),
                                              Objective(id="deter", text=t("Schrik af")))),))
     clock = FakeClock()
-    session, _ = Session.create(tmp_path / "t.wargame", deck, lib, seed=1, now=clock)
+    session, _ = Session.create(tmp_path / "t.wargame", deck, lib, seed=1, now=clock, lang="en")
     return session, clock
 
 
@@ -133,7 +133,7 @@ def test_tracks_and_marks_survive_the_saved_state_and_the_fold_alike(tmp_path):
 def test_only_the_teams_an_inject_addresses_are_waited_for_yet_any_team_may_answer_it(tmp_path):
     lib = mini_library()
     lib.injects["s1-branch"] = replace(lib.injects["s1-branch"], targets=("blue",))
-    s, _ = Session.create(tmp_path / "a.wargame", lib.decks["mini"], lib, seed=1, now=FakeClock())
+    s, _ = Session.create(tmp_path / "a.wargame", lib.decks["mini"], lib, seed=1, now=FakeClock(), lang="en")
     s.advance()
     s.record_move("red", "red answers the first")
     s.advance()  # s1-branch, for blue alone

@@ -41,7 +41,7 @@ def test_the_handouts_hold_the_four_futures_their_signposts_and_the_sheets(tmp_p
 def test_handouts_cli_in_the_decks_language_or_the_one_asked(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["handouts", str(DECK), "--lang", "nl"]) == 0
-    assert "wrote versions-handouts.pdf" in capsys.readouterr().out
+    assert "versions-handouts.pdf geschreven" in capsys.readouterr().out  # the command's --lang
     text = flat("\n".join(pdf_text(tmp_path / "versions-handouts.pdf")))
     assert "Het assenkruis: vier toekomsten" in text and "REF-TERM <b>Artikel</b> & 5" in text
     assert main(["handouts", "no-such-deck"]) == 2

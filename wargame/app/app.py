@@ -22,6 +22,8 @@ from textual.timer import Timer
 
 from wargame.engine.session import EngineError, Session
 from wargame.store import StoreError
+from wargame.views.i18n import N_, locale_lang, ngettext
+from wargame.views.i18n import gettext as _
 
 from .lifecycle import ClosesSession
 from .live import Live
@@ -34,6 +36,17 @@ POLL_SECONDS = 0.5
 """Seconds between looks at the session file besides those its writes wake (the safety net)."""
 HELD_SHOWN = 5
 """Of the notifications held back while the projector was up, how many the console shows after."""
+SCREEN_NAMES = {"ConsoleScreen": N_("console"), "HomeScreen": N_("home"), "ProjectorScreen": N_("projector"),
+                "DebriefScreen": N_("debrief")}
+"""The screens' names in the help's title."""
+TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own commands in the palette (`App.get_system_commands`), their titles and help."""
 
 
 class WargameApp(ClosesSession, App[None]):
@@ -57,8 +70,17 @@ class WargameApp(ClosesSession, App[None]):
         self._poller: Timer | None = None
         self._live: Live | None = None
         self._held: list[Notification] | None = None  # while the projector is up
+        self.home_lang = locale_lang()
+        """The interface's language on the home screen, before a session speaks its own: the locale's
+        (`wargame --lang` or the home screen's `l` change it)."""
         if session is not None:
             self.title = session.state.title or "wargame"
+
+    @property
+    def ui_lang(self) -> str:
+        """The language of every word the app shows: the session's (the facilitator switches it with
+        `l`), else the home screen's."""
+        return self.session.state.lang if self.session is not None else self.home_lang
 
     # --- screens ----------------------------------------------------------------------------------
 
@@ -127,7 +149,7 @@ class WargameApp(ClosesSession, App[None]):
         try:
             new = self.session.poll()
         except Exception as exc:  # noqa: BLE001 - a locked or vanished file must not kill the console
-            self.say(f"Could not read the session file: {exc}", severity="error")
+            self.say(_("Could not read the session file: {error}", self.ui_lang).format(error=exc), severity="error")
             return
         if new:
             for screen in self.screen_stack:
@@ -168,7 +190,10 @@ class WargameApp(ClosesSession, App[None]):
         """Back from the projector: show what was held (the latest few), on the console."""
         held, self._held = self._held or [], None
         if len(held) > HELD_SHOWN:
-            self.say(f"{len(held) - HELD_SHOWN} more notification(s) came while the projector was up.")
+            more = len(held) - HELD_SHOWN
+            self.say(ngettext("{n} more notification came while the projector was up.",
+                              "{n} more notifications came while the projector was up.", more,
+                              self.ui_lang).format(n=more))
         for n in held[-HELD_SHOWN:]:
             self.notify(n.message, title=n.title, severity=n.severity, timeout=n.timeout, markup=n.markup)
 
@@ -187,8 +212,7 @@ class WargameApp(ClosesSession, App[None]):
         if isinstance(screen, HelpScreen):
             self.pop_screen()
             return
-        name = {"ConsoleScreen": "console", "HomeScreen": "home", "ProjectorScreen": "projector",
-                "DebriefScreen": "debrief"}.get(type(screen).__name__, type(screen).__name__)
+        name = SCREEN_NAMES.get(type(screen).__name__, type(screen).__name__)  # the help translates it
         keys = list(screen.BINDINGS)
         focused = screen.focused  # one of our panels (the teams list) adds its own keys
         if focused is not None and type(focused).__module__.startswith("wargame."):
@@ -205,21 +229,38 @@ class WargameApp(ClosesSession, App[None]):
             self.command(self.session.clock, what)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette offers every action of the current screen that applies now."""
+        """The command palette offers every action of the current screen that applies now, and Textual's
+        own, in the interface's language."""
+        lang = self.ui_lang
         seen: set[str] = set()
         for b in getattr(screen, "BINDINGS", []):
             if not isinstance(b, Binding) or b.action in seen or b.action in ("close", "back"):
                 continue
             seen.add(b.action)
-            _, name, params = parse_action(b.action)
+            _ns, name, params = parse_action(b.action)
             allowed = screen.check_action(name, params)
             if not allowed:
                 continue
             key = self.get_key_display(Binding(b.key.split(",")[0], b.action))
-            yield SystemCommand(b.tooltip or b.description, f"{b.description} · key {key}",
+            yield SystemCommand(_words(b.tooltip or b.description, lang),
+                                _("{name} · key {key}", lang).format(name=_words(b.description, lang), key=key),
                                 partial(self.run_action, b.action, screen))
-        yield SystemCommand("Help: keys", "Every key of this screen · key ?", self.action_help)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand(_("Help: keys", lang), _("Every key of this screen · key ?", lang), self.action_help)
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_words(command.title, lang), help=_words(command.help, lang))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its prompt in the interface's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…", self.ui_lang),
+                                            id="--command-palette"))
+
+
+def _words(text: str, lang: str) -> str:
+    """`text` (English) in `lang`; "" stays "" (gettext would give the catalogue's header)."""
+    return _(text, lang) if text else text
 
 
 def make_app(session_path: Path | None = None, *, codes: dict[str, str] | None = None,

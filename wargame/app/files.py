@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from wargame.views.i18n import gettext as _
+
 __all__ = ["export_target", "open_file", "opener"]
 
 
@@ -33,11 +35,11 @@ def opener() -> list[str] | None:
     return [found] if found else None
 
 
-def open_file(path: Path) -> str | None:
-    """Open `path` in the desktop's viewer, in the background; why not, or None when it was started."""
+def open_file(path: Path, lang: str = "en") -> str | None:
+    """Open `path` in the desktop's viewer, in the background; why not (in `lang`), or None when it was started."""
     command = opener()
     if command is None:
-        return "no program to open it was found"
+        return _("no program to open it was found", lang)
     try:
         if command == ["startfile"]:
             os.startfile(str(path))  # type: ignore[attr-defined]  # it exists on Windows only

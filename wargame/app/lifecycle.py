@@ -19,6 +19,8 @@ from typing import Any
 
 from textual.app import App
 
+from wargame.views.i18n import gettext as _
+
 EXIT_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, n))
 
 
@@ -92,6 +94,7 @@ class ClosesSession:
         finally:
             self.close_session()
             if self.close_problem:
+                lang = str(getattr(self, "ui_lang", "en"))  # the app's: the session's, or the one it chose
+                message = _("the session file was not closed cleanly ({problem})", lang)
                 with suppress(OSError):  # the terminal is gone
-                    print(f"wargame: the session file was not closed cleanly ({self.close_problem})",
-                          file=sys.stderr)
+                    print("wargame: " + message.format(problem=self.close_problem), file=sys.stderr)

@@ -45,8 +45,8 @@ class ReplayApp(App[None]):
                 tooltip="Forward to the next round's start", priority=True),
         Binding("pageup", "mark('round', -1)", "Round back", key_display="PgUp", show=False,
                 tooltip="Back to the round's start before", priority=True),
-        Binding("home", "seek(1)", "Start", show=False, tooltip="To the start of the session", priority=True),
-        Binding("end", "seek(-1)", "End", show=False, tooltip="To the end of the session", priority=True),
+        Binding("home", "seek(1)", "To the start", show=False, tooltip="To the start of the session", priority=True),
+        Binding("end", "seek(-1)", "To the end", show=False, tooltip="To the end of the session", priority=True),
         Binding("q", "quit", "Quit", tooltip="Leave the replay (nothing was written)"),
     ]
     """The replay's keys work on its screen and on the wall alike, so the room can be walked through;

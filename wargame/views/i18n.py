@@ -9,6 +9,8 @@ word comes from `locale/nl/LC_MESSAGES/wargame.mo`. Plurals go through `ngettext
 from __future__ import annotations
 
 import gettext as _gettext
+import os
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -45,6 +47,20 @@ def translations(lang: str) -> _gettext.NullTranslations:
             first.add_fallback(part)
     assert first is not None
     return first
+
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+"""Where the locale is read, the first one set winning, as gettext reads them."""
+
+
+def locale_lang(environ: Mapping[str, str] | None = None) -> str:
+    """The language of the user's locale: Dutch for `nl...`, English for anything else or none."""
+    env = os.environ if environ is None else environ
+    for name in LOCALE_VARIABLES:
+        value = env.get(name)
+        if value:
+            return "nl" if value.startswith("nl") else "en"
+    return "en"
 
 
 def gettext(message: str, lang: str) -> str:

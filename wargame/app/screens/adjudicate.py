@@ -9,7 +9,8 @@ from textual.validation import Integer
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from wargame.engine.outcomes import OUTCOMES
-from wargame.views.words import outcome_text
+from wargame.views.i18n import gettext as _
+from wargame.views.words import outcome_text, t
 
 from .. import view
 from ..widgets.safe import plain
@@ -36,37 +37,36 @@ class AdjudicateForm(FormDialog[None]):
         self.move_id = move_id
 
     def compose(self) -> ComposeResult:
-        st = self.app.current_session.state
+        st, lang = self.app.current_session.state, self.lang
         move = st.moves[self.move_id]
         earlier = st.earlier_ruling(move.id)  # the team replaced a ruled move: start from that ruling
         old = st.rulings.get(move.id) or earlier
         with VerticalScroll(classes="dialog"):
-            yield Static(plain(f"Adjudicate · {view.team_name(st, move.team)} · round {move.round + 1}"),
-                         classes="dialog-title")
+            yield Static(plain(_("Adjudicate · {team} · round {n}", lang).format(
+                team=view.team_name(st, move.team), n=move.round + 1)), classes="dialog-title")
             yield VerticalScroll(Static(render_move(st, move)), id="move-text")
             if earlier is not None:
-                yield Static(plain(f"Ruled move replaced: the team changed its move after the ruling "
-                                   f"({outcome_text(earlier.outcome, st.lang, ascii_signs=True)}). "
-                                   "The form starts from that "
-                                   "ruling; save to rule on the new version."), id="replaced", classes="hint")
-            yield Label(plain("Outcome (↑↓ then Enter)"), classes="field-label")
+                yield Static(plain(_("Ruled move replaced: the team changed its move after the ruling ({outcome}). "
+                                     "The form starts from that ruling; save to rule on the new version.", lang).format(
+                    outcome=outcome_text(earlier.outcome, st.lang, ascii_signs=True))), id="replaced", classes="hint")
+            yield Label(plain(_("Outcome (↑↓ then Enter)", lang)), classes="field-label")
             chosen = old.outcome if old else 0
             with RadioSet(id="outcome"):
                 for score in sorted(OUTCOMES, reverse=True):
                     yield RadioButton(plain(outcome_text(score, st.lang, ascii_signs=True)), value=score == chosen,
                                       name=str(score))
-            yield Label(plain("Narrative: what happens as a result"), classes="field-label")
+            yield Label(plain(_("Narrative: what happens as a result", lang)), classes="field-label")
             yield TextArea(old.narrative if old else "", id="narrative", soft_wrap=True)
-            yield Label(plain("Push on the axes, -3 to +3"), classes="field-label")
+            yield Label(plain(_("Push on the axes, -3 to +3", lang)), classes="field-label")
             with Horizontal(classes="push"):
-                yield Label(plain("erosion →"))
+                yield Label(plain(f"{t('erosion', lang)} →"))
                 yield Input(str(old.erosion if old else 0), id="erosion", type="integer",
                             validators=[Integer(-3, 3)])
-                yield Label(plain("rapprochement ↑"))
+                yield Label(plain(f"{t('rapprochement', lang)} ↑"))
                 yield Input(str(old.rapprochement if old else 0), id="rapprochement", type="integer",
                             validators=[Integer(-3, 3)])
             if st.deck is not None and st.deck.tracks:
-                yield Label(plain("Push on the tracks, -3 to +3"), classes="field-label")
+                yield Label(plain(_("Push on the tracks, -3 to +3", lang)), classes="field-label")
                 for track in st.deck.tracks:
                     with Horizontal(classes="push"):
                         yield Label(plain(f"{track.name.get(st.lang)} ({st.tracks.get(track.id, track.start):+d})"))
@@ -91,16 +91,18 @@ class AdjudicateForm(FormDialog[None]):
         erosion, rapprochement = self._int("erosion"), self._int("rapprochement")
         tracks = self._tracks()
         if erosion is None or rapprochement is None or None in tracks.values():
-            self.app.say("Push each axis and track by a whole number from -3 to +3.", severity="warning")
+            self.app.say(_("Push each axis and track by a whole number from -3 to +3.", self.lang),
+                         severity="warning")
             return
         session = self.app.current_session
-        ok, _ = self.app.command(session.adjudicate, self.move_id, outcome,
+        ok, _ruling = self.app.command(session.adjudicate, self.move_id, outcome,
                                  self.query_one("#narrative", TextArea).text, erosion, rapprochement,
-                                 tracks={t: v for t, v in tracks.items() if v})
+                                 tracks={k: v for k, v in tracks.items() if v})
         if ok:
             move = session.state.moves[self.move_id]
             ruled = outcome_text(outcome, session.state.lang, ascii_signs=True)
-            self.app.say(f"Ruled · {view.team_name(session.state, move.team)}: {ruled}")
+            self.app.say(_("Ruled · {team}: {outcome}", self.lang).format(
+                team=view.team_name(session.state, move.team), outcome=ruled))
             self.dismiss(None)
 
 

@@ -9,6 +9,9 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from wargame.views.i18n import gettext as _
+from wargame.views.words import t
+
 from .. import view
 from ..widgets.safe import clip, plain
 from .dialog import Dialog
@@ -24,22 +27,27 @@ class Bench(Dialog[str | None]):
     """
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with VerticalScroll(classes="dialog"):
-            yield Static(plain("Contingency bench: fire any inject now"), classes="dialog-title")
-            yield Input(placeholder="Filter by title, scenario or id", id="filter")
+            yield Static(plain(_("Contingency bench: fire any inject now", lang)), classes="dialog-title")
+            yield Input(placeholder=_("Filter by title, scenario or id", lang), id="filter")
             yield OptionList(id="injects")
-            yield Static(plain("Type to filter · ↓ to the list · Enter fires · ◆ this round's bench · ✓ played"),
-                         classes="hint")
+            yield Static(plain(_("Type to filter · ↓ to the list · Enter fires · ◆ this round's bench · ✓ played",
+                                 lang)), classes="hint")
 
     def on_mount(self) -> None:
         self._fill("")
         self.query_one("#filter", Input).focus()
+
+    def refill(self) -> None:
+        self._fill(self.query_one("#filter", Input).value)
 
     def _fill(self, query: str) -> None:
         st = self.app.current_session.state
         played = st.delivered_ids()
         q = query.lower().strip()
         suggested = view.round_bench(st)
+        minutes = t("minutes", self.lang)
         opts = []
         for inj in sorted(st.injects.values(),
                           key=lambda i: (i.id not in suggested, suggested.index(i.id) if i.id in suggested else 0,
@@ -50,7 +58,8 @@ class Bench(Dialog[str | None]):
                 continue
             mark = ("✓ ", "$success") if inj.id in played else ("◆ ", "$accent") if inj.id in suggested else "  "
             opts.append(Option(Content.assemble(mark, clip(title, 70),
-                                                (f"\n    {where} · {inj.date} · {inj.minutes} min · {inj.id}", "dim")),
+                                                (f"\n    {where} · {inj.date} · {inj.minutes} {minutes} · {inj.id}",
+                                                 "dim")),
                                id=inj.id))
         self.query_one("#injects", OptionList).set_options(opts)
 

@@ -12,13 +12,16 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from wargame.views.i18n import N_
+from wargame.views.i18n import gettext as _
+
 from .. import view
 from ..messages import SessionChanged
 from ..widgets.safe import plain
 from .confirm import Confirm
 from .dialog import Dialog
 
-UNKNOWN = "issued — regenerate to see a new one"
+UNKNOWN = N_("issued — regenerate to see a new one")
 
 
 class CodesDialog(Dialog[None]):
@@ -33,21 +36,25 @@ class CodesDialog(Dialog[None]):
     """
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with VerticalScroll(classes="dialog"):
-            yield Static(plain("Team join codes"), classes="dialog-title")
-            yield Static(plain(f"Teams join with: wargame join {self.app.current_session.store.path} --team TEAM"),
-                         classes="hint")
+            yield Static(plain(_("Team join codes", lang)), classes="dialog-title")
+            yield Static(plain(_("Teams join with: {command}", lang).format(
+                command=f"wargame join {self.app.current_session.store.path} --team TEAM")), classes="hint")
             yield OptionList(id="codes")
-            yield Static(plain("Codes are shown once and stored only as hashes. After a few wrong codes in a row "
-                               "a team waits before each next try; its right code, or a new one, ends that. "
-                               "g issues a new code for the highlighted team; Esc closes."), classes="hint")
+            yield Static(plain(_("Codes are shown once and stored only as hashes. After a few wrong codes in a row "
+                                 "a team waits before each next try; its right code, or a new one, ends that. "
+                                 "g issues a new code for the highlighted team; Esc closes.", lang)), classes="hint")
 
     def on_mount(self) -> None:
         self._fill()
         self.query_one(OptionList).focus()
         self.set_interval(1.0, self._tick, name="join waits")
 
-    def on_session_changed(self, _: SessionChanged) -> None:
+    def on_session_changed(self, _event: SessionChanged) -> None:
+        self._fill()
+
+    def refill(self) -> None:
         self._fill()
 
     def _tick(self) -> None:
@@ -68,7 +75,7 @@ class CodesDialog(Dialog[None]):
             trouble = view.join_trouble(st, team, now)
             style = "$error" if view.join_wait(st, team, now) else "$warning"
             opts.append(Option(Content.assemble((view.team_name(st, team), "bold"), (f"  {team}", "dim"), "\n    ",
-                                                (code, "bold $success") if code else (UNKNOWN, "dim"),
+                                                (code, "bold $success") if code else (_(UNKNOWN, self.lang), "dim"),
                                                 (f"\n    {trouble}", style) if trouble else ""), id=team))
         self._shown = self._rows()
         ol.set_options(opts)
@@ -89,7 +96,10 @@ class CodesDialog(Dialog[None]):
             if ok:
                 self.app.codes[team] = code
                 self._fill()
-                self.app.say(f"New code for {view.team_name(st, team)}: {code}")
+                self.app.say(_("New code for {team}: {code}", self.lang).format(team=view.team_name(st, team),
+                                                                                  code=code))
 
-        self.app.push_screen(Confirm("New join code", f"Issue a new code for {view.team_name(st, team)}? "
-                                                      "The old code stops working.", yes="Issue"), done)
+        lang = self.lang
+        question = _("Issue a new code for {team}? The old code stops working.", lang).format(
+            team=view.team_name(st, team))
+        self.app.push_screen(Confirm(_("New join code", lang), question, yes=_("Issue", lang)), done)

@@ -8,6 +8,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from wargame.views.i18n import gettext as _
+
 from ..widgets.safe import plain
 from .dialog import Dialog
 
@@ -18,7 +20,8 @@ class Confirm(Dialog[bool]):
         Binding("n,escape", "answer(False)", "No", tooltip="Cancel"),
     ]
 
-    def __init__(self, title: str, message: str | Content, yes: str = "Yes") -> None:
+    def __init__(self, title: str, message: str | Content, yes: str | None = None) -> None:
+        """`title`, `message` and `yes` (the button, "Yes" when not given) in the interface's language."""
         super().__init__()
         self.title_text = title
         self.message = message if isinstance(message, Content) else plain(message)
@@ -29,8 +32,9 @@ class Confirm(Dialog[bool]):
             yield Static(plain(self.title_text), classes="dialog-title")
             yield Static(self.message)
             with Horizontal(classes="buttons"):
-                yield Button(plain(f"{self.yes} (y)"), variant="primary", id="yes")
-                yield Button(plain("No (n)"), id="no")
+                yes = self.yes or _("Yes", self.lang)
+                yield Button(plain(f"{yes} (y)"), variant="primary", id="yes")
+                yield Button(plain(_("No (n)", self.lang)), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

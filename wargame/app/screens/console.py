@@ -14,14 +14,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from wargame.engine.allowed import Command
+from wargame.views.i18n import N_, ngettext
+from wargame.views.i18n import gettext as _
 
 from .. import view
 from ..messages import SessionChanged, TeamChosen
 from ..widgets.axis_cross import AxisCross
 from ..widgets.countdown import Countdown
+from ..widgets.footer import LocalFooter
 from ..widgets.inject_card import InjectCard
 from ..widgets.notes import NotesPanel
 from ..widgets.safe import clip, plain, set_content
@@ -119,7 +122,7 @@ class ConsoleScreen(Screen[None]):
             yield NotesPanel(id="notes")
             if not self.has_class("-wide"):
                 yield Timeline(id="timeline-side", moves=False)
-        yield Footer(compact=True)
+        yield LocalFooter(compact=True)
 
     @property
     def state(self) -> SessionState:
@@ -155,7 +158,7 @@ class ConsoleScreen(Screen[None]):
         st = self.state
         return (st.last_event_id, st.lang, self.has_class("-wide"))
 
-    def on_session_changed(self, _: SessionChanged) -> None:
+    def on_session_changed(self, _event: SessionChanged) -> None:
         self.sync()
 
     # --- showing the state ----------------------------------------------------------------------
@@ -179,9 +182,9 @@ class ConsoleScreen(Screen[None]):
         self._open = st.moves_open(now)
         self._shown = self._view_key()
         keys = (st.started, st.ended, st.clock.mode if st.current else None, st.has_next_round(),
-                st.current_inject.id if st.current_inject else None, tuple(st.options_chosen))
+                st.current_inject.id if st.current_inject else None, tuple(st.options_chosen), st.lang)
         if keys != getattr(self, "_keys", keys):
-            self.refresh_bindings()  # the footer shows the keys that apply now
+            self.refresh_bindings()  # the footer shows the keys that apply now, in the session's language
         self._keys = keys
 
     def _show_teams(self, now: float) -> None:
@@ -194,8 +197,10 @@ class ConsoleScreen(Screen[None]):
         banner = self.query_one("#altered", Static)
         banner.set_class(bool(altered), "-shown")
         if altered:
-            set_content(banner, Content.assemble("⚠ Log altered outside wargame: ", plain(altered),
-                                                 ". Do not trust this record; keep the file as it is."))
+            text = _("⚠ Log altered outside wargame: {reason}. Do not trust this record; keep the file as it is.",
+                     self.app.ui_lang)
+            before, _sep, after = text.partition("{reason}")
+            set_content(banner, Content.assemble(before, plain(altered), after))
 
     def tick(self) -> None:
         st, now = self.state, self.app.now()
@@ -224,44 +229,48 @@ class ConsoleScreen(Screen[None]):
     def _confirm_pending(self, what: str, then: Callable[[], None]) -> None:
         from .confirm import Confirm
 
-        st = self.state
+        st, lang = self.state, self.app.ui_lang
         pending = st.pending_teams() if st.started else []
         if not pending:
             then()
             return
         names = ", ".join(clip(view.team_name(st, t), 30) for t in pending)
-        self.app.push_screen(
-            Confirm(what, f"{len(pending)} team(s) have not moved this round: {names}.\n\nGo on anyway?", yes="Go on"),
-            lambda yes: then() if yes else None)
+        n = len(pending)
+        question = ngettext("{n} team has not moved this round: {names}.\n\nGo on anyway?",
+                            "{n} teams have not moved this round: {names}.\n\nGo on anyway?", n, lang)
+        self.app.push_screen(Confirm(_(what, lang), question.format(n=n, names=names), yes=_("Go on", lang)),
+                             lambda yes: then() if yes else None)
 
     def action_start(self) -> None:
         self._deliver(self.app.current_session.advance)
 
     def action_advance(self) -> None:
-        self._confirm_pending("Next inject", lambda: self._deliver(self.app.current_session.advance))
+        self._confirm_pending(N_("Next inject"), lambda: self._deliver(self.app.current_session.advance))
 
     def action_next_round(self) -> None:
-        self._confirm_pending("Next round", lambda: self._deliver(self.app.current_session.next_round))
+        self._confirm_pending(N_("Next round"), lambda: self._deliver(self.app.current_session.next_round))
 
     def _deliver(self, command: Callable[[], object]) -> None:
         ok, event = self.app.command(command)
         if not ok:
             return
+        lang = self.app.ui_lang
         if event is None:
-            self.app.say("That was the last inject of the last round. Press x to end the exercise.",
+            self.app.say(_("That was the last inject of the last round. Press x to end the exercise.", lang),
                          severity="warning")
             return
         inj = self.state.current_inject
         if inj is not None:
-            self.app.say(f"Delivered: {inj.title.get(self.state.lang)}", title=f"Round {self.state.round + 1}")
+            self.app.say(_("Delivered: {title}", lang).format(title=inj.title.get(self.state.lang)),
+                         title=_("Round {n}", lang).format(n=self.state.round + 1))
 
     def action_clock(self, what: str) -> None:
         self.app.command(self.app.current_session.clock, what)
 
     def action_extend(self, seconds: int) -> None:
-        ok, _ = self.app.command(self.app.current_session.clock, "extend", seconds=seconds)
+        ok, _result = self.app.command(self.app.current_session.clock, "extend", seconds=seconds)
         if ok:
-            self.app.say(f"+{seconds // 60} min")
+            self.app.say(_("+{n} min", self.app.ui_lang).format(n=seconds // 60))
 
     def _team(self) -> str | None:
         return self.query_one(TeamsPanel).team
@@ -275,11 +284,12 @@ class ConsoleScreen(Screen[None]):
         from .move_detail import MoveDetail
         from .move_form import MoveForm
 
+        lang = self.app.ui_lang
         if not self.state.started:
-            self.app.say("Start the exercise first (n).", severity="warning")
+            self.app.say(_("Start the exercise first (n).", lang), severity="warning")
             return
         if self.state.ended and self.state.current_moves().get(event.team) is None:
-            self.app.say("The exercise has ended; no more moves.", severity="warning")
+            self.app.say(_("The exercise has ended; no more moves.", lang), severity="warning")
             return
         if self.state.current_moves().get(event.team) is None:
             self.app.push_screen(MoveForm(event.team))
@@ -303,7 +313,8 @@ class ConsoleScreen(Screen[None]):
 
         move = self.state.current_moves().get(team)
         if move is None:
-            self.app.say(f"{view.team_name(self.state, team)} has no move this round to rule on.", severity="warning")
+            self.app.say(_("{team} has no move this round to rule on.", self.app.ui_lang).format(
+                team=view.team_name(self.state, team)), severity="warning")
             return
         self.app.push_screen(AdjudicateForm(move.id))
 
@@ -317,9 +328,9 @@ class ConsoleScreen(Screen[None]):
 
         def then(option: str | None) -> None:
             if option:
-                ok, _ = self.app.command(self.app.current_session.choose_option, option)
+                ok, _result = self.app.command(self.app.current_session.choose_option, option)
                 if ok:
-                    self.app.say("Option chosen; its follow-up comes next (n).")
+                    self.app.say(_("Option chosen; its follow-up comes next (n).", self.app.ui_lang))
 
         self.app.push_screen(OptionsDialog(), then)
 
@@ -333,9 +344,9 @@ class ConsoleScreen(Screen[None]):
         self.app.push_screen(Bench(), then)
 
     def action_reopen(self) -> None:
-        ok, _ = self.app.command(self.app.current_session.reopen_moves)
+        ok, _result = self.app.command(self.app.current_session.reopen_moves)
         if ok:
-            self.app.say("Moves are open again for this round.")
+            self.app.say(_("Moves are open again for this round.", self.app.ui_lang))
 
     def action_projector(self) -> None:
         from .projector import ProjectorScreen
@@ -344,7 +355,7 @@ class ConsoleScreen(Screen[None]):
 
     def action_language(self) -> None:
         lang = "en" if self.state.lang == "nl" else "nl"
-        ok, _ = self.app.command(self.app.current_session.set_language, lang)
+        ok, _result = self.app.command(self.app.current_session.set_language, lang)
         if ok:
             self.app.say("Content in English." if lang == "en" else "Inhoud in het Nederlands.")
 
@@ -356,18 +367,21 @@ class ConsoleScreen(Screen[None]):
     def action_end(self) -> None:
         from .confirm import Confirm
 
-        st = self.state
+        st, lang = self.state, self.app.ui_lang
         pending = st.pending_teams()
-        extra = f"\n\n{len(pending)} team(s) have not moved this round." if pending else ""
+        n = len(pending)
+        extra = "\n\n" + ngettext("{n} team has not moved this round.", "{n} teams have not moved this round.",
+                                   n, lang).format(n=n) if pending else ""
 
         def then(yes: bool | None) -> None:
             if yes:
-                ok, _ = self.app.command(self.app.current_session.end)
+                ok, _result = self.app.command(self.app.current_session.end)
                 if ok:
                     self.action_debrief()
 
-        self.app.push_screen(Confirm("End the exercise", "End the exercise now? Moves can no longer be entered; "
-                                     "notes still can." + extra, yes="End"), then)
+        self.app.push_screen(Confirm(_("End the exercise", lang),
+                                     _("End the exercise now? Moves can no longer be entered; notes still can.", lang)
+                                     + extra, yes=_("End", lang)), then)
 
     def action_debrief(self) -> None:
         from .debrief import DebriefScreen

@@ -13,11 +13,16 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
+
+from wargame.views.i18n import N_, ngettext
+from wargame.views.i18n import gettext as _
+from wargame.views.words import signed, t
 
 from ...store.outputs import default_export
 from .. import files, view
 from ..messages import SessionChanged
+from ..widgets.footer import LocalFooter
 from ..widgets.safe import clip, lines, plain
 from ..widgets.timeline import render_timeline
 from .note_form import NoteForm
@@ -29,8 +34,9 @@ if TYPE_CHECKING:
 
     from ..app import WargameApp
 
-TAG_TITLES = [("strength", "Strengths"), ("improvement", "Areas for improvement"), ("action", "Improvement plan"),
-              ("", "Other notes")]
+TAG_TITLES = [("strength", "strengths"), ("improvement", "improvements"), ("action", "improvement_plan"), ("", "")]
+"""The notes by tag, each under its heading: the report's word (`views.words`), or OTHER_NOTES."""
+OTHER_NOTES = N_("Other notes")
 
 
 class DebriefScreen(Screen[None]):
@@ -51,6 +57,7 @@ class DebriefScreen(Screen[None]):
         Binding("o", "open_pdf", "Open PDF", tooltip="Open the PDF just written in the desktop's viewer"),
         Binding("w", "note", "Note", tooltip="Add a note for the after-action report"),
         Binding("m", "objectives", "Objectives", tooltip="Mark each team's objectives met, partly met or not met"),
+        Binding("l", "language", "NL/EN", show=False, tooltip="Switch the content between Dutch and English"),
         Binding("escape,b", "back", "Console", tooltip="Back to the console"),
     ]
 
@@ -62,14 +69,14 @@ class DebriefScreen(Screen[None]):
         with VerticalScroll(id="debrief"):
             yield Static(id="summary")
             yield Static(id="export-result")
-            yield Static(plain("Hot wash"), classes="heading")
+            yield Static(classes="heading", id="hotwash-heading")
             yield Static(id="hotwash")
-            yield Static(plain("Notes"), classes="heading")
+            yield Static(classes="heading", id="notes-heading")
             yield Static(id="notes")
-            yield Static(plain("What was played"), classes="heading")
+            yield Static(classes="heading", id="played-heading")
             yield Static(id="played")
         yield ProgressBar(total=100, show_eta=False, id="export-progress")
-        yield Footer(show_command_palette=False, compact=True)
+        yield LocalFooter(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-result", Static).display = False
@@ -80,39 +87,70 @@ class DebriefScreen(Screen[None]):
             return self.written is not None and files.opener() is not None
         return True
 
-    def on_session_changed(self, _: SessionChanged) -> None:
+    def on_session_changed(self, _event: SessionChanged) -> None:
         self.sync()
 
     def sync(self) -> None:
         st = self.app.current_session.state
-        lang = st.lang
-        moves = [m for m in st.moves.values() if m.superseded_by is None]
-        first = st.path[0] if st.path else None
-        summary = [Content.styled(f"Debrief · {st.title}", "bold $accent"),
-                   plain(f"{'Ended' if st.ended else 'Not ended yet'} · {st.round + 1} round(s) played · "
-                         f"{len(st.deliveries)} injects · {len(moves)} moves · {len(st.rulings)} rulings · "
-                         f"{len(st.notes)} notes"),
-                   plain(f"World: {view.world_text(st)}")]
-        if first is not None:
-            summary.append(plain(f"Started at erosion {first.erosion:+d}, rapprochement {first.rapprochement:+d}; "
-                                 f"{len(st.crossings)} crossing(s) into another future."))
-        self.query_one("#summary", Static).update(lines(summary))
+        lang = st.lang  # the content's and, the session's, the interface's (`app.ui_lang`)
+        if lang != getattr(self, "_lang", lang):  # switched (l): the footer's keys too
+            self.query_one(LocalFooter).refresh(recompose=True)
+            self.refresh_bindings()
+        self._lang = lang
+        self.query_one("#hotwash-heading", Static).update(plain(_("Hot wash", lang)))
+        self.query_one("#notes-heading", Static).update(plain(_("Notes", lang)))
+        self.query_one("#played-heading", Static).update(plain(_("What was played", lang)))
+        self.query_one("#summary", Static).update(lines(self._summary(st)))
         qs = [Content.assemble((f"{i}. ", "bold"), q.question.get(lang)) for i, q in enumerate(st.hotwash, 1)]
-        self.query_one("#hotwash", Static).update(lines(qs) if qs else plain("No hot-wash questions in this deck."))
+        self.query_one("#hotwash", Static).update(
+            lines(qs) if qs else plain(_("No hot-wash questions in this deck.", lang)))
         out: list[Content] = []
-        for tag, title in TAG_TITLES:
+        for tag, key in TAG_TITLES:
             notes = [n for n in st.notes if n.tag == tag]
             if not notes:
                 continue
-            out.append(Content.styled(title, "bold"))
+            out.append(Content.styled(t(key, lang) if key else _(OTHER_NOTES, lang), "bold"))
             for n in notes:
                 extra = ""
                 if n.owner or n.due:
-                    extra = f" (owner: {n.owner or '—'}, due: {n.due or '—'})"
+                    extra = " " + _("(owner: {owner}, due: {due})", lang).format(owner=n.owner or "—", due=n.due or "—")
                 out.append(Content.assemble((f"  R{n.round + 1} ", "dim"), n.text, (extra, "dim")))
-        self.query_one("#notes", Static).update(lines(out) if out else plain("No notes. Press w to add one."))
+        self.query_one("#notes", Static).update(
+            lines(out) if out else plain(_("No notes. Press w to add one.", lang)))
         self.query_one("#played", Static).update(render_timeline(st, with_moves=True, width=100))
         self.sub_title = st.session_id
+
+    @staticmethod
+    def _summary(st: SessionState) -> list[Content]:
+        """The title, what was played and where the world went."""
+        lang = st.lang
+        moves = [m for m in st.moves.values() if m.superseded_by is None]
+        played = st.round + 1
+        counts = [
+            _("Ended", lang) if st.ended else _("Not ended yet", lang),
+            ngettext("{n} round played", "{n} rounds played", played, lang).format(n=played),
+            ngettext("{n} inject", "{n} injects", len(st.deliveries), lang).format(n=len(st.deliveries)),
+            ngettext("{n} move", "{n} moves", len(moves), lang).format(n=len(moves)),
+            ngettext("{n} ruling", "{n} rulings", len(st.rulings), lang).format(n=len(st.rulings)),
+            ngettext("{n} note", "{n} notes", len(st.notes), lang).format(n=len(st.notes)),
+        ]
+        summary = [Content.styled(_("Debrief · {title}", lang).format(title=st.title), "bold $accent"),
+                   plain(" · ".join(counts)),
+                   plain(_("World: {world}", lang).format(world=view.world_text(st)))]
+        first = st.path[0] if st.path else None
+        if first is not None:
+            n = len(st.crossings)
+            started = ngettext("Started at {erosion}, {rapprochement}; {n} crossing into another future.",
+                               "Started at {erosion}, {rapprochement}; {n} crossings into another future.", n, lang)
+            summary.append(plain(started.format(
+                erosion=f"{t('erosion', lang)} {signed(first.erosion, ascii_signs=True)}",
+                rapprochement=f"{t('rapprochement', lang)} {signed(first.rapprochement, ascii_signs=True)}", n=n)))
+        return summary
+
+    def action_language(self) -> None:
+        """Dutch or English: the content and the interface (as the console's l)."""
+        session = self.app.current_session
+        self.app.command(session.set_language, "en" if session.state.lang == "nl" else "nl")
 
     def action_objectives(self) -> None:
         from .objectives import ObjectivesForm
@@ -132,7 +170,7 @@ class DebriefScreen(Screen[None]):
 
         def then(out: Path | None) -> None:
             if out is not None:
-                self.app.say(f"Writing the debrief to {out} …")
+                self.app.say(_("Writing the debrief to {path} …", self.app.ui_lang).format(path=out))
                 self._export(copy.deepcopy(session.state), out)
 
         self.app.push_screen(ExportDialog(default_export(session.store.path)), then)
@@ -140,17 +178,21 @@ class DebriefScreen(Screen[None]):
     def action_open_pdf(self) -> None:
         if self.written is None:
             return
-        problem = files.open_file(self.written)
+        lang = self.app.ui_lang
+        problem = files.open_file(self.written, lang)
         if problem:
-            self.app.say(f"Could not open {self.written}: {problem}", severity="warning")
+            self.app.say(_("Could not open {path}: {problem}", lang).format(path=self.written, problem=problem),
+                         severity="warning")
 
     def _written(self, out: Path) -> None:
         self.written = out
         box = self.query_one("#export-result", Static)
         box.display = True
-        box.update(plain(f"Debrief written: {out}" + ("  ·  o opens it" if files.opener() else "")))
+        lang = self.app.ui_lang
+        written = _("Debrief written: {path}", lang).format(path=out)
+        box.update(plain(written + ("  ·  " + _("o opens it", lang) if files.opener() else "")))
         self.refresh_bindings()
-        self.app.say(f"Debrief written: {out}", title="Export")
+        self.app.say(written, title=_("Export", lang))
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, state: SessionState, out: Path) -> None:
@@ -158,7 +200,8 @@ class DebriefScreen(Screen[None]):
             # imported here, in the worker: ReportLab is heavy and the console must start fast
             debrief = importlib.import_module("wargame.report.debrief")
         except ImportError as exc:
-            self.app.call_from_thread(self.app.say, f"PDF export is not available: {exc}", severity="error")
+            self.app.call_from_thread(self.app.say, _("PDF export is not available: {error}", state.lang).format(
+                error=exc), severity="error")
             return
         bar = self.query_one("#export-progress", ProgressBar)
         self.app.call_from_thread(bar.add_class, "running")
@@ -166,7 +209,8 @@ class DebriefScreen(Screen[None]):
             debrief.write_debrief(state, out, team=None, lang=state.lang,
                                   progress=lambda f: self.app.call_from_thread(bar.update, progress=round(f * 100)))
         except Exception as exc:  # noqa: BLE001 - any failure is reported, never a traceback
-            self.app.call_from_thread(self.app.say, f"Export failed: {clip(str(exc), 300)}", severity="error")
+            self.app.call_from_thread(self.app.say, _("Export failed: {error}", state.lang).format(
+                error=clip(str(exc), 300)), severity="error")
             return
         finally:
             self.app.call_from_thread(bar.remove_class, "running")

@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
+from wargame.views.i18n import gettext as _
+
 from ..files import export_target
 from ..widgets.safe import plain
 from .dialog import FormDialog
@@ -25,15 +27,19 @@ class ExportDialog(FormDialog[Path]):
         self.default = default
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with VerticalScroll(classes="dialog"):
-            yield Static(plain("Export the debrief (PDF)"), classes="dialog-title")
-            yield Label(plain("Write it to (a file, or a folder to put it in)"), classes="field-label")
+            yield Static(plain(_("Export the debrief (PDF)", lang)), classes="dialog-title")
+            yield Label(plain(_("Write it to (a file, or a folder to put it in)", lang)), classes="field-label")
             yield Input(str(self.default), id="path")
             yield Static(id="where", classes="hint")
             yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
+        self.refill()
+
+    def refill(self) -> None:
         self._explain(self.query_one("#path", Input).value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -41,10 +47,14 @@ class ExportDialog(FormDialog[Path]):
 
     def _explain(self, typed: str) -> None:
         target = export_target(typed, self.default)
-        note = " (a file is there: it will be replaced)" if target.is_file() else ""
+        lang = self.lang
         if not target.parent.is_dir():
-            note = f" (there is no folder {target.parent})"
-        self.query_one("#where", Static).update(plain(f"→ {target}{note}"))
+            where = _("→ {path} (there is no folder {folder})", lang).format(path=target, folder=target.parent)
+        elif target.is_file():
+            where = _("→ {path} (a file is there: it will be replaced)", lang).format(path=target)
+        else:
+            where = f"→ {target}"
+        self.query_one("#where", Static).update(plain(where))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -53,6 +63,7 @@ class ExportDialog(FormDialog[Path]):
     def action_save(self) -> None:
         target = export_target(self.query_one("#path", Input).value, self.default)
         if not target.parent.is_dir():
-            self.app.say(f"There is no folder {target.parent}; choose another place.", severity="warning")
+            self.app.say(_("There is no folder {folder}; choose another place.", self.lang).format(
+                folder=target.parent), severity="warning")
             return
         self.dismiss(target)

@@ -10,17 +10,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from wargame.views.i18n import gettext as _
+
+from ..widgets.footer import LocalFooter
 from ..widgets.safe import lines, plain
 
 
 def binding_rows(app: App[Any], bindings: list[Binding]) -> list[tuple[str, str, str]]:
-    """(keys, name, help) per action, keys of one action merged."""
+    """(keys, name, help) per action, keys of one action merged; name and help as the bindings give
+    them (English, the message ids)."""
     rows: dict[str, tuple[list[str], str, str]] = {}
     for b in bindings:
         if b.action in rows:
-            keys, _, _ = rows[b.action]
+            keys = rows[b.action][0]
         else:
             keys = []
             rows[b.action] = (keys, b.description, b.tooltip)
@@ -44,27 +48,35 @@ class HelpScreen(Screen[None]):
         self.for_title = title
         self.for_bindings = bindings
 
+    @property
+    def lang(self) -> str:
+        return str(getattr(self.app, "ui_lang", "en"))
+
     def compose(self) -> ComposeResult:
+        lang = self.lang
         yield Header()
         with VerticalScroll():
-            yield Static(Content.styled(f"Keys · {self.for_title}", "bold $accent"))
+            yield Static(Content.styled(_("Keys · {screen}", lang).format(screen=_(self.for_title, lang)),
+                                        "bold $accent"))
             yield Static(self._table(self.for_bindings), classes="help-section")
-            yield Static(Content.styled("Everywhere", "bold $accent"), classes="help-section")
+            yield Static(Content.styled(_("Everywhere", lang), "bold $accent"), classes="help-section")
             yield Static(self._table(self.app.BINDINGS), classes="help-section")
-            yield Static(plain(
+            yield Static(plain(_(
                 "ctrl+p opens the command palette: every action above, searchable by name. "
                 "The footer shows the keys that apply right now. The mouse works too; the keyboard is enough. "
                 "Every change is saved at once: quit or lose power at any time and reopen the session "
-                "(wargame resume) to go on where you were, clock included."), classes="help-section")
-        yield Footer(show_command_palette=False, compact=True)
+                "(wargame resume) to go on where you were, clock included.", lang)), classes="help-section")
+        yield LocalFooter(show_command_palette=False, compact=True)
 
     def _table(self, bindings: Iterable[BindingType]) -> Content:
+        """The keys, each with its name and what it does, in the interface's language."""
+        lang = self.lang
         rows = binding_rows(self.app, [b for b in bindings if isinstance(b, Binding)])
-        width = max((len(k) for k, _, _ in rows), default=4) + 2
+        width = max((len(k) for k, _d, _t in rows), default=4) + 2
         out = []
         for keys, desc, tip in rows:
-            out.append(Content.assemble((keys.ljust(width), "bold $secondary"), (desc, "bold"),
-                                        (f" · {tip}" if tip and tip != desc else "", "")))
+            out.append(Content.assemble((keys.ljust(width), "bold $secondary"), (_(desc, lang) if desc else "", "bold"),
+                                        (f" · {_(tip, lang)}" if tip and tip != desc else "", "")))
         return lines(out)
 
     def action_back(self) -> None:

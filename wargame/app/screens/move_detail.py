@@ -11,6 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from wargame.engine.events import FACILITATOR
+from wargame.views.i18n import gettext as _
+from wargame.views.words import t
+
 from .. import view
 from ..widgets.safe import lines, plain
 from .dialog import Dialog
@@ -33,24 +37,26 @@ class MoveDetail(Dialog[str | None]):
         self.team = team
 
     def compose(self) -> ComposeResult:
-        st = self.app.current_session.state
+        st, lang = self.app.current_session.state, self.lang
         move = st.current_moves().get(self.team)
         with VerticalScroll(classes="dialog"):
-            yield Static(plain(f"{view.team_name(st, self.team)} · round {st.round + 1}"), classes="dialog-title")
+            title = _("{team} · round {n}", lang).format(team=view.team_name(st, self.team), n=st.round + 1)
+            yield Static(plain(title), classes="dialog-title")
             if move is None:
-                yield Static(plain("No move yet this round."))
+                yield Static(plain(_("No move yet this round.", lang)))
             else:
                 yield Static(render_move(st, move), id="move-text")
                 history = st.move_history(move.id)[1:]
                 if history:
-                    yield Static(lines([Content.styled(f"Earlier versions ({len(history)})", "bold")] +
+                    earlier = f"{t('earlier_versions', lang)} ({len(history)})"
+                    yield Static(lines([Content.styled(earlier, "bold")] +
                                        [Content.assemble((f"v{len(history) - i}: ", "dim"), m.action)
                                         for i, m in enumerate(history)]), classes="hint")
             with Horizontal(classes="buttons"):
-                yield Button(plain("Edit (e)"), id="edit", variant="primary")
+                yield Button(plain(_("Edit (e)", lang)), id="edit", variant="primary")
                 if move is not None:
-                    yield Button(plain("Adjudicate (a)"), id="adjudicate")
-                yield Button(plain("Close (esc)"), id="close")
+                    yield Button(plain(_("Adjudicate (a)", lang)), id="adjudicate")
+                yield Button(plain(_("Close (esc)", lang)), id="close")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -61,18 +67,22 @@ class MoveDetail(Dialog[str | None]):
 
 
 def render_move(st: SessionState, move: Move) -> Content:
-    """A move with every field, literally."""
+    """A move with every field, literally (the labels in the session's language)."""
+    lang = st.lang
     ruling = st.rulings.get(move.id)
     at = datetime.fromtimestamp(move.at).strftime("%H:%M:%S")
+    actor = _("facilitator", lang) if move.actor == FACILITATOR else move.actor  # a team's: its actor id
+    by = _("by {actor} at {time}", lang).format(actor=actor, time=at)
+    result, narrative = _("Result", lang), _("Narrative", lang)
     parts = [
-        Content.assemble(("Action: ", "bold"), move.action),
-        Content.assemble(("Result: ", "bold"), move.result or "—"),
-        Content.assemble(("Reasons: ", "bold"), move.reasons or "—"),
-        Content.styled(f"{'private · ' if move.private else ''}by {move.actor} at {at}", "dim"),
+        Content.assemble((f"{t('action', lang)}: ", "bold"), move.action),
+        Content.assemble((f"{result}: ", "bold"), move.result or "—"),
+        Content.assemble((f"{t('reasons', lang)}: ", "bold"), move.reasons or "—"),
+        Content.styled(f"{t('private', lang)} · {by}" if move.private else by, "dim"),
     ]
     if ruling is not None:
-        parts.append(Content.assemble(("Ruling: ", "bold $success"), view.ruling_label(st, move), " · ",
-                                      view.push_line(ruling.erosion, ruling.rapprochement, st.lang)))
+        parts.append(Content.assemble((f"{t('ruling', lang)}: ", "bold $success"), view.ruling_label(st, move), " · ",
+                                      view.push_line(ruling.erosion, ruling.rapprochement, lang)))
         if ruling.narrative:
-            parts.append(Content.assemble(("Narrative: ", "bold"), ruling.narrative))
+            parts.append(Content.assemble((f"{narrative}: ", "bold"), ruling.narrative))
     return lines(parts)

@@ -9,6 +9,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from wargame.views.i18n import gettext as _
+from wargame.views.words import t
+
 from .. import view
 from ..widgets.safe import clip, plain
 from .dialog import FormDialog
@@ -29,28 +32,30 @@ class MoveForm(FormDialog[None]):
         self.inject: str | None = None  # the inject the move answers: the one being played, unless chosen
 
     def compose(self) -> ComposeResult:
-        st = self.app.current_session.state
-        self.inject = st.current.inject_id if st.current else None
+        st, lang = self.app.current_session.state, self.lang
+        if self.inject is None:  # composed anew (another language): the inject chosen stays
+            self.inject = st.current.inject_id if st.current else None
         current = self._answer(self.team)
+        title = _("Move · round {n} (edit)", lang) if current else _("Move · round {n}", lang)
         with VerticalScroll(classes="dialog"):
-            yield Static(plain(f"Move · round {st.round + 1}" + (" (edit)" if current else "")), classes="dialog-title")
-            yield Label(plain("Team"), classes="field-label")
-            options = [(plain(view.team_name(st, t)), t) for t in st.teams]
+            yield Static(plain(title.format(n=st.round + 1)), classes="dialog-title")
+            yield Label(plain(_("Team", lang)), classes="field-label")
+            options = [(plain(view.team_name(st, team)), team) for team in st.teams]
             yield Select(options, value=self.team if self.team in st.teams else Select.NULL,
-                         allow_blank=self.team not in st.teams, id="team", prompt="Choose a team")
+                         allow_blank=self.team not in st.teams, id="team", prompt=_("Choose a team", lang))
             delivered = list(dict.fromkeys(d.inject_id for d in st.round_deliveries(st.round)))
             if len(delivered) > 1:  # a round of several injects: a move answers one of them
-                yield Label(plain("Answers the inject"), classes="field-label")
+                yield Label(plain(_("Answers the inject", lang)), classes="field-label")
                 yield Select([(plain(clip(st.injects[i].title.get(st.lang), 60)), i) for i in delivered],
                              value=self.inject if self.inject in delivered else delivered[-1], allow_blank=False,
                              id="inject")
-            yield Label(plain("Action: what the team does"), classes="field-label")
-            yield Input(current.action if current else "", id="action", placeholder="Action")
-            yield Label(plain("Intended result"), classes="field-label")
+            yield Label(plain(_("Action: what the team does", lang)), classes="field-label")
+            yield Input(current.action if current else "", id="action", placeholder=t("action", lang))
+            yield Label(plain(t("result", lang)), classes="field-label")
             yield TextArea(current.result if current else "", id="result", soft_wrap=True)
-            yield Label(plain("Reasons: why it would work"), classes="field-label")
+            yield Label(plain(_("Reasons: why it would work", lang)), classes="field-label")
             yield TextArea(current.reasons if current else "", id="reasons", soft_wrap=True)
-            yield Checkbox(plain("Private (not shown to other teams or on the projector)"),
+            yield Checkbox(plain(_("Private (not shown to other teams or on the projector)", lang)),
                            value=current.private if current else False, id="private")
             yield from self.buttons()
 
@@ -90,7 +95,7 @@ class MoveForm(FormDialog[None]):
     def action_save(self) -> None:
         team = self.query_one("#team", Select).value
         if not isinstance(team, str):
-            self.app.say("Choose a team first.", severity="warning")
+            self.app.say(_("Choose a team first.", self.lang), severity="warning")
             return
         session = self.app.current_session
         ok, move = self.app.command(
@@ -98,5 +103,6 @@ class MoveForm(FormDialog[None]):
             self.query_one("#result", TextArea).text, self.query_one("#reasons", TextArea).text,
             self.query_one("#private", Checkbox).value, key=self.key, inject=self.inject)
         if ok:
-            self.app.say(f"Move recorded · {view.team_name(session.state, team)}: {clip(move.action, 60)}")
+            self.app.say(_("Move recorded · {team}: {action}", self.lang).format(
+                team=view.team_name(session.state, team), action=clip(move.action, 60)))
             self.dismiss(None)

@@ -7,10 +7,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
+from wargame.views.i18n import gettext as _
+from wargame.views.words import t
+
 from ..widgets.safe import clip, plain
 from .dialog import FormDialog
 
-TAGS = [("", "Note"), ("strength", "Strength"), ("improvement", "Improvement"), ("action", "Action item")]
+TAGS = ("", "strength", "improvement", "action")
+"""A note's tags, "" for a plain note."""
+
+
+def tag_label(tag: str, lang: str) -> str:
+    """A tag's button: the report's word for it, capitalised ("Strength"); an action is an "Action item"."""
+    if tag == "action":
+        return _("Action item", lang)
+    word = t(f"tag_{tag}", lang)
+    return word[:1].upper() + word[1:]
 
 
 class NoteForm(FormDialog[None]):
@@ -26,17 +38,18 @@ class NoteForm(FormDialog[None]):
     """
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with VerticalScroll(classes="dialog"):
-            yield Static(plain("Note for the after-action report"), classes="dialog-title")
+            yield Static(plain(_("Note for the after-action report", lang)), classes="dialog-title")
             yield TextArea("", id="text", soft_wrap=True)
-            yield Label(plain("Tag"), classes="field-label")
+            yield Label(plain(_("Tag", lang)), classes="field-label")
             with RadioSet(id="tag"):
-                for tag, label in TAGS:
-                    yield RadioButton(plain(label), value=tag == "", name=tag or "none")
-            yield Label(plain("For an action item: owner and due date"), classes="field-label")
+                for tag in TAGS:
+                    yield RadioButton(plain(tag_label(tag, lang)), value=tag == "", name=tag or "none")
+            yield Label(plain(_("For an action item: owner and due date", lang)), classes="field-label")
             with Horizontal(classes="owner"):
-                yield Input("", id="owner", placeholder="Owner")
-                yield Input("", id="due", placeholder="Due (e.g. 2026-06-01)")
+                yield Input("", id="owner", placeholder=t("owner", lang))
+                yield Input("", id="due", placeholder=_("Due (e.g. 2026-06-01)", lang))
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -46,8 +59,9 @@ class NoteForm(FormDialog[None]):
         pressed = self.query_one("#tag", RadioSet).pressed_button
         tag = pressed.name if pressed is not None and pressed.name != "none" else ""
         text = self.query_one("#text", TextArea).text
-        ok, _ = self.app.command(self.app.current_session.add_note, text, tag or "",
+        ok, _note = self.app.command(self.app.current_session.add_note, text, tag or "",
                                  self.query_one("#owner", Input).value, self.query_one("#due", Input).value)
         if ok:
-            self.app.say(f"Note added{' (' + tag + ')' if tag else ''}: {clip(text, 60)}")
+            said = _("Note added ({tag}): {text}", self.lang) if tag else _("Note added: {text}", self.lang)
+            self.app.say(said.format(tag=t(f"tag_{tag}", self.lang), text=clip(text, 60)))
             self.dismiss(None)

@@ -8,7 +8,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from wargame.engine.events import MARKS
+from wargame.views.i18n import gettext as _
 from wargame.views.outcomes import mark_text
+from wargame.views.words import t
 
 from .. import view
 from ..widgets.safe import clip, plain
@@ -30,12 +32,12 @@ class ObjectivesForm(FormDialog[None]):
     """
 
     def compose(self) -> ComposeResult:
-        st = self.app.current_session.state
+        st, lang = self.app.current_session.state, self.lang
         briefs = st.deck.briefs if st.deck is not None else ()
         with VerticalScroll(classes="dialog"):
-            yield Static(plain("Team objectives: met, partly met or not met"), classes="dialog-title")
+            yield Static(plain(_("Team objectives: met, partly met or not met", lang)), classes="dialog-title")
             if not briefs:
-                yield Static(plain("This deck gives the teams no objectives."), classes="hint")
+                yield Static(plain(_("This deck gives the teams no objectives.", lang)), classes="hint")
             for brief in briefs:
                 yield Label(plain(view.team_name(st, brief.team)), classes="field-label")
                 for objective in brief.objectives:
@@ -43,10 +45,10 @@ class ObjectivesForm(FormDialog[None]):
                     yield Static(plain(clip(objective.text.get(st.lang), 200)))
                     key = f"{brief.team}/{objective.id}"
                     with Horizontal(classes="mark"):
-                        yield Select([(plain(mark_text(m, st.lang)), m) for m in MARKS],
-                                     value=old.mark if old else Select.NULL, prompt=mark_text(None, st.lang),
+                        yield Select([(plain(mark_text(m, lang)), m) for m in MARKS],
+                                     value=old.mark if old else Select.NULL, prompt=mark_text(None, lang),
                                      name=key)
-                        yield Input(old.reasons if old else "", placeholder="Reasons", name=key)
+                        yield Input(old.reasons if old else "", placeholder=t("reasons", lang), name=key)
             yield from self.buttons()
 
     def action_save(self) -> None:
@@ -56,14 +58,15 @@ class ObjectivesForm(FormDialog[None]):
         for select in self.query(Select).results(Select):
             if not isinstance(select.value, str):
                 continue
-            team, _, objective = str(select.name).partition("/")
+            team, _slash, objective = str(select.name).partition("/")
             old = session.state.objective_marks.get((team, objective))
             text = reasons.get(str(select.name), "")
             if old is not None and (old.mark, old.reasons) == (select.value, text):
                 continue
-            ok, _ = self.app.command(session.mark_objective, team, objective, select.value, text)
+            ok, _mark = self.app.command(session.mark_objective, team, objective, select.value, text)
             if not ok:
                 return
             marked += 1
-        self.app.say(f"Objectives marked: {marked}" if marked else "No marks changed")
+        self.app.say(_("Objectives marked: {n}", self.lang).format(n=marked) if marked
+                     else _("No marks changed", self.lang))
         self.dismiss(None)

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from wargame.views.i18n import gettext as _
+
 from .. import view
 from ..widgets.safe import plain
 from .dialog import Dialog
@@ -24,19 +26,20 @@ class OptionsDialog(Dialog[str | None]):
     """
 
     def compose(self) -> ComposeResult:
-        st = self.app.current_session.state
+        st, lang = self.app.current_session.state, self.lang
         inj = st.current_inject
         with VerticalScroll(classes="dialog"):
-            yield Static(plain(f"How does it play out? · {inj.title.get(st.lang) if inj else ''}"),
-                         classes="dialog-title")
+            title = inj.title.get(st.lang) if inj else ""
+            yield Static(plain(_("How does it play out? · {title}", lang).format(title=title)), classes="dialog-title")
             opts = []
             for o in inj.options if inj else []:
-                follow = f"then: {view.inject_title(st, o.follow_up)}" if o.follow_up else "no follow-up"
+                follow = _("then: {title}", lang).format(title=view.inject_title(st, o.follow_up)) if o.follow_up \
+                    else _("no follow-up", lang)
                 push = view.push_line(o.push.erosion, o.push.rapprochement, st.lang)
                 opts.append(Option(Content.assemble(o.label.get(st.lang), (f"\n    {follow} · {push}", "dim")),
                                    id=o.id))
             yield OptionList(*opts, id="options")
-            yield Static(plain("↑↓ and Enter to choose · Esc to close"), classes="hint")
+            yield Static(plain(_("↑↓ and Enter to choose · Esc to close", lang)), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -11,8 +11,10 @@ from textual.binding import Binding
 from wargame.engine.session import Now, Session
 
 from ..lifecycle import ClosesSession
+from ..widgets.footer import LocalFooter
 from .screens.console import TeamScreen
 from .screens.login import LoginScreen
+from .ui import OTHER_LANG
 
 
 class TeamApp(ClosesSession, App[None]):
@@ -21,7 +23,11 @@ class TeamApp(ClosesSession, App[None]):
 
     TITLE = "wargame · team console"
     ENABLE_COMMAND_PALETTE = False  # nothing a team needs; keeps the browser console small
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", tooltip="Leave the team console (your recorded moves stay)")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", tooltip="Leave the team console (your recorded moves stay)"),
+        # ctrl+l, not a letter: the move form takes every letter; a browser leaves ctrl+l to the page
+        Binding("ctrl+l", "switch_language", "NL/EN", tooltip="This console in Dutch or in English"),
+    ]
 
     def __init__(self, session_path: Path, team: str | None = None, *, now: Now = time.time) -> None:
         super().__init__()
@@ -30,9 +36,39 @@ class TeamApp(ClosesSession, App[None]):
         self.now = now
         self.team: str | None = None
         self.session: Session | None = None
+        self.own_lang: str | None = None
+        """The language this console switched to for itself; None: the session's."""
+        self.lobby_lang: str | None = None
+        """The session's language as the login read it, before this console signs in (None: unknown)."""
+
+    @property
+    def ui_lang(self) -> str:
+        """The language of every word this console shows: its own choice, else the session's (as the
+        login read it until the team signs in), else Dutch."""
+        if self.own_lang is not None:
+            return self.own_lang
+        if self.session is not None:
+            return self.session.state.lang
+        return self.lobby_lang or "nl"
 
     def on_mount(self) -> None:
-        self.push_screen(LoginScreen(self.session_path, self.preset_team, self.now))
+        login = LoginScreen(self.session_path, self.preset_team, self.now)
+        self.lobby_lang = login.session_lang
+        self.push_screen(login)
+
+    def action_switch_language(self) -> None:
+        """ctrl+l: this console in the other language (the session's own stays as it is)."""
+        self.own_lang = OTHER_LANG.get(self.ui_lang, "nl")
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Show every screen again in `ui_lang`: each screen's own words, and each footer."""
+        for screen in self.screen_stack:
+            relabel = getattr(screen, "relabel", None)
+            if callable(relabel):
+                relabel()
+            for footer in screen.query(LocalFooter):
+                footer.call_later(footer.recompose)
 
     def signed_in(self, session: Session, team: str) -> None:
         """The code was right: from now on this app holds a handle that can write only as `team`."""

@@ -6,10 +6,12 @@ What a team may see of the session is decided in `wargame.views.visibility`.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import dataclass
 
 from wargame.engine.state import Move, SessionState
+from wargame.views.i18n import N_
 
 LOBBY = "-lobby"
 """The role of the console before login: not a team id (ids start with a letter or digit), so the
@@ -30,13 +32,28 @@ def phase(st: SessionState, now: float) -> str:
 
 
 PHASE_TEXT = {
-    "not-started": "The exercise has not started yet. Read your role; the first inject appears here.",
-    "ended": "The exercise has ended. Thank you for playing.",
-    "no-inject": "Waiting for the facilitator's next inject.",
-    "open": "Moves are open: enter or edit your move until the deadline.",
-    "reopened": "The facilitator reopened moves: you can enter or edit your move again.",
-    "closed": "The deadline has passed: moves are closed. Ask the facilitator to reopen them.",
+    "not-started": N_("The exercise has not started yet. Read your role; the first inject appears here."),
+    "ended": N_("The exercise has ended. Thank you for playing."),
+    "no-inject": N_("Waiting for the facilitator's next inject."),
+    "open": N_("Moves are open: enter or edit your move until the deadline."),
+    "reopened": N_("The facilitator reopened moves: you can enter or edit your move again."),
+    "closed": N_("The deadline has passed: moves are closed. Ask the facilitator to reopen them."),
 }
+"""The phase in words, English: shown through the catalogues (`gettext(PHASE_TEXT[ph], lang)`)."""
+
+OTHER_LANG = {"nl": "en", "en": "nl"}
+"""The language a team console's own switch goes to from each."""
+
+
+def speaking(st: SessionState, lang: str) -> SessionState:
+    """`st` as a console in `lang` shows it: the same state, its content (and the shared widgets'
+    words, which follow `st.lang`) in `lang`. A shallow copy when `lang` is not the session's, made
+    for one showing: the live state goes on changing under it."""
+    if st.lang == lang:
+        return st
+    shown = copy.copy(st)
+    shown.lang = lang
+    return shown
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from textual.widgets import Static
 
 from wargame.engine.clock import Clock
 from wargame.engine.state import Move, SessionState
+from wargame.views.i18n import N_, ngettext
+from wargame.views.i18n import gettext as _
 from wargame.views.visibility import (
     TEAM_CARD,
     own_moves,
@@ -25,14 +27,15 @@ from ..widgets.inject_card import InjectCard, reading_meta
 from ..widgets.safe import lines, plain
 
 TEAM_CAPTIONS = {
-    "-none": "no inject yet",
-    "-done": "time box closed",
-    "-overtime": "deadline passed",
-    "-idle": "clock not started yet",
-    "-paused": "clock paused",
-    "-last-minute": "last minute!",
-    "-running": "time left",
+    "-none": N_("no inject yet"),
+    "-done": N_("time box closed"),
+    "-overtime": N_("deadline passed"),
+    "-idle": N_("clock not started yet"),
+    "-paused": N_("clock paused"),
+    "-last-minute": N_("last minute!"),
+    "-running": N_("time left"),
 }
+"""The clock's captions for a team, English: shown through the catalogues."""
 
 LONG = 600
 """Characters of a past move's field shown in the history (the form holds the whole move)."""
@@ -48,9 +51,10 @@ class TeamCountdown(Countdown):
         super().show(clock, now)
 
     def caption_for(self, css: str, caption: str) -> str:
+        lang = getattr(self.app, "ui_lang", "en")
         if self._reopened and css in ("-overtime", "-done"):
-            return "moves reopened"
-        return TEAM_CAPTIONS.get(css, "")
+            return _("moves reopened", lang)
+        return _(TEAM_CAPTIONS[css], lang) if css in TEAM_CAPTIONS else ""
 
     @property
     def caption(self) -> str:
@@ -73,17 +77,17 @@ class TeamInjectCard(InjectCard):
         inj = visible_inject(st, team)
         if inj is None:
             if st.ended:
-                title = "The exercise has ended"
+                title = _("The exercise has ended", lang)
             elif st.current_inject is not None:
-                title = "The current inject is addressed to other teams"
+                title = _("The current inject is addressed to other teams", lang)
             else:
-                title = "No inject yet"
+                title = _("No inject yet", lang)
             brief = st.deck.brief_for(team) if st.deck else None
             t = st.teams.get(team)
             role = brief.role.get(lang) if brief else t.role.get(lang) if t else ""
-            body = [Content.styled("Your role", "bold"), plain(role)] if role else []
+            body = [Content.styled(_("Your role", lang), "bold"), plain(role)] if role else []
             if brief:
-                body += [Content(""), Content.styled("F2: your brief and objectives", "dim")]
+                body += [Content(""), Content.styled(_("F2: your brief and objectives", lang), "dim")]
             self.show_text(title, body=lines(body) if body else None)
             return
         reading = team_inject(inj, team)
@@ -110,23 +114,27 @@ class OwnMoves(Static):
 
 
 def render_own_moves(st: SessionState, team: str) -> Content:
+    """The team's own moves in `st.lang` (the team's text as it wrote it)."""
+    lang = st.lang
     moves = own_moves(st, team)
     if not moves:
-        return Content.styled("No moves recorded yet.", "dim")
+        return Content.styled(_("No moves recorded yet.", lang), "dim")
     parts: list[Content] = []
     for m in moves:
         parts.append(_move_head(st, m))
-        for label, text in (("Action", m.action), ("Result", m.result), ("Reasons", m.reasons)):
+        for label, text in ((_("Action", lang), m.action), (_("Result", lang), m.result),
+                            (_("Reasons", lang), m.reasons)):
             if text.strip():
                 parts.append(Content.assemble((f"  {label}: ", "bold"), _clip(text)))
         r = own_ruling(st, m)
         if r is None:
-            parts.append(Content.styled("  Not ruled yet.", "dim italic"))
+            parts.append(Content.styled("  " + _("Not ruled yet.", lang), "dim italic"))
         else:
-            earlier = " (on an earlier version)" if r.move_id != m.id else ""
+            earlier = " " + _("(on an earlier version)", lang) if r.move_id != m.id else ""
             style = "$success" if r.outcome > 0 else "$error" if r.outcome < 0 else "$text-muted"
-            ruled = outcome_text(r.outcome, st.lang, ascii_signs=True)
-            parts.append(Content.assemble(("  Ruling: ", "bold"), (ruled, f"bold {style}"), (earlier, "dim")))
+            ruled = outcome_text(r.outcome, lang, ascii_signs=True)
+            parts.append(Content.assemble((f"  {_('Ruling', lang)}: ", "bold"), (ruled, f"bold {style}"),
+                                          (earlier, "dim")))
             if r.narrative.strip():
                 parts.append(Content.assemble("  ", _clip(r.narrative)))
             if shows_world(st) and (r.erosion or r.rapprochement):
@@ -136,10 +144,11 @@ def render_own_moves(st: SessionState, team: str) -> Content:
 
 
 def _move_head(st: SessionState, m: Move) -> Content:
+    lang = st.lang
     versions = len(st.move_history(m.id))
-    bits = [f"Round {m.round + 1}", _clock_time(m.at)]
+    bits = [_("Round {n}", lang).format(n=m.round + 1), _clock_time(m.at)]
     if m.private:
-        bits.append("private")
+        bits.append(_("private", lang))
     if versions > 1:
-        bits.append(f"edited · {versions} versions")
+        bits.append(ngettext("edited · {n} version", "edited · {n} versions", versions, lang).format(n=versions))
     return Content.styled(" · ".join(bits), "bold $accent")

@@ -6,7 +6,8 @@ too; a non-browser client can forge it, so this guards against hostile web pages
 programs on the network) and only while fewer than `max_connections` are open; both are checked
 before anything is spawned. The page is our own template (app_index.html, beside this file) and
 loads nothing from outside this server; the security headers forbid framing it (a framed copy of the
-page would carry our Origin) and loading anything from elsewhere.
+page would carry our Origin) and loading anything from elsewhere. Its words (and the refusals') are in
+the session's language, read again for every page served (`lang`), through the catalogues.
 """
 
 from __future__ import annotations
@@ -25,11 +26,21 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from wargame.views.i18n import N_
+from wargame.views.i18n import gettext as _
+
 log = logging.getLogger("wargame.serve")
 
 TEMPLATES = Path(__file__).resolve().parent
 MAX_COLUMNS, MAX_ROWS = 1000, 500  # bigger "terminals" from a browser are cut to this
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+PAGE_WORDS = {
+    "start": N_("Start"),
+    "closed": N_("Console closed (or refused: too many open, or not opened from this page)."),
+    "again": N_("Open again"),
+}
+"""The page's own words (app_index.html), English: served in the session's language."""
 
 
 def cells(value: object, default: int, most: int) -> int:
@@ -88,11 +99,16 @@ class ConsoleServer(Server):
     """
 
     def __init__(self, command: str, *, host: str, port: int, title: str, public_url: str,
-                 origins: Iterable[str], max_connections: int = 64) -> None:
+                 origins: Iterable[str], max_connections: int = 64, lang: Callable[[], str] = lambda: "nl") -> None:
+        """`title` is English (a message id), shown in the page's language; `lang` reads that language
+        (the session's, as it is now)."""
         if max_connections < 1:
             raise ValueError("max_connections must be at least 1")
         super().__init__(command, host=host, port=port, title=title, public_url=public_url,
                          templates_path=TEMPLATES)
+        self.lang = lang
+        self.page_lang = "nl"
+        """The language of the page served last: the refusals speak it (without reading the session)."""
         self.origins = frozenset(o.lower() for o in origins)
         self.max_connections = max_connections
         self.connections = 0
@@ -149,16 +165,28 @@ class ConsoleServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """Say nothing: `wargame serve` tells the facilitator where to go itself."""
 
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        """textual-serve's page, with its words in the session's language, read now (the facilitator
+        may have switched it): handed to the template beside textual-serve's own data."""
+        lang = self.page_lang = await asyncio.to_thread(self.lang)
+        request[aiohttp_jinja2.REQUEST_CONTEXT_KEY] = {
+            "lang": lang,
+            "page_title": _(self.title, lang),
+            "words": {key: _(text, lang) for key, text in PAGE_WORDS.items()},
+        }
+        return await super().handle_index(request)
+
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """Admit a console (our Origin, under the cap: else 403 / 503, nothing spawned), then relay it."""
         origin = request.headers.get("Origin")
         if origin is None or origin.lower() not in self.origins:
             log.warning("refused a console from origin %.100r", origin)
-            raise web.HTTPForbidden(text="a team console opens only from its own page\n")
+            raise web.HTTPForbidden(text=_("a team console opens only from its own page", self.page_lang) + "\n")
         if self.connections >= self.max_connections:
             log.warning("refused a console: %d are open already", self.connections)
-            raise web.HTTPServiceUnavailable(text="too many team consoles are open; try again later\n",
-                                             headers={"Retry-After": "10"})
+            raise web.HTTPServiceUnavailable(
+                text=_("too many team consoles are open; try again later", self.page_lang) + "\n",
+                headers={"Retry-After": "10"})
         self.connections += 1
         try:
             return await self.run_console(request)

@@ -6,6 +6,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.state import SessionState
+from wargame.views.i18n import gettext as _
+from wargame.views.words import catalogue, t
 
 from .safe import clip, lines, set_content
 
@@ -23,20 +25,22 @@ class NotesPanel(Static):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.border_title = "Notes (w)"
+        self.border_title = _("Notes (w)", "en")  # until `show` gives the session's language
 
     def show(self, st: SessionState, width: int = 80) -> None:
-        notes = st.notes[-self.LIMIT:][::-1]
-        self.border_title = f"Notes (w) · {len(st.notes)}"
+        notes, lang = st.notes[-self.LIMIT:][::-1], st.lang
+        self.border_title = f"{_('Notes (w)', lang)} · {len(st.notes)}"
         if not notes:
-            set_content(self, Content.styled("No notes yet. Press w to write one.", "dim"))
+            set_content(self, Content.styled(_("No notes yet. Press w to write one.", lang), "dim"))
             return
         out = []
         for n in notes:
-            tag = n.tag or "note"
+            key = f"tag_{n.tag}"  # the report's names of the tags ("note" for none)
+            tag = t(key, lang) if key in catalogue(lang) else n.tag
             extra = ""
             if n.owner or n.due:
-                extra = f" ({clip(n.owner, 20)}{', due ' + clip(n.due, 12) if n.due else ''})"
+                due = ", " + _("due {date}", lang).format(date=clip(n.due, 12)) if n.due else ""
+                extra = f" ({clip(n.owner, 20)}{due})"
             out.append(Content.assemble((f"R{n.round + 1} {tag}: ", TAG_STYLE.get(n.tag, "dim")),
                                         clip(n.text, width), (extra, "dim")))
         set_content(self, lines(out))

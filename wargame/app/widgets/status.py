@@ -6,6 +6,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.state import SessionState
+from wargame.views.i18n import gettext as _
+from wargame.views.i18n import ngettext
 
 from .. import view
 from .safe import clip, lines, set_content
@@ -37,15 +39,17 @@ def round_minutes(st: SessionState, now: float) -> tuple[int, int]:
 
 
 def render_status(st: SessionState, now: float) -> Content:
-    deck = st.deck
+    deck, lang = st.deck, st.lang
     rounds = len(deck.rounds) if deck else 0
     heading = Content.assemble((clip(st.title or "wargame", 70), "bold reverse"), (f"  {st.session_id}", "dim"))
     if st.ended:
-        first = Content.styled("Exercise ended · press d for the debrief", "bold $warning")
+        first = Content.styled(_("Exercise ended · press d for the debrief", lang), "bold $warning")
     elif not st.started:
-        first = Content.styled(f"Not started · {rounds} rounds · press n to start", "bold")
+        first = Content.styled(ngettext("Not started · {n} round · press n to start",
+                                        "Not started · {n} rounds · press n to start", rounds, lang).format(n=rounds),
+                               "bold")
     else:
-        first = Content.assemble((f"Round {st.round + 1}/{rounds}: ", "bold"),
+        first = Content.assemble((_("Round {n}/{total}: ", lang).format(n=st.round + 1, total=rounds), "bold"),
                                  (clip(view.round_title(st, st.round), 40), "bold $accent"))
     parts = [heading, first]
     inj = st.current_inject
@@ -55,12 +59,20 @@ def render_status(st: SessionState, now: float) -> Content:
         is_open = st.moves_open(now)
         moved = len(st.current_moves())
         used, planned = round_minutes(st, now)
-        budget = (f"round {used}/{planned} min" + (" · over time" if used >= planned else ""),
-                  "bold $error" if used >= planned else "bold $warning" if used >= planned - WARN_BEFORE else "")
+        over = used >= planned
+        budget = (_("round {used}/{planned} min", lang).format(used=used, planned=planned)
+                  + (" · " + _("over time", lang) if over else ""),
+                  "bold $error" if over else "bold $warning" if used >= planned - WARN_BEFORE else "")
         parts.append(Content.assemble(
-            ("moves open" if is_open else "moves closed (r reopens)", "$success" if is_open else "$error"),
-            f" · {moved}/{len(st.addressed_teams())} moved · ", budget if used >= 0 else "", " · " if used >= 0 else "",
-            (st.lang.upper(), "bold"),
+            (_("moves open", lang) if is_open else _("moves closed (r reopens)", lang),
+             "$success" if is_open else "$error"),
+            " · " + moved_text(moved, len(st.addressed_teams()), lang) + " · ",
+            budget if used >= 0 else "", " · " if used >= 0 else "", (lang.upper(), "bold"),
         ))
     parts.append(Content.styled(clip(view.world_text(st), 80), "dim"))
     return lines(parts)
+
+
+def moved_text(moved: int, teams: int, lang: str) -> str:
+    """`2/3 moved`: how many of the teams the inject addresses have moved this round."""
+    return _("{moved}/{total} moved", lang).format(moved=moved, total=teams)

@@ -15,25 +15,28 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from wargame.engine.state import Move, SessionState
+from wargame.views.i18n import gettext as _
+from wargame.views.words import t
 
 from .. import view
 from ..messages import TeamChosen
 from .safe import clip
+from .status import moved_text
 
 
 def team_row(st: SessionState, team: str, m: Move | None, width: int, now: float = 0.0) -> Content:
     """A team's row: a mark, its name and state, then its move `m` this round, a ruling to redo and
     its wrong join codes, each on a line of its own (one line for a pending team that has none)."""
-    wait = view.join_wait(st, team, now)
+    wait, lang = view.join_wait(st, team, now), st.lang
     out: list[Content] = []
     if m is None:
         inj = st.current_inject
         if wait:
-            mark, tail, style = "✗ ", "  " + _("locked {wait}", st.lang).format(wait=view.wait_text(wait, st.lang)), "$error"
+            mark, tail, style = "✗ ", "  " + _("locked {wait}", lang).format(wait=view.wait_text(wait, lang)), "$error"
         elif st.started and inj is not None and not inj.reaches(team):
-            mark, tail, style = "· ", "  not addressed", "$text-muted"
+            mark, tail, style = "· ", "  " + _("not addressed", lang), "$text-muted"
         else:
-            mark, tail, style = "… ", "  pending", "$warning"
+            mark, tail, style = "… ", "  " + _("pending", lang), "$warning"
         out.append(Content.assemble((mark, style), (_fit(st, team, tail, width), "bold"), (tail, style)))
         wrong = view.wrong_codes(st, team)
         if wrong:  # the head says how long it waits; this line, why
@@ -41,14 +44,14 @@ def team_row(st: SessionState, team: str, m: Move | None, width: int, now: float
         return Content("\n").join(out)
     ruling = view.ruling_label(st, m)
     earlier = "" if ruling else view.earlier_ruling_label(st, m)
-    tail, style = ((f"  {ruling}", "$success") if ruling else ("  rule again", "$warning") if earlier
-                   else ("  to rule", "$text-muted"))
+    tail, style = ((f"  {ruling}", "$success") if ruling else ("  " + _("rule again", lang), "$warning") if earlier
+                   else ("  " + _("to rule", lang), "$text-muted"))
     out.append(Content.assemble(("✓ ", "$success"), (_fit(st, team, tail, width), "bold"), (tail, style)))
-    flags = "(private) " if m.private else ""
+    flags = f"({t('private', lang)}) " if m.private else ""
     out.append(Content.assemble("  ", (flags, "dim"), clip(m.action, max(width - len(flags), 8))))
     if earlier:
-        flag = f"ruled move replaced · was {earlier}"
-        out.append(Content.styled("  " + (flag if len(flag) <= width else "ruled move replaced"), "$warning"))
+        flag = _("ruled move replaced · was {ruling}", lang).format(ruling=earlier)
+        out.append(Content.styled("  " + (flag if len(flag) <= width else _("ruled move replaced", lang)), "$warning"))
     trouble = view.join_trouble(st, team, now)
     if trouble:
         out.append(Content.styled("  " + clip(trouble, width), "$error" if wait else "$warning"))
@@ -82,7 +85,7 @@ class TeamsPanel(OptionList, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
-        self.border_title = "Teams"
+        self.border_title = t("teams", "en")  # until `show` gives the session's language
         self._teams: list[str] = []
         self._rows: list[Content] = []
         self._row_heights: list[int] = []  # each row's number of lines
@@ -104,7 +107,9 @@ class TeamsPanel(OptionList, inherit_bindings=False):
                 self.refresh(layout=True)  # a row may have gained or lost a line
         self._teams, self._rows = teams, rows
         self._row_heights = [row.plain.count("\n") + 1 for row in rows]
-        self.border_title = f"Teams · {len(moves)}/{len(st.addressed_teams())} moved" if st.started else "Teams"
+        title = t("teams", st.lang)
+        self.border_title = f"{title} · {moved_text(len(moves), len(st.addressed_teams()), st.lang)}" \
+            if st.started else title
 
     @property
     def team(self) -> str | None:

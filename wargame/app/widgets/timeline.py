@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from wargame.engine.state import SessionState
 from wargame.model.plan import plan
+from wargame.views.i18n import gettext as _
 
 from .. import view
 from .safe import clip, lines, set_content
@@ -38,8 +39,8 @@ def render_timeline(st: SessionState, with_moves: bool = True, width: int = 60) 
     """The MSEL as lines of at most `width` cells (the full texts are in the dialogs and the debrief)."""
     if st.deck is None:
         return Content("")
-    w = max(width, 20)
-    out: list[Content] = [Content.styled(clip("MSEL · rounds and injects", w), "bold underline")]
+    w, lang = max(width, 20), st.lang
+    out: list[Content] = [Content.styled(clip(_("MSEL · rounds and injects", lang), w), "bold underline")]
     current = st.current
     for planned in plan(st.deck, st, strict=False).rounds:
         r, rnd = planned.index, planned.round
@@ -52,7 +53,7 @@ def render_timeline(st: SessionState, with_moves: bool = True, width: int = 60) 
             mark, style = "–", "dim strike"
         else:
             mark, style = "○", ""
-        minutes = f" · {rnd.minutes} min"
+        minutes = " · " + _("{n} min", lang).format(n=rnd.minutes)
         out.append(Content.assemble((f"{mark} R{r + 1} ", style),
                                     (clip(rnd.title.get(st.lang), w - 5 - len(minutes)), style), (minutes, "dim")))
         for d in st.round_deliveries(r):
@@ -81,5 +82,5 @@ def render_timeline(st: SessionState, with_moves: bool = True, width: int = 60) 
                 out.append(Content.assemble("    ", (name, "italic"), ": ", clip(m.action, max(room, 6)),
                                             (tag, "$success")))
     if st.ended:
-        out.append(Content.styled("■ exercise ended", "bold"))
+        out.append(Content.styled("■ " + _("exercise ended", lang), "bold"))
     return lines(out)

@@ -12,13 +12,17 @@ from textual.widgets import Static
 
 from wargame.engine.state import SessionState
 from wargame.model import Text
+from wargame.views.i18n import N_
+from wargame.views.i18n import gettext as _
 from wargame.views.visibility import team_inject
+from wargame.views.words import t
 
 from ... import view
 from ...widgets.inject_card import reading_meta
 from ...widgets.safe import lines, plain
+from ..ui import speaking
 
-NO_BRIEF = "This exercise has no brief for your team."
+NO_BRIEF = N_("This exercise has no brief for your team.")
 
 
 def _head(text: str) -> list[Content]:
@@ -30,31 +34,31 @@ def _bullets(items: tuple[Text, ...], lang: str) -> list[Content]:
 
 
 def render_brief(st: SessionState, team: str) -> Content:
-    """The brief of `team` as its console shows it; every text from the deck shown literally."""
+    """The brief of `team` as its console shows it, in `st.lang`; every text from the deck shown literally."""
     lang = st.lang
     deck = st.deck
-    parts = [Content.styled(f"Your brief · {view.team_name(st, team)}", "bold reverse $accent")]
+    parts = [Content.styled(f"{t('brief', lang)} · {view.team_name(st, team)}", "bold reverse $accent")]
     if deck is not None and deck.situation is not None:
-        parts += _head("The starting situation") + [plain(deck.situation.get(lang))]
+        parts += _head(t("situation", lang)) + [plain(deck.situation.get(lang))]
     brief = deck.brief_for(team) if deck is not None else None
     if brief is None:
-        parts += [Content(""), Content.styled(NO_BRIEF, "italic")]
+        parts += [Content(""), Content.styled(_(NO_BRIEF, lang), "italic")]
         role = st.teams[team].role.get(lang) if team in st.teams else ""
         if role:
-            parts += _head("Your role") + [plain(role)]
+            parts += _head(_("Your role", lang)) + [plain(role)]
         return lines(parts)
-    parts += _head("Your role") + [plain(brief.role.get(lang))]
-    parts += _head("Your objectives") + [Content.assemble(f"{n}. ", o.text.get(lang))
-                                         for n, o in enumerate(brief.objectives, 1)]
+    parts += _head(_("Your role", lang)) + [plain(brief.role.get(lang))]
+    parts += _head(_("Your objectives", lang)) + [Content.assemble(f"{n}. ", o.text.get(lang))
+                                                  for n, o in enumerate(brief.objectives, 1)]
     if brief.red_lines:
-        parts += _head("Red lines: what you will not do") + _bullets(brief.red_lines, lang)
+        parts += _head(_("Red lines: what you will not do", lang)) + _bullets(brief.red_lines, lang)
     if brief.levers:
-        parts += _head("Levers and resources") + _bullets(brief.levers, lang)
+        parts += _head(t("levers", lang)) + _bullets(brief.levers, lang)
     if brief.knows is not None:
-        parts += _head("What you know at the start") + [plain(brief.knows.get(lang))]
+        parts += _head(t("knows", lang)) + [plain(brief.knows.get(lang))]
     own = [st.injects[i] for i in brief.injects if i in st.injects and st.injects[i].reaches(team)]
     if own:
-        parts += _head("For your team only")
+        parts += _head(t("own_injects", lang))
         for inj in own:
             r = team_inject(inj, team)
             parts += [Content(""), Content.styled(r.title.get(lang), "bold"),
@@ -88,9 +92,22 @@ class BriefScreen(ModalScreen[None]):
         self.team = team
 
     def compose(self) -> ComposeResult:
+        brief, hint = self.texts()
         with VerticalScroll(id="brief"):
-            yield Static(render_brief(self.state, self.team), id="brief-text")
-            yield Static(plain("b, F2 or Esc: back to your console"), id="brief-hint")
+            yield Static(brief, id="brief-text")
+            yield Static(hint, id="brief-hint")
+
+    def texts(self) -> tuple[Content, Content]:
+        """The brief and the hint under it, in the console's language."""
+        lang: str = self.app.ui_lang  # type: ignore[attr-defined]
+        return (render_brief(speaking(self.state, lang), self.team),
+                plain(_("b, F2 or Esc: back to your console", lang)))
+
+    def relabel(self) -> None:
+        """Show the brief again in the console's language, after a switch."""
+        brief, hint = self.texts()
+        self.query_one("#brief-text", Static).update(brief)
+        self.query_one("#brief-hint", Static).update(hint)
 
     def on_mount(self) -> None:
         self.query_one("#brief").focus()  # ↑↓ PgUp PgDn scroll a long brief

@@ -10,26 +10,30 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Label, Select, Static, TextArea
 
 from wargame.engine.session import EngineError, Session
 from wargame.engine.state import Move, SessionState
 from wargame.store import StoreError
+from wargame.views.i18n import gettext as _
+from wargame.views.i18n import ngettext
 from wargame.views.visibility import inject_shown, shows_world, team_inject, this_round_move, visible_inject
 from wargame.views.words import outcome_text
 
 from ... import view
 from ...live import Live
 from ...widgets.axis_cross import AxisCross
+from ...widgets.footer import LocalFooter
 from ...widgets.safe import clip, lines, plain
 from ...widgets.tracks import TracksPanel
-from ..ui import PHASE_TEXT, Attempts, Draft, phase
+from ..ui import PHASE_TEXT, Attempts, Draft, phase, speaking
 from ..widgets import OwnMoves, TeamCountdown, TeamInjectCard
 from .brief import BriefScreen
 
@@ -38,6 +42,9 @@ POLL = 0.5
 
 WIDE = 110
 """From this many columns on, the inject and the move form stand side by side."""
+
+Words = Callable[[str], str]
+"""A message as words in a given language: shown again in the other one after a switch."""
 
 
 class TeamScreen(Screen[None]):
@@ -87,15 +94,29 @@ class TeamScreen(Screen[None]):
         self._rulings: set[tuple[str, int]] = set()
         self._phase = ""
         self._ended = False
+        self._lang = ""
+        """The language the screen's words were last shown in."""
+        self._status: tuple[Words, bool, bool] = (lambda lang: "", False, False)
+        """The form's status line: its words, whether it says all went well, whether it is an error."""
 
     @property
     def state(self) -> SessionState:
         return self.session.state
 
+    @property
+    def lang(self) -> str:
+        """The console's language (its own choice, else the session's)."""
+        return self.app.ui_lang  # type: ignore[attr-defined]
+
+    def shown(self) -> SessionState:
+        """The state as this console shows it: in its own language."""
+        return speaking(self.state, self.lang)
+
     def now(self) -> float:
         return self.session.now()
 
     def compose(self) -> ComposeResult:
+        lang = self._lang = self.lang
         with Horizontal(id="top"):
             yield Static(id="top-text")
             yield TeamCountdown(id="countdown")
@@ -111,21 +132,41 @@ class TeamScreen(Screen[None]):
             with VerticalScroll(id="right"):
                 with Vertical(id="form"):
                     yield Static(id="form-title")
-                    yield Label(plain("Your move answers"), classes="field-label answering")
-                    yield Select([], id="answering", prompt="The inject being played", classes="answering")
-                    yield Label(plain("Action: what your team does"), classes="field-label")
+                    yield Label(plain(_("Your move answers", lang)), id="answering-label",
+                                classes="field-label answering")
+                    yield Select([], id="answering", prompt=_("The inject being played", lang), classes="answering")
+                    yield Label(plain(_("Action: what your team does", lang)), id="action-label",
+                                classes="field-label")
                     yield TextArea(id="action", soft_wrap=True)
-                    yield Label(plain("Intended result"), classes="field-label")
+                    yield Label(plain(_("Intended result", lang)), id="result-label", classes="field-label")
                     yield TextArea(id="result", soft_wrap=True)
-                    yield Label(plain("Reasons: why it would work"), classes="field-label")
+                    yield Label(plain(_("Reasons: why it would work", lang)), id="reasons-label",
+                                classes="field-label")
                     yield TextArea(id="reasons", soft_wrap=True)
-                    yield Checkbox(plain("Private: only the facilitator sees it"), id="private")
+                    yield Checkbox(plain(_("Private: only the facilitator sees it", lang)), id="private")
                     with Horizontal(id="form-buttons"):
-                        yield Button(plain("Submit move (ctrl+s)"), variant="primary", id="submit")
+                        yield Button(plain(_("Submit move (ctrl+s)", lang)), variant="primary", id="submit")
                     yield Static(id="form-status")
-                yield Static(plain("Your moves"), id="moves-title")
+                yield Static(plain(_("Your moves", lang)), id="moves-title")
                 yield OwnMoves(id="own-moves")
-        yield Footer()
+        yield LocalFooter()
+
+    def relabel(self) -> None:
+        """Every word again in the console's language (after its own switch, or the session's): the
+        form's labels here, the rest by `sync`; what the form holds stays."""
+        lang = self._lang = self.lang
+        for selector, text in (("#answering-label", _("Your move answers", lang)),
+                               ("#action-label", _("Action: what your team does", lang)),
+                               ("#result-label", _("Intended result", lang)),
+                               ("#reasons-label", _("Reasons: why it would work", lang))):
+            self.query_one(selector, Label).update(plain(text))
+        self.query_one("#answering", Select).prompt = _("The inject being played", lang)
+        self.query_one("#private", Checkbox).label = plain(_("Private: only the facilitator sees it", lang))
+        self.query_one("#submit", Button).label = plain(_("Submit move (ctrl+s)", lang))
+        self.query_one("#moves-title", Static).update(plain(_("Your moves", lang)))
+        self.show_answerable()
+        self._show_status()
+        self.sync()
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width >= WIDE, "-wide")
@@ -172,7 +213,7 @@ class TeamScreen(Screen[None]):
         earlier = [i for i in mine if i != current]
         select = self.query_one("#answering", Select)
         keep = self.answering()
-        titles = {i: team_inject(st.injects[i], self.team).title.get(st.lang) for i in earlier}
+        titles = {i: team_inject(st.injects[i], self.team).title.get(self.lang) for i in earlier}
         select.set_options([(plain(clip(titles[i], 60)), i) for i in earlier])
         if keep in earlier:
             select.value = keep
@@ -217,7 +258,9 @@ class TeamScreen(Screen[None]):
         try:
             new = self.session.poll()
         except (StoreError, sqlite3.Error) as exc:
-            self.status(f"Cannot read the session file right now ({exc}); still trying.", error=True)
+            problem = str(exc)
+            self.status(lambda lang: _("Cannot read the session file right now ({error}); still trying.",
+                                       lang).format(error=problem), error=True)
             return None
         if new:
             self.news()
@@ -231,11 +274,12 @@ class TeamScreen(Screen[None]):
 
     def news(self) -> None:
         """Tell the team what changed: a new round, a new inject, a ruling, the end."""
-        st = self.state
+        st, lang = self.state, self.lang
         if st.round != self._round:
             self._round = st.round
-            title = view.round_title(st, st.round)
-            self.app.notify(f"Round {st.round + 1}: {title}", title="New round", markup=False)
+            title = view.round_title(speaking(st, lang), st.round)
+            self.app.notify(_("Round {n}: {title}", lang).format(n=st.round + 1, title=title),
+                            title=_("New round", lang), markup=False)
             self.new_round_form()
         if len(st.deliveries) > self._deliveries:
             self._deliveries = len(st.deliveries)
@@ -244,7 +288,7 @@ class TeamScreen(Screen[None]):
                 self.load_form(Draft.of(self.answer()))
             inj = visible_inject(st, self.team)
             if inj is not None:
-                self.app.notify(team_inject(inj, self.team).title.get(st.lang), title="New inject",
+                self.app.notify(team_inject(inj, self.team).title.get(lang), title=_("New inject", lang),
                                 markup=False, timeout=8)
                 self.query_one("#left", VerticalScroll).scroll_home(animate=False)
                 if not self.has_class("-wide") and self.form_clean():
@@ -252,12 +296,12 @@ class TeamScreen(Screen[None]):
         rulings = self._own_rulings()
         for move_id, _event in rulings - self._rulings:  # a new ruling, or a ruling changed
             r = st.rulings[move_id]
-            self.app.notify(outcome_text(r.outcome, st.lang, ascii_signs=True),
-                            title="The facilitator ruled on your move", markup=False, timeout=8)
+            self.app.notify(outcome_text(r.outcome, lang, ascii_signs=True),
+                            title=_("The facilitator ruled on your move", lang), markup=False, timeout=8)
         self._rulings = rulings
         if st.ended and not self._ended:
             self._ended = True
-            self.app.notify("The exercise has ended.", markup=False, timeout=10)
+            self.app.notify(_("The exercise has ended.", lang), markup=False, timeout=10)
         # another console of this team recorded a move: show it, unless this form holds unsent edits
         latest = self.answer()
         if latest is not None and Draft.of(latest) != self._loaded and self.form_clean():
@@ -275,24 +319,29 @@ class TeamScreen(Screen[None]):
             self.sync()
 
     def sync(self) -> None:
-        """Show the whole state."""
-        st, now = self.state, self.now()
+        """Show the whole state, in the console's language (all its words, if that changed)."""
+        if self.lang != self._lang:  # the session's language changed, and this console follows it
+            self.app.relabel()  # type: ignore[attr-defined]  # this screen's words, then sync again
+            return
+        lang, now = self._lang, self.now()
+        st = self.shown()
         ph = phase(st, now)
         self._phase = ph
         rounds = len(st.deck.rounds) if st.deck else 0
         team_name = view.team_name(st, self.team)
         if st.started:
-            where = Content.assemble((f"Round {st.round + 1}/{rounds}: ", "bold"),
+            where = Content.assemble((_("Round {n}/{total}: ", lang).format(n=st.round + 1, total=rounds), "bold"),
                                      (clip(view.round_title(st, st.round), 50), "bold $accent"))
         else:
-            where = Content.styled(f"Not started · {rounds} rounds", "bold")
+            where = Content.styled(ngettext("Not started · {n} round", "Not started · {n} rounds", rounds,
+                                            lang).format(n=rounds), "bold")
         self.query_one("#top-text", Static).update(lines([
             Content.assemble((team_name, "bold reverse"), "  ", (clip(st.title, 60), "dim")),
             where,
         ]))
         self.query_one(TeamCountdown).show(st.clock if st.current else None, now, reopened=st.reopened)
         box = self.query_one("#phase", Static)
-        box.update(plain(PHASE_TEXT[ph]))
+        box.update(plain(_(PHASE_TEXT[ph], lang)))
         box.set_class(ph == "closed", "-closed")
         box.set_class(ph in ("open", "reopened"), "-open")
         self.query_one(TeamInjectCard).show_team(st, self.team)
@@ -301,9 +350,10 @@ class TeamScreen(Screen[None]):
             self.query_one("#position", Static).update(plain(view.world_text(st)))
             self.query_one(TracksPanel).show(st)
         mine = self.answer()
-        head = f"Your move · round {st.round + 1}" if st.started else "Your move"
+        head = _("Your move · round {n}", lang).format(n=st.round + 1) if st.started else _("Your move", lang)
         if mine is not None:
-            head += f" · recorded {time.strftime('%H:%M:%S', time.localtime(mine.at))} (submit again to replace it)"
+            head += _(" · recorded {time} (submit again to replace it)", lang).format(
+                time=time.strftime('%H:%M:%S', time.localtime(mine.at)))
         self.query_one("#form-title", Static).update(plain(head))
         self.query_one(OwnMoves).show_team(st, self.team)
 
@@ -328,14 +378,20 @@ class TeamScreen(Screen[None]):
         self.show_answerable()
         if self.form_clean():
             self.load_form(Draft.of(self.answer()))
-            self.status("")
+            self.status(lambda lang: "")
         else:
-            self.status("A new round started. Your unsent text is still in the form: "
-                        "submit it for this round, or change it first.", error=True)
+            self.status(lambda lang: _("A new round started. Your unsent text is still in the form: "
+                                       "submit it for this round, or change it first.", lang), error=True)
 
-    def status(self, message: str, *, ok: bool = False, error: bool = False) -> None:
+    def status(self, message: Words, *, ok: bool = False, error: bool = False) -> None:
+        """Say `message` under the form (its words in the console's language, again after a switch)."""
+        self._status = (message, ok, error)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        message, ok, error = self._status
         box = self.query_one("#form-status", Static)
-        box.update(plain(message))
+        box.update(plain(message(self.lang)))
         box.set_class(ok, "-ok")
         box.set_class(error, "-error")
 
@@ -354,21 +410,31 @@ class TeamScreen(Screen[None]):
             move = self.session.record_move(self.team, draft.action, draft.result, draft.reasons, draft.private,
                                             key=key, inject=chosen)
         except EngineError as exc:
-            self.status(f"Not recorded: {exc}. Your text is kept in the form.", error=True)
-            self.app.notify(str(exc), title="Move not recorded", severity="error", markup=False)
+            refused = str(exc)
+            self.status(lambda lang: _("Not recorded: {error}. Your text is kept in the form.", lang).format(
+                error=refused), error=True)
+            self.app.notify(refused, title=_("Move not recorded", self.lang), severity="error", markup=False)
             return
         except (StoreError, sqlite3.Error) as exc:
-            self.status(f"Not recorded: the session file could not be written ({exc}). "
-                        "Your text is kept in the form; submit again.", error=True)
+            failed = str(exc)
+            self.status(lambda lang: _("Not recorded: the session file could not be written ({error}). "
+                                       "Your text is kept in the form; submit again.", lang).format(error=failed),
+                        error=True)
             return
         self.attempts.committed()
         if Draft.of(move) != draft:  # the store's text (e.g. NUL characters dropped)
             self.load_form(Draft.of(move))
         self._loaded = Draft.of(move)
         versions = len(self.state.move_history(move.id))
-        again = f", version {versions}" if versions > 1 else ""
-        self.status(f"✓ Recorded at {time.strftime('%H:%M:%S', time.localtime(move.at))} "
-                    f"(round {move.round + 1}{again}). Submit again to replace it.", ok=True)
-        self.app.notify("Your move is recorded.", markup=False)
+        at, round_no = time.strftime('%H:%M:%S', time.localtime(move.at)), move.round + 1
+
+        def recorded(lang: str) -> str:
+            if versions > 1:
+                return _("✓ Recorded at {time} (round {n}, version {version}). Submit again to replace it.",
+                         lang).format(time=at, n=round_no, version=versions)
+            return _("✓ Recorded at {time} (round {n}). Submit again to replace it.", lang).format(time=at, n=round_no)
+
+        self.status(recorded, ok=True)
+        self.app.notify(_("Your move is recorded.", self.lang), markup=False)
         self._rulings = self._own_rulings()
         self.sync()

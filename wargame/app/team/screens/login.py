@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from wargame.engine.lockout import FREE_TRIES
 from wargame.engine.session import EngineError, JoinWait, Now, Session
 from wargame.store import StoreError
+from wargame.views.i18n import gettext as _
+from wargame.views.i18n import ngettext
 
 from ... import view
+from ...widgets.footer import LocalFooter
 from ...widgets.safe import plain
 from ..ui import LOBBY
 
@@ -49,48 +53,81 @@ class LoginScreen(Screen[None]):
         self.now = now
         self.teams: dict[str, str] = {}
         self.title_text = ""
-        self.problem = ""
-        self._wait: tuple[str, str, float] | None = None  # (why, team name, until): a wait counted down
+        self.session_lang: str | None = None
+        """The session's language, read with its teams (None: the session could not be read)."""
+        self._said: tuple[Callable[[str], str], bool] | None = None
+        """The message shown last, as words in a given language, and whether it is an error."""
+        self._wait: tuple[bool, str, float] | None = None
+        """A wait counted down: (whether the code typed was wrong, team name, until)."""
+        problem: Callable[[str], str] | None = None
         try:
             lobby = Session.open(path, team=LOBBY, now=now, resume=True)  # can read, cannot write anything
         except (EngineError, StoreError) as exc:
-            self.problem = str(exc)
+            problem = _fixed(str(exc))
         else:
             st = lobby.state
             self.teams = {t: view.team_name(st, t) for t in st.teams}
             self.title_text = st.title
+            self.session_lang = st.lang
             lobby.close()
         if team is not None and self.teams and team not in self.teams:
-            self.problem = f"There is no team {team!r} in this session; choose yours."
+            problem = lambda lang: _("There is no team {team} in this session; choose yours.",  # noqa: E731
+                                     lang).format(team=repr(team))
             self.preset = None
+        if problem is not None:
+            self._said = (problem, True)
+
+    @property
+    def lang(self) -> str:
+        return self.app.ui_lang  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with VerticalScroll(id="login-box"):
-            yield Static(plain("wargame · team console"), id="login-title")
+            yield Static(plain(_("wargame · team console", lang)), id="login-title")
             yield Static(plain(self.title_text or self.path.stem), id="login-session")
-            yield Label(plain("Your team"), classes="field-label")
+            yield Label(plain(_("Your team", lang)), id="team-label", classes="field-label")
             options = [(plain(name), t) for t, name in self.teams.items()]
             yield Select(options, value=self.preset if self.preset else Select.NULL, allow_blank=True,
-                         prompt="Choose your team", id="team", disabled=not options)
-            yield Label(plain("Join code (from the facilitator)"), classes="field-label")
-            yield Input(placeholder="e.g. K7QF-2M9D", id="code", max_length=64, disabled=not options)
+                         prompt=_("Choose your team", lang), id="team", disabled=not options)
+            yield Label(plain(_("Join code (from the facilitator)", lang)), id="code-label", classes="field-label")
+            yield Input(placeholder=_("e.g. K7QF-2M9D", lang), id="code", max_length=64, disabled=not options)
             with Horizontal(id="login-buttons"):
-                yield Button(plain("Join"), variant="primary", id="join", disabled=not options)
+                yield Button(plain(_("Join", lang)), variant="primary", id="join", disabled=not options)
             yield Static(id="login-message")
-        yield Footer()
+        yield LocalFooter()
+
+    def relabel(self) -> None:
+        """Every word again in the console's language, after a switch; what was typed and chosen stays."""
+        lang = self.lang
+        self.query_one("#login-title", Static).update(plain(_("wargame · team console", lang)))
+        self.query_one("#team-label", Label).update(plain(_("Your team", lang)))
+        self.query_one("#team", Select).prompt = _("Choose your team", lang)
+        self.query_one("#code-label", Label).update(plain(_("Join code (from the facilitator)", lang)))
+        self.query_one("#code", Input).placeholder = _("e.g. K7QF-2M9D", lang)
+        self.query_one("#join", Button).label = plain(_("Join", lang))
+        if self._wait is not None:
+            self._count_down()
+        elif self._said is not None:
+            self._show(*self._said)
 
     def on_mount(self) -> None:
-        if self.problem:
-            self.say(self.problem, error=True)
+        if self._said is not None:
+            self._show(*self._said)
         if self.preset:
             self.query_one("#code", Input).focus()
         elif self.teams:
             self.query_one("#team", Select).focus()
         self.set_interval(1.0, self._count_down, name="join wait")
 
-    def say(self, message: str, *, error: bool = False) -> None:
+    def say(self, message: Callable[[str], str], *, error: bool = False) -> None:
+        """Show `message`, the words in the console's language (and again after a switch)."""
+        self._said = (message, error)
+        self._show(message, error)
+
+    def _show(self, message: Callable[[str], str], error: bool) -> None:
         box = self.query_one("#login-message", Static)
-        box.update(plain(message))
+        box.update(plain(message(self.lang)))
         box.set_class(error, "-error")
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -110,10 +147,10 @@ class LoginScreen(Screen[None]):
         code_input = self.query_one("#code", Input)
         code = code_input.value
         if not isinstance(team, str):
-            self.say("Choose your team first.", error=True)
+            self.say(lambda lang: _("Choose your team first.", lang), error=True)
             return
         if not code.strip():
-            self.say("Type your team's join code; the facilitator has it.", error=True)
+            self.say(lambda lang: _("Type your team's join code; the facilitator has it.", lang), error=True)
             code_input.focus()
             return
         name = self.teams.get(team, team)
@@ -126,27 +163,31 @@ class LoginScreen(Screen[None]):
             if session is not None:
                 session.close()
             self._clear_code()
-            self._wait = (f"Too many wrong codes for {name}", name, self.now() + exc.seconds)
+            self._wait = (False, name, self.now() + exc.seconds)
             self._count_down()
             return
         except (EngineError, StoreError) as exc:
             if session is not None:
                 session.close()
-            self.say(str(exc), error=True)
+            self.say(_fixed(str(exc)), error=True)
             return
         if not ok:
             st = session.state
             failures, until = st.failed_joins.get(team, 0), st.join_wait_until(team)
             session.close()
             self._clear_code()
-            wrong = f"That is not the join code of {name}."
             if until > self.now():
-                self._wait = (f"{wrong} Too many wrong codes in a row", name, until)
+                self._wait = (True, name, until)
                 self._count_down()
                 return
             left = FREE_TRIES - failures
-            self.say(f"{wrong} {left} {'try' if left == 1 else 'tries'} left before you must wait between tries.",
-                     error=True)
+
+            def tries_left(lang: str) -> str:
+                return ngettext("That is not the join code of {team}. {n} try left before you must wait between tries.",
+                                "That is not the join code of {team}. {n} tries left before you must wait between "
+                                "tries.", left, lang).format(team=name, n=left)
+
+            self.say(tries_left, error=True)
             return
         self.app.signed_in(session, team)  # type: ignore[attr-defined]
 
@@ -159,11 +200,21 @@ class LoginScreen(Screen[None]):
         """While the team must wait: say how long, each second; then that it may try again."""
         if self._wait is None:
             return
-        why, name, until = self._wait
-        left = until - self.now()
-        if left > 0:
-            self.say(f"{why}: try again in {max(1, math.ceil(left))} s (or ask the facilitator for a new code).",
-                     error=True)
+        wrong, name, until = self._wait
+        seconds = max(1, math.ceil(until - self.now()))
+        if until - self.now() > 0:
+            def wait(lang: str) -> str:
+                why = (_("That is not the join code of {team}. Too many wrong codes in a row", lang) if wrong else
+                       _("Too many wrong codes for {team}", lang)).format(team=name)
+                return _("{why}: try again in {n} s (or ask the facilitator for a new code).", lang).format(
+                    why=why, n=seconds)
+
+            self.say(wait, error=True)
         else:
             self._wait = None
-            self.say(f"You can try the code of {name} again now.")
+            self.say(lambda lang: _("You can try the code of {team} again now.", lang).format(team=name))
+
+
+def _fixed(text: str) -> Callable[[str], str]:
+    """A text that is the same in every language (an error worded elsewhere)."""
+    return lambda lang: text

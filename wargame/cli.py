@@ -296,7 +296,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = _open_session(args.session, cli_lang(args))
     session = Session.open(path)
     try:
-        return _export(args, path, session)
+        return _compare(args, path, session) if args.compare else _export(args, path, session)
     finally:
         session.close()
 
@@ -364,6 +364,64 @@ def cmd_import(args: argparse.Namespace) -> int:
     lang = cli_lang(args)
     print(_("session: {path}", lang).format(path=path))
     _print_codes(codes, _("join codes (new ones; the export carries none):", lang))
+    return EXIT_OK
+
+
+def cmd_fork(args: argparse.Namespace) -> int:
+    from .engine.fork import fork, fork_path
+
+    lang = cli_lang(args)
+    parent = _open_session(args.session, lang)
+    child = Path(args.to) if args.to else fork_path(parent, args.round)
+    session, codes = fork(parent, args.round, child)
+    session.close()
+    print(_("session: {path}", lang).format(path=child))
+    print(_("a fork of {parent}, playing round {n} again; {parent} is unchanged", lang).format(
+        parent=parent.name, n=args.round))
+    _print_codes(codes, _("join codes (new ones; the parent keeps its own):", lang))
+    print(_("start it with:  wargame resume {path}", lang).format(path=child))
+    return EXIT_OK
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from .app.replay import make_replay_app
+
+    make_replay_app(_open_session(args.session, cli_lang(args))).run()
+    return EXIT_OK
+
+
+def _compare(args: argparse.Namespace, path: Path, session: Session) -> int:
+    """`wargame export A --compare B`: the two roads side by side, as PDF or Markdown."""
+    from .engine.session import Session
+    from .report.compare import comparison_markdown, write_comparison
+    from .views.compare import DifferentDecks, compare
+
+    lang = cli_lang(args)
+    if args.format not in ("pdf", "md"):
+        raise UsageError(_("--compare writes pdf or md, not {format}", lang).format(format=args.format))
+    if args.team:
+        raise UsageError(_("--compare is the facilitator's document: it takes no --team", lang))
+    other_path = _open_session(args.compare, lang)
+    other = Session.open(other_path)
+    try:
+        try:
+            c = compare(session.state, other.state, args.lang or session.state.lang)
+        except DifferentDecks as exc:
+            raise UsageError(str(exc)) from None
+        for p, st in ((path, session.state), (other_path, other.state)):
+            if st.altered:
+                _err(_altered(p, st.altered, lang))
+        ext = "pdf" if args.format == "pdf" else "md"
+        out = Path(args.output) if args.output else path.with_name(f"{path.stem}-vs-{other_path.stem}.{ext}")
+        if args.format == "pdf":
+            print(_wrote(out, lang, write_comparison(c, out)))
+        elif args.output == "-":
+            sys.stdout.write(comparison_markdown(c))
+        else:
+            out.write_text(comparison_markdown(c), encoding="utf-8")
+            print(_wrote(out, lang))
+    finally:
+        other.close()
     return EXIT_OK
 
 
@@ -519,7 +577,22 @@ def _add_session_commands(sub: argparse._SubParsersAction, lang: str = "en") -> 
     p.add_argument("--with-controller-notes", action="store_true",
                    help=_("with --team: keep the controller notes and facilitator notes in the handout", lang))
     p.add_argument("--lang", choices=langs)
+    p.add_argument("--compare", metavar=_("SESSION", lang),
+                   help=_("set this session and another of the same deck side by side (pdf or md)", lang))
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("fork", help=_("a new session that plays round N again; the session is unchanged", lang))
+    p.add_argument("session", metavar=session_)
+    p.add_argument("--round", type=int, required=True, metavar="N",
+                   help=_("the round to play again (1 is the first)", lang))
+    p.add_argument("--session", dest="to", metavar=path_, help=_("where to put the fork (default: beside it)", lang))
+    p.add_argument("--lang", choices=langs)
+    p.set_defaults(func=cmd_fork)
+
+    p = sub.add_parser("replay", help=_("step through a session, read-only; the projector follows", lang))
+    p.add_argument("session", nargs="?", metavar=session_)
+    p.add_argument("--lang", choices=langs)
+    p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser("import", help=_("a JSON export back into a session file", lang))
     p.add_argument("file", metavar=_("FILE", lang) + ".json")

@@ -23,6 +23,16 @@ ACCESS = frozenset({ev.CODE_SET, ev.JOIN_FAILED, ev.JOINED})
 """Events about who may sign in, not about the play: a fork does not inherit them."""
 
 
+def fork_path(parent: Path, round_no: int) -> Path:
+    """Where a fork goes unless told: beside its parent, `<parent>-round<N>.wargame`, `-2`, `-3` if taken."""
+    base = f"{parent.stem}-round{round_no}"
+    for n in range(1, 1000):
+        candidate = parent.with_name(f"{base}{'' if n == 1 else f'-{n}'}{parent.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise EngineError(f"{parent.parent}: no free name for a fork of {parent.name}")
+
+
 def fork(parent: Path, round_no: int, child: Path, *, title: str = "", now: Now = time.time,
          ) -> tuple[Session, dict[str, str]]:
     """Make `child`, a new session holding `parent`'s log up to the start of round `round_no` (1 is the

@@ -465,3 +465,29 @@ def test_wargame_new_killed_at_any_moment_leaves_no_file_or_a_whole_session(tmp_
         else:
             assert main(["new", str(MINI / "deck.yaml"), "--session", str(path)]) == 0  # the path is free
     assert 0 < whole < kills, f"the kills should land both before and after the file is made ({whole}/{kills})"
+
+
+def test_the_export_and_the_file_of_the_version_before_forks_still_read(tmp_path, capsys):
+    """What wargame wrote on 2026-12-01 (before white cells, tracks by area, forks and the catalogues):
+    its JSON export imports, its session file opens (a copy: an open may upcast), both hold the play as
+    recorded, and a debrief and a fork of it work."""
+    from wargame.engine.fork import fork
+    from wargame.report.markdown import session_markdown
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    assert main(["import", str(fixtures / "export-2026-12-01.json"), "--session", str(tmp_path / "i.wargame")]) == 0
+    copy = tmp_path / "f.wargame"
+    copy.write_bytes((fixtures / "session-2026-12-01.wargame").read_bytes())
+    for path in (tmp_path / "i.wargame", copy):
+        s = Session.open(path)
+        st = s.state
+        assert st.altered is None and st.title == "Oefening december 2026" and st.lang == "nl"
+        assert st.round == 1 and [m.action for m in st.round_moves(0)] == ["Steun Kyiv met luchtverdediging",
+                                                                            "Sabotage van een kabel"]
+        assert st.moves[st.latest[("moskou", 0, st.deliveries[0].inject_id)]].private
+        assert [r.outcome for r in st.rulings.values()] == [2, -1] and [n.text for n in st.notes] == ["Snel besloten"]
+        assert "Steun Kyiv met luchtverdediging" in session_markdown(st)
+        s.close()
+    child, _codes = fork(copy, 2, tmp_path / "again.wargame")
+    assert child.state.lineage[0]["round"] == 2 and len(child.state.moves) == 2
+    child.close()

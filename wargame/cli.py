@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .views.i18n import N_, locale_lang, ngettext
+from .views.i18n import N_, error_text, locale_lang, ngettext
 from .views.i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ def cmd_rehearse(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
     else:
-        print(rehearsal_text(figures, lib))
+        print(rehearsal_text(figures, lib, cli_lang(args)))
     return EXIT_OK
 
 
@@ -662,6 +662,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--rulings", choices=["neutral", "random"], default="neutral",
                    help=_("neutral: no moves; random: each team a move each round, ruled at random", lang))
     p.add_argument("--json", action="store_true", help=_("the same figures as JSON, with stable keys", lang))
+    p.add_argument("--lang", choices=LANGS, help=_("the report's language (default: the locale's)", lang))
     p.set_defaults(func=cmd_rehearse)
 
     p = sub.add_parser("list", help=_("list built-in scenarios, decks, injects or teams", lang))
@@ -701,7 +702,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _err(str(problem))
         return EXIT_INVALID
     except (StoreError, EngineError) as exc:
-        _err(f"wargame: {exc}")
+        _err(f"wargame: {error_text(exc, cli_lang(args))}")
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

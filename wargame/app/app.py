@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
@@ -22,7 +22,7 @@ from textual.timer import Timer
 
 from wargame.engine.session import EngineError, Session
 from wargame.store import StoreError
-from wargame.views.i18n import N_, locale_lang, ngettext
+from wargame.views.i18n import N_, error_text, locale_lang, ngettext
 from wargame.views.i18n import gettext as _
 
 from .lifecycle import ClosesSession
@@ -31,13 +31,14 @@ from .messages import SessionChanged
 
 if TYPE_CHECKING:
     from wargame.content import Library
+    from wargame.engine.replay import Replay
 
 POLL_SECONDS = 0.5
 """Seconds between looks at the session file besides those its writes wake (the safety net)."""
 HELD_SHOWN = 5
 """Of the notifications held back while the projector was up, how many the console shows after."""
 SCREEN_NAMES = {"ConsoleScreen": N_("console"), "HomeScreen": N_("home"), "ProjectorScreen": N_("projector"),
-                "DebriefScreen": N_("debrief")}
+                "DebriefScreen": N_("debrief"), "HostedReplay": N_("replay"), "ReplayWall": N_("projector")}
 """The screens' names in the help's title."""
 TEXTUAL_COMMANDS = (
     N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible"),
@@ -65,7 +66,10 @@ class WargameApp(ClosesSession, App[None]):
         super().__init__()
         self.session: Session | None = session
         self.codes: dict[str, str] = dict(codes or {})
-        self.now = now
+        self.clock = now
+        """The time (a test's fake clock); `now()` is what the screens show."""
+        self.replay: Replay | None = None
+        """A session replayed from Home (`open_replay`), while it is shown; nothing of it is written."""
         self._library = library
         self._poller: Timer | None = None
         self._live: Live | None = None
@@ -80,7 +84,13 @@ class WargameApp(ClosesSession, App[None]):
     def ui_lang(self) -> str:
         """The language of every word the app shows: the session's (the facilitator switches it with
         `l`), else the home screen's."""
+        if self.replay is not None:
+            return self.replay.state.lang
         return self.session.state.lang if self.session is not None else self.home_lang
+
+    def now(self) -> float:
+        """The time the screens show: the clock's; while a replay is shown, the moment replayed."""
+        return self.replay.event.at if self.replay is not None else self.clock()
 
     # --- screens ----------------------------------------------------------------------------------
 
@@ -102,7 +112,12 @@ class WargameApp(ClosesSession, App[None]):
 
     @property
     def current_session(self) -> Session:
-        """The open session, for the screens that exist only while one is open (the console, its dialogs)."""
+        """The open session, for the screens that exist only while one is open (the console, its dialogs).
+        While a replay is shown, the wall over it reads the replay's point here (its `.state`)."""
+        if self.replay is not None:
+            from .replay import ReplayedSession
+
+            return cast("Session", ReplayedSession(self.replay))
         if self.session is None:
             raise RuntimeError("no session is open")
         return self.session
@@ -116,17 +131,53 @@ class WargameApp(ClosesSession, App[None]):
         return self._library
 
     def open_session(self, session: Session, codes: dict[str, str]) -> None:
-        """Leave Home for the console of `session` (just created or resumed)."""
+        """Leave Home for the console of `session` (just created or resumed); from a console (a fork
+        of its session), the new console takes the old one's place (over it, when that one is the
+        app's first screen: it shows the new session too)."""
         from .screens.console import ConsoleScreen
 
-        self.close_session()
-        self.session = session
+        previous, self.session = self.session, session
+        if previous is not None:  # a fork's parent: closed here, not by `close_session` (see `_close`)
+            self._close(previous)
         self.codes = dict(codes)
         self.title = session.state.title or "wargame"
-        self.push_screen(ConsoleScreen())
+        if isinstance(self.screen, ConsoleScreen) and len(self.screen_stack) > 1:
+            self.switch_screen(ConsoleScreen())
+        else:
+            self.push_screen(ConsoleScreen())
         self._start_polling()
         if codes:
             self.call_after_refresh(self.show_codes)
+
+    def open_replay(self, path: Path) -> bool:
+        """Show the session file at `path` as it was, step by step, over Home (`HostedReplay`); it is
+        read once and never written. False, and why said, if it cannot be read."""
+        from wargame.engine.replay import Replay
+
+        from .screens.replay import HostedReplay
+
+        try:
+            replay = Replay.open(path)
+        except (StoreError, ValueError) as exc:
+            self.say(_("Could not open {name}: {error}", self.ui_lang).format(
+                name=path.name, error=error_text(exc, self.ui_lang)), severity="error")
+            return False
+        self.replay = replay
+        self.push_screen(HostedReplay(replay))
+        return True
+
+    def close_replay(self) -> None:
+        """Back from the replay to Home, in Home's language."""
+        self.replay = None
+        self.pop_screen()
+
+    def _close(self, session: Session) -> None:
+        """Close a session the app leaves for another; a failure is said, the new session stays open."""
+        try:
+            session.close()
+        except Exception as exc:  # noqa: BLE001 - the new session is open; say it, go on
+            self.say(_("the session file was not closed cleanly ({problem})", self.ui_lang).format(
+                problem=f"{session.store.path}: {exc}"), severity="error")
 
     def show_codes(self) -> None:
         from .screens.codes import CodesDialog
@@ -160,7 +211,7 @@ class WargameApp(ClosesSession, App[None]):
         try:
             result = fn(*args, **kwargs)
         except (EngineError, StoreError) as exc:
-            self.say(str(exc), severity="error")
+            self.say(error_text(exc, self.ui_lang), severity="error")
             return False, None
         self.sync()
         return True, result
@@ -221,8 +272,8 @@ class WargameApp(ClosesSession, App[None]):
 
     def action_clock_toggle(self) -> None:
         """Start, pause or resume the current inject's clock (the projector's one key)."""
-        if self.session is None or self.session.state.current is None:
-            return
+        if self.replay is not None or self.session is None or self.session.state.current is None:
+            return  # a replay's clocks show what they showed then, and do not run
         mode = self.session.state.clock.mode
         what = {"idle": "start", "running": "pause", "paused": "resume"}.get(mode)
         if what:

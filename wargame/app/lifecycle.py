@@ -69,15 +69,16 @@ class ClosesSession:
     """Mixin for an App with a `session`: closed once, on unmount and after `run`, however the app ends."""
 
     session: Any
-    _closed: Any = None
+    _session_closed: Any = None
+    """The session this app last closed (not `_closed`: that name is Textual's own, on every App)."""
     close_problem = ""
 
     def close_session(self) -> None:
         """Close the session file (once); a failure is kept to be told after the app ends."""
         session = self.session
-        if session is None or session is self._closed:
+        if session is None or session is self._session_closed:
             return
-        self._closed = session
+        self._session_closed = session
         try:
             session.close()
         except Exception as exc:  # noqa: BLE001 - the app is ending: say it, do not hide why it ended

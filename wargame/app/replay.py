@@ -8,9 +8,10 @@ room through how it got here in the hot wash. Nothing is written: the file is re
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.notifications import Notify
 from textual.screen import Screen
 
@@ -29,28 +30,57 @@ class ReplayedSession:
         return self.replay.state
 
 
-class ReplayApp(App[None]):
+STEPS: list[BindingType] = [
+    Binding("right", "step(1)", "Next event", tooltip="One event forward", priority=True),
+    Binding("left", "step(-1)", "Back", tooltip="One event back", priority=True),
+    Binding("bracketright", "mark('inject', 1)", "Next inject", key_display="]",
+            tooltip="Forward to the next inject delivered", priority=True),
+    Binding("bracketleft", "mark('inject', -1)", "Inject back", key_display="[", show=False,
+            tooltip="Back to the inject delivered before", priority=True),
+    Binding("pagedown", "mark('round', 1)", "Next round", key_display="PgDn",
+            tooltip="Forward to the next round's start", priority=True),
+    Binding("pageup", "mark('round', -1)", "Round back", key_display="PgUp", show=False,
+            tooltip="Back to the round's start before", priority=True),
+    Binding("home", "seek(1)", "To the start", show=False, tooltip="To the start of the session", priority=True),
+    Binding("end", "seek(-1)", "To the end", show=False, tooltip="To the end of the session", priority=True),
+]
+"""The replay's keys; they come before the scrolling keys of whatever has focus (↑↓ still scroll a
+long card)."""
+
+
+class ReplaySteps:
+    """The replay's keys at work (`STEPS`), for what hosts a replay: the replay app, or in the
+    facilitator's app the replay screen and the wall over it. Every screen is told the point moved."""
+
+    replay: Replay
+
+    def _moved(self) -> None:
+        from .messages import SessionChanged
+
+        host = self if isinstance(self, App) else cast(Screen, self).app
+        for screen in host.screen_stack:
+            screen.post_message(SessionChanged())
+
+    def action_step(self, n: int) -> None:
+        self.replay.step(n)
+        self._moved()
+
+    def action_mark(self, kind: str, direction: int) -> None:
+        (self.replay.next_mark if direction > 0 else self.replay.previous_mark)(kind)
+        self._moved()
+
+    def action_seek(self, position: int) -> None:
+        self.replay.seek(self.replay.end if position < 0 else position)
+        self._moved()
+
+
+class ReplayApp(ReplaySteps, App[None]):
     """A session stepped through, with the projector following; nothing is ever written."""
 
     TITLE = "wargame · replay"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [
-        Binding("right", "step(1)", "Next event", tooltip="One event forward", priority=True),
-        Binding("left", "step(-1)", "Back", tooltip="One event back", priority=True),
-        Binding("bracketright", "mark('inject', 1)", "Next inject", key_display="]",
-                tooltip="Forward to the next inject delivered", priority=True),
-        Binding("bracketleft", "mark('inject', -1)", "Inject back", key_display="[", show=False,
-                tooltip="Back to the inject delivered before", priority=True),
-        Binding("pagedown", "mark('round', 1)", "Next round", key_display="PgDn",
-                tooltip="Forward to the next round's start", priority=True),
-        Binding("pageup", "mark('round', -1)", "Round back", key_display="PgUp", show=False,
-                tooltip="Back to the round's start before", priority=True),
-        Binding("home", "seek(1)", "To the start", show=False, tooltip="To the start of the session", priority=True),
-        Binding("end", "seek(-1)", "To the end", show=False, tooltip="To the end of the session", priority=True),
-        Binding("q", "quit", "Quit", tooltip="Leave the replay (nothing was written)"),
-    ]
-    """The replay's keys work on its screen and on the wall alike, so the room can be walked through;
-    they come before the scrolling keys of whatever has focus (↑↓ still scroll a long card)."""
+    BINDINGS = [*STEPS, Binding("q", "quit", "Quit", tooltip="Leave the replay (nothing was written)")]
+    """The replay's keys work on its screen and on the wall alike, so the room can be walked through."""
 
     def __init__(self, replay: Replay) -> None:
         super().__init__()
@@ -69,27 +99,7 @@ class ReplayApp(App[None]):
     def get_default_screen(self) -> Screen:
         from .screens.replay import ReplayScreen
 
-        return ReplayScreen()
-
-    # --- moving through the log: every screen shows the new point ------------------------------
-
-    def _moved(self) -> None:
-        from .messages import SessionChanged
-
-        for screen in self.screen_stack:
-            screen.post_message(SessionChanged())
-
-    def action_step(self, n: int) -> None:
-        self.replay.step(n)
-        self._moved()
-
-    def action_mark(self, kind: str, direction: int) -> None:
-        (self.replay.next_mark if direction > 0 else self.replay.previous_mark)(kind)
-        self._moved()
-
-    def action_seek(self, position: int) -> None:
-        self.replay.seek(self.replay.end if position < 0 else position)
-        self._moved()
+        return ReplayScreen(self.replay)
 
     def action_clock_toggle(self) -> None:
         """The wall's `s`: a replay's clocks show what they showed then, and do not run."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from .errors import N_
 from .state import SessionState
 
 
@@ -42,41 +43,42 @@ _CLOCK_MODES = {
 }
 
 _CLOCK_WORDS = {
-    Command.CLOCK_START: "the clock has already been started",
-    Command.CLOCK_PAUSE: "the clock is not running",
-    Command.CLOCK_RESUME: "the clock is not paused",
-    Command.CLOCK_SKIP: "the inject's time box is already closed",
-    Command.EXTEND: "the inject's time box is already closed",
+    Command.CLOCK_START: N_("the clock has already been started"),
+    Command.CLOCK_PAUSE: N_("the clock is not running"),
+    Command.CLOCK_RESUME: N_("the clock is not paused"),
+    Command.CLOCK_SKIP: N_("the inject's time box is already closed"),
+    Command.EXTEND: N_("the inject's time box is already closed"),
 }
 
 
 def refusal(st: SessionState, command: Command) -> str | None:
-    """Why `command` cannot be carried out now, in the words the facilitator sees; None if it can."""
+    """Why `command` cannot be carried out now, in the words the facilitator sees (English, a message id
+    of the catalogue: `EngineError(why)`, translated where shown); None if it can."""
     if command is Command.NOTE:
         return None
     if command is Command.DEBRIEF:
-        return None if st.ended else "the debrief opens when the exercise has ended"
+        return None if st.ended else N_("the debrief opens when the exercise has ended")
     if st.ended:
-        return "the exercise has ended"
+        return N_("the exercise has ended")
     if command is Command.BENCH:
         return None
     if command is Command.START:
-        return "the exercise has already started" if st.started else None
+        return N_("the exercise has already started") if st.started else None
     if not st.started:
-        return "the exercise has not started yet"
+        return N_("the exercise has not started yet")
     if command is Command.NEXT_ROUND and not st.has_next_round():
-        return "this was the last round; end the exercise"
+        return N_("this was the last round; end the exercise")
     if command in _CLOCK_MODES:
         if st.current is None:
-            return "no inject is being played"
+            return N_("no inject is being played")
         if st.clock.mode not in _CLOCK_MODES[command]:
             return _CLOCK_WORDS[command]
     if command is Command.OPTIONS:
         inj = st.current_inject
         if inj is None or not inj.options:
-            return "the current inject has no options"
+            return N_("the current inject has no options")
         if inj.id in st.options_chosen:
-            return "an option was already chosen for this inject"
+            return N_("an option was already chosen for this inject")
     return None
 
 

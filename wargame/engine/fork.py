@@ -16,6 +16,7 @@ from typing import Any
 
 from ..store import Event, EventStore
 from . import events as ev
+from .errors import N_
 from .session import EngineError, Now, Session, new_codes
 from .state import fold
 
@@ -30,7 +31,7 @@ def fork_path(parent: Path, round_no: int) -> Path:
         candidate = parent.with_name(f"{base}{'' if n == 1 else f'-{n}'}{parent.suffix}")
         if not candidate.exists():
             return candidate
-    raise EngineError(f"{parent.parent}: no free name for a fork of {parent.name}")
+    raise EngineError(N_("{folder}: no free name for a fork of {name}"), folder=str(parent.parent), name=parent.name)
 
 
 def fork(parent: Path, round_no: int, child: Path, *, title: str = "", now: Now = time.time,
@@ -39,7 +40,7 @@ def fork(parent: Path, round_no: int, child: Path, *, title: str = "", now: Now 
     first); returns it and one new join code per team. EngineError for a round the parent never
     started, an altered parent, or a child path that exists."""
     if child.exists():
-        raise EngineError(f"{child}: already exists; give the fork a new file (--session PATH)")
+        raise EngineError(N_("{path}: already exists; give the fork a new file (--session PATH)"), path=str(child))
     store = EventStore(parent)  # no role: it only reads
     try:
         events = store.events()
@@ -47,17 +48,21 @@ def fork(parent: Path, round_no: int, child: Path, *, title: str = "", now: Now 
     finally:
         store.close()
     if altered is not None:
-        raise EngineError(f"{parent}: its log was altered ({altered}); a fork would carry that on")
+        raise EngineError(N_("{path}: its log was altered ({altered}); a fork would carry that on"),
+                          path=str(parent), altered=altered)
     st = fold(events)
     rounds = len(st.deck.rounds) if st.deck is not None else 0
     if not 1 <= round_no <= rounds:
-        raise EngineError(f"round {round_no}: the deck has rounds 1 to {rounds}")
+        raise EngineError(N_("round {round}: the deck has rounds 1 to {rounds}"), round=round_no, rounds=rounds)
     cut = next((i for i, e in enumerate(events) if e.kind == ev.ROUND_STARTED and e.data["round"] == round_no - 1),
                None)
     if cut is None:
         played = st.round + 1
-        raise EngineError(f"round {round_no} has not started in {parent.name}"
-                          + (f"; it has played up to round {played}" if played > 0 else "; it has not started"))
+        if played > 0:
+            raise EngineError(N_("round {round} has not started in {name}; it has played up to round {played}"),
+                              round=round_no, name=parent.name, played=played)
+        raise EngineError(N_("round {round} has not started in {name}; it has not started"),
+                          round=round_no, name=parent.name)
     created = events[0]
     data: dict[str, Any] = dict(created.data)
     data["session_id"] = child.stem

@@ -22,6 +22,7 @@ from ..store.sqlite import Conflict, EventStore, StoreError
 from . import events as ev
 from . import snapshot
 from .allowed import Command, allowed, refusal
+from .errors import N_, EngineError
 from .events import Event
 from .outcomes import OUTCOMES
 from .roles import FACILITATOR_ROLE, Role
@@ -43,16 +44,12 @@ SEQUENCING = frozenset({ev.ROUND_STARTED, ev.INJECT_DELIVERED, ev.OPTION_CHOSEN,
 """Events that move the exercise on: a facilitator's command decided before one of them arrived is stale."""
 
 
-class EngineError(Exception):
-    """A command that the rules do not allow now; the message says why, for the user."""
-
-
 class JoinWait(EngineError):
     """Too many wrong codes in a row: the team must wait `seconds` before the next try."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
-        super().__init__(f"too many wrong codes; try again in {max(1, round(seconds))} s")
+        super().__init__(N_("too many wrong codes; try again in {seconds} s"), seconds=max(1, round(seconds)))
 
 
 class Session:
@@ -191,7 +188,7 @@ class Session:
         for _ in range(RETRIES):
             new = self.refresh()  # what this console had not folded yet, so not shown either
             if sequencing and any(e.kind in SEQUENCING for e in new):
-                raise EngineError("another console moved the exercise on just now; look again and press once more")
+                raise EngineError(N_("another console moved the exercise on just now; look again and press once more"))
             at = self.now()
             items = plan(self.state, at)
             if not items:
@@ -206,7 +203,7 @@ class Session:
             else:  # a repeated key: the event was written before
                 self.refresh()
             return events
-        raise EngineError("the session file is too busy right now; try again")
+        raise EngineError(N_("the session file is too busy right now; try again"))
 
     # --- sequencing ---------------------------------------------------------------------------
 
@@ -226,7 +223,7 @@ class Session:
         def plan(st: SessionState, at: float) -> Plan:
             self._may(st, Command.BENCH)
             if inject_id not in st.injects:
-                raise EngineError(f"no inject {inject_id!r} in this session")
+                raise EngineError(N_("no inject {inject} in this session"), inject=repr(inject_id))
             start: Plan = [] if st.started else [(ev.ROUND_STARTED, {"round": 0})]
             return start + [(ev.INJECT_DELIVERED, {"inject": inject_id, "how": "bench"})]
 
@@ -237,7 +234,7 @@ class Session:
         def plan(st: SessionState, at: float) -> Plan:
             inj = self._may(st, Command.OPTIONS).current_inject
             if inj is None or option_id not in {o.id for o in inj.options}:
-                raise EngineError(f"the current inject has no option {option_id!r}")
+                raise EngineError(N_("the current inject has no option {option}"), option=repr(option_id))
             return [(ev.OPTION_CHOSEN, {"inject": inj.id, "option": option_id})]
 
         return self._commit(plan, sequencing=True)[-1]
@@ -249,9 +246,9 @@ class Session:
         try:
             command = Command(f"clock {action}")
         except ValueError:
-            raise EngineError(f"unknown clock action {action!r}") from None
+            raise EngineError(N_("unknown clock action {action}"), action=repr(action)) from None
         if action == "extend" and not 0 < seconds <= 3600:
-            raise EngineError("extend by 1 second to 1 hour")
+            raise EngineError(N_("extend by 1 second to 1 hour"))
 
         def plan(st: SessionState, at: float) -> Plan:
             self._may(st, command)
@@ -266,21 +263,22 @@ class Session:
         """Record (or supersede) a team's move this round, answering `inject` (default: the inject being
         played; any inject delivered earlier in the round by choice); returns it once committed."""
         if self.role.team not in (None, team):
-            raise EngineError(f"you are signed in as {self.role.team}; you cannot record a move for {team}")
+            raise EngineError(N_("you are signed in as {signed_in}; you cannot record a move for {team}"),
+                              signed_in=self.role.team, team=team)
         action, result, reasons = (_text(action, "action"), _text(result, "result"), _text(reasons, "reasons"))
         if not action.strip():
-            raise EngineError("a move needs an action")
+            raise EngineError(N_("a move needs an action"))
         move_id = uuid.uuid4().hex[:12]  # made here, never by the caller: a move can only replace its own team's
 
         def plan(st: SessionState, at: float) -> Plan:
             if team not in st.teams:
-                raise EngineError(f"no team {team!r} in this session")
+                raise EngineError(N_("no team {team} in this session"), team=repr(team))
             _refuse(refusal(st, Command.MOVE))
             if self.role.team is not None and not st.moves_open(at):
-                raise EngineError("the deadline for this round has passed; ask the facilitator to reopen moves")
+                raise EngineError(N_("the deadline for this round has passed; ask the facilitator to reopen moves"))
             answers = inject if inject is not None else (st.current.inject_id if st.current else None)
             if answers not in {d.inject_id for d in st.round_deliveries(st.round)}:
-                raise EngineError(f"no inject {answers!r} was delivered in this round")
+                raise EngineError(N_("no inject {inject} was delivered in this round"), inject=repr(answers))
             return [(ev.MOVE, {"move_id": move_id, "team": team, "round": st.round, "action": action,
                                "result": result, "reasons": reasons, "private": bool(private),
                                "inject": answers})]
@@ -297,15 +295,15 @@ class Session:
 
         def plan(st: SessionState, at: float) -> Plan:
             if move_id not in self._may(st, Command.ADJUDICATE).moves:
-                raise EngineError(f"no move {move_id!r}")
+                raise EngineError(N_("no move {move}"), move=repr(move_id))
             if outcome not in OUTCOMES or isinstance(outcome, bool):
-                raise EngineError("outcome runs from -3 (Disaster) to +3 (Triumph)")
+                raise EngineError(N_("outcome runs from -3 (Disaster) to +3 (Triumph)"))
             for v in (erosion, rapprochement, *pushes.values()):
                 if not isinstance(v, int) or isinstance(v, bool) or not -3 <= v <= 3:
-                    raise EngineError("a ruling pushes each axis and track by -3 to +3")
+                    raise EngineError(N_("a ruling pushes each axis and track by -3 to +3"))
             unknown = sorted(set(pushes) - set(st.tracks))
             if unknown:
-                raise EngineError(f"this deck has no track {unknown[0]!r}")
+                raise EngineError(N_("this deck has no track {track}"), track=repr(unknown[0]))
             return [(ev.ADJUDICATED, {"move_id": move_id, "outcome": outcome, "narrative": narrative,
                                       "erosion": erosion, "rapprochement": rapprochement,
                                       **({"tracks": pushes} if pushes else {})})]
@@ -315,10 +313,10 @@ class Session:
     def add_note(self, text: str, tag: str = "", owner: str = "", due: str = "", author: str = "facilitator") -> Event:
         """A note for the after-action report: tag '' , strength, improvement or action (with owner, due)."""
         if tag not in ("", "strength", "improvement", "action"):
-            raise EngineError("tag a note as strength, improvement or action")
+            raise EngineError(N_("tag a note as strength, improvement or action"))
         text = _text(text, "note")
         if not text.strip():
-            raise EngineError("a note needs text")
+            raise EngineError(N_("a note needs text"))
         data = {"note_id": uuid.uuid4().hex[:12], "author": _text(author, "author"), "text": text, "tag": tag,
                 "owner": _text(owner, "owner"), "due": _due(due)}
 
@@ -334,19 +332,20 @@ class Session:
 
     def set_language(self, lang: Lang) -> Event:
         if lang not in ("nl", "en"):
-            raise EngineError("language is nl or en")
+            raise EngineError(N_("language is nl or en"))
         return self._commit(lambda st, at: [(ev.LANGUAGE, {"lang": lang})])[-1]
 
     def mark_objective(self, team: str, objective: str, mark: str, reasons: str = "") -> Event:
         """Mark a team objective of the deck met, partly met or not met, with a line of reasons (again: replaces)."""
         if mark not in ev.MARKS:
-            raise EngineError("mark an objective met, partly or not_met")
+            raise EngineError(N_("mark an objective met, partly or not_met"))
         reasons = _text(reasons, "reasons")
 
         def plan(st: SessionState, at: float) -> Plan:
             brief = st.deck.brief_for(team) if st.deck is not None else None
             if brief is None or objective not in {o.id for o in brief.objectives}:
-                raise EngineError(f"team {team!r} has no objective {objective!r} in this deck")
+                raise EngineError(N_("team {team} has no objective {objective} in this deck"),
+                                      team=repr(team), objective=repr(objective))
             return [(ev.OBJECTIVE, {"team": team, "objective": objective, "mark": mark, "reasons": reasons})]
 
         return self._commit(plan)[-1]
@@ -366,7 +365,7 @@ class Session:
 
         def plan(st: SessionState, at: float) -> Plan:
             if team not in st.teams:
-                raise EngineError(f"no team {team!r}")
+                raise EngineError(N_("no team {team}"), team=repr(team))
             return [(ev.CODE_SET, {"team": team})]
 
         self._commit(plan, codes=hashes)
@@ -381,7 +380,8 @@ class Session:
 
         def plan(st: SessionState, at: float) -> Plan:
             if team not in st.teams:
-                raise EngineError(f"no team {team!r} in this session; teams: {', '.join(st.teams)}")
+                raise EngineError(N_("no team {team} in this session; teams: {teams}"),
+                                  team=repr(team), teams=", ".join(st.teams))
             wait = st.join_wait_until(team) - at
             if wait > 0:
                 raise JoinWait(wait)
@@ -401,7 +401,7 @@ class Session:
     def _may(self, st: SessionState, command: Command) -> SessionState:
         """`st` if the facilitator may carry out `command` on it; else the rule's refusal."""
         if self.role.team is not None:
-            raise EngineError("only the facilitator may do that")
+            raise EngineError(N_("only the facilitator may do that"))
         _refuse(refusal(st, command))
         return st
 
@@ -452,13 +452,13 @@ def _next_inject(st: SessionState) -> Plan:
         return [(ev.INJECT_DELIVERED, {"inject": inject_id, "how": how})]
     delivery = _slot_delivery(st, st.round, st.slot)
     if delivery is None:
-        raise EngineError("no inject left in this round; start the next round")
+        raise EngineError(N_("no inject left in this round; start the next round"))
     return [delivery]
 
 
 def _next_round(st: SessionState) -> Plan:
     if not st.has_next_round():
-        raise EngineError("this was the last round; end the exercise")
+        raise EngineError(N_("this was the last round; end the exercise"))
     r = st.round + 1
     delivery = _slot_delivery(st, r, 0)
     return [(ev.ROUND_STARTED, {"round": r})] + ([delivery] if delivery else [])
@@ -488,13 +488,33 @@ def new_codes(teams: list[str] | tuple[str, ...]) -> tuple[dict[str, str], dict[
     return codes, {t: codelib.hash_code(c) for t, c in codes.items()}
 
 
+_TOO_LONG = {
+    "action": N_("action is {length} characters; the limit is {limit}"),
+    "result": N_("result is {length} characters; the limit is {limit}"),
+    "reasons": N_("reasons is {length} characters; the limit is {limit}"),
+    "narrative": N_("narrative is {length} characters; the limit is {limit}"),
+    "note": N_("note is {length} characters; the limit is {limit}"),
+    "author": N_("author is {length} characters; the limit is {limit}"),
+    "owner": N_("owner is {length} characters; the limit is {limit}"),
+    "due date": N_("due date is {length} characters; the limit is {limit}"),
+    "title": N_("title is {length} characters; the limit is {limit}"),
+    "facilitator": N_("facilitator is {length} characters; the limit is {limit}"),
+}
+"""A text too long, by the field it was typed in: one sentence each, so a translation names the field
+in its own words."""
+
+
 def _text(value: str, name: str) -> str:
     """Text entering the session: control characters (terminal escapes) and NULs taken out, lone
     surrogates (undecodable terminal bytes) made U+FFFD so it can be stored, and at most MAX_TEXT long."""
-    if not isinstance(value, str):
-        raise EngineError(f"{name} must be text")
+    if not isinstance(value, str):  # a caller's mistake, not a user's: the field as the code names it
+        raise EngineError(N_("{name} must be text"), name=name)
     if len(value) > MAX_TEXT:
-        raise EngineError(f"{name} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
+        too_long = _TOO_LONG.get(name)
+        params = {"length": f"{len(value):,}", "limit": f"{MAX_TEXT:,}"}
+        if too_long is None:
+            raise EngineError(N_("{name} is {length} characters; the limit is {limit}"), name=name, **params)
+        raise EngineError(too_long, **params)
     return strip_control(value).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
@@ -506,4 +526,5 @@ def _due(value: str) -> str:
     try:
         return datetime.strptime(value, "%Y-%m-%d").date().isoformat()
     except ValueError:
-        raise EngineError(f"due date {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31") from None
+        raise EngineError(N_("due date {value} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31"),
+                          value=repr(value)) from None

@@ -76,3 +76,13 @@ def ngettext(singular: str, plural: str, n: int, lang: str) -> str:
 def N_(message: str) -> str:
     """Marks `message` for the catalogue without translating it here."""
     return message
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """What an error says, in `lang`: an engine refusal (`EngineError`, its `message_id` and `params`)
+    from the catalogue; any other error (StoreError, an OSError...) as it words itself."""
+    message_id = getattr(exc, "message_id", None)
+    if not isinstance(message_id, str):
+        return str(exc)
+    params = getattr(exc, "params", None) or {}
+    return gettext(message_id, lang).format(**params) if params else gettext(message_id, lang)

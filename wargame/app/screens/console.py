@@ -7,6 +7,7 @@ for the first frame, and the console must start fast.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -100,6 +101,8 @@ class ConsoleScreen(Screen[None]):
         Binding("c", "codes", "Codes", show=False, tooltip="Show and regenerate team join codes"),
         Binding("x", "end", "End", show=False, tooltip="End the exercise and go to the debrief"),
         Binding("d", "debrief", "Debrief", tooltip="Open the debrief: hot-wash questions, notes, export"),
+        Binding("F", "fork", "Play again", show=False,
+                tooltip="Play a round again in a new session (this one is not changed)"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -218,6 +221,8 @@ class ConsoleScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A key is shown and works when the engine allows its command now (`Session.allowed`)."""
         command = _COMMANDS.get(action if action != "clock" else f"clock {parameters[0] if parameters else ''}")
+        if action == "fork":  # a round to play again: one has started
+            return self.state.started
         if command is None:
             return True
         if command in self.app.current_session.allowed():
@@ -382,6 +387,42 @@ class ConsoleScreen(Screen[None]):
         self.app.push_screen(Confirm(_("End the exercise", lang),
                                      _("End the exercise now? Moves can no longer be entered; notes still can.", lang)
                                      + extra, yes=_("End", lang)), then)
+
+    def action_fork(self) -> None:
+        """Play round N again: which round and where (`ForkDialog`), a yes, then the new session's
+        console, its new codes shown once. This session is only read."""
+        from .fork import ForkDialog
+
+        parent = self.app.current_session.store.path
+        started = self.state.round + 1
+
+        def then(answer: tuple[int, Path] | None) -> None:
+            if answer is not None:
+                self._confirm_fork(parent, *answer)
+
+        self.app.push_screen(ForkDialog(parent, started), then)
+
+    def _confirm_fork(self, parent: Path, round_no: int, child: Path) -> None:
+        from .confirm import Confirm
+
+        lang = self.app.ui_lang
+
+        def then(yes: bool | None) -> None:
+            if not yes:
+                return
+            from wargame.engine.fork import fork
+
+            ok, made = self.app.command(fork, parent, round_no, child, now=self.app.clock)
+            if ok:
+                session, codes = made
+                self.app.open_session(session, codes)
+                self.app.say(_("Round {n} again, in {name}; {parent} is not changed.", lang).format(
+                    n=round_no, name=child.name, parent=parent.name))
+
+        question = _("Make {path} from this session up to the start of round {n}, and open it? Its teams get "
+                     "new join codes; this session is not changed.", lang).format(path=child, n=round_no)
+        self.app.push_screen(Confirm(_("Play round {n} again", lang).format(n=round_no), question,
+                                     yes=_("Play again", lang)), then)
 
     def action_debrief(self) -> None:
         from .debrief import DebriefScreen

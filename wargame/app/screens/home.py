@@ -1,4 +1,5 @@
-"""Home: built-in and local decks, a new session, recent sessions to resume, any session file by its path.
+"""Home: built-in and local decks, a new session, recent sessions to resume or replay, any session file by
+its path.
 
 There is no session yet: the words are in the home screen's own language (`app.home_lang`, Dutch
 unless `wargame --lang` says otherwise), which `l` switches; a new session's language is the one
@@ -19,8 +20,8 @@ from textual.validation import Integer
 from textual.widgets import Button, Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from wargame.views.i18n import error_text, ngettext
 from wargame.views.i18n import gettext as _
-from wargame.views.i18n import ngettext
 from wargame.views.words import t
 
 from ..widgets.footer import LocalFooter
@@ -62,6 +63,9 @@ class HomeScreen(Screen[None]):
         Binding("f3", "focus_recent", "Recent", tooltip="Go to the recent sessions (Enter resumes one)"),
         Binding("f4", "focus_open", "Open file", tooltip="Type the path of a session file anywhere and open it"),
         Binding("l", "language", "NL/EN", show=False, tooltip="Switch this screen between Dutch and English"),
+        Binding("r,ctrl+r", "replay", "Replay", show=False,
+                tooltip="Replay the highlighted recent session, or the file typed (ctrl+r), step by step; "
+                        "nothing is written"),
     ]
 
     def __init__(self) -> None:
@@ -242,9 +246,10 @@ class HomeScreen(Screen[None]):
         chosen = self.query_one("#lang", Select).value
         try:
             session, codes = create_session(deck, lib, lang=chosen if chosen in ("nl", "en") else None,
-                                            seed=int(raw) if raw else None, now=self.app.now)
+                                            seed=int(raw) if raw else None, now=self.app.clock)
         except (EngineError, StoreError, OSError) as exc:
-            self.app.say(_("Could not create the session: {error}", lang).format(error=exc), severity="error")
+            self.app.say(_("Could not create the session: {error}", lang).format(error=error_text(exc, lang)),
+                         severity="error")
             return
         self.app.open_session(session, codes)
 
@@ -292,14 +297,35 @@ class HomeScreen(Screen[None]):
             return
         self._resume(path)
 
+    def action_replay(self) -> None:
+        """Replay a session, read only: the file typed in the path field (when it has the focus and
+        something typed), else the highlighted recent session."""
+        from wargame.store import resolve
+
+        typed = self.query_one("#open-path", Input)
+        if typed.has_focus and typed.value.strip():
+            path = resolve(str(Path(typed.value.strip()).expanduser()))
+            if not path.is_file():
+                self.app.say(_("No session file at {path}", self.lang).format(path=path), severity="error")
+                return
+            self.app.open_replay(path)
+            return
+        opt = self.query_one("#recent", OptionList).highlighted_option
+        if opt is None or not opt.id:
+            self.app.say(_("Choose a recent session, or type a session file's path, to replay.", self.lang),
+                         severity="warning")
+            return
+        self.app.open_replay(Path(opt.id))
+
     def _resume(self, path: Path) -> None:
         from wargame.engine.session import EngineError, Session
         from wargame.store import StoreError
 
         try:
-            session = Session.open(path, now=self.app.now, resume=True)
+            session = Session.open(path, now=self.app.clock, resume=True)
         except (EngineError, StoreError) as exc:
-            self.app.say(_("Could not open {name}: {error}", self.lang).format(name=path.name, error=exc),
+            self.app.say(_("Could not open {name}: {error}", self.lang).format(
+                name=path.name, error=error_text(exc, self.lang)),
                          severity="error")
             return
         self.app.open_session(session, {})

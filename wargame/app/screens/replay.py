@@ -1,4 +1,7 @@
-"""The replay screen: the session as it was at one point of its log, and the keys to move that point."""
+"""The replay screen: the session as it was at one point of its log, and the keys to move that point.
+
+The replay app (`wargame replay`) shows it with its own keys; the facilitator's app shows it from
+Home (`HostedReplay`, Esc back), with the replay's keys on it and on the wall over it (`ReplayWall`)."""
 
 from __future__ import annotations
 
@@ -12,22 +15,25 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from wargame.engine import events as ev
+from wargame.engine.replay import Replay
 from wargame.views.i18n import N_
 from wargame.views.i18n import gettext as _
 
 from .. import view
 from ..messages import SessionChanged
+from ..replay import STEPS, ReplaySteps
 from ..widgets.axis_cross import AxisCross
 from ..widgets.footer import LocalFooter
 from ..widgets.inject_card import InjectCard
 from ..widgets.safe import plain
 from ..widgets.timeline import Timeline
 from ..widgets.tracks import TracksPanel
+from .projector import ProjectorScreen
 
 if TYPE_CHECKING:
     from textual import getters
 
-    from ..replay import ReplayApp
+    from ..app import WargameApp
 
 EVENT_WORDS = {  # N_: marked for the catalogue, translated where shown
     ev.CREATED: N_("the session was created"),
@@ -50,9 +56,6 @@ EVENT_WORDS = {  # N_: marked for the catalogue, translated where shown
 
 
 class ReplayScreen(Screen[None]):
-    if TYPE_CHECKING:
-        app = getters.app(ReplayApp)
-
     DEFAULT_CSS = """
     ReplayScreen #r-where { height: auto; padding: 0 1; background: $boost; }
     ReplayScreen #r-body { height: 1fr; }
@@ -62,6 +65,10 @@ class ReplayScreen(Screen[None]):
     """
 
     BINDINGS = [Binding("p", "projector", "Projector", tooltip="Show this point on the wall (p or Esc: back)")]
+
+    def __init__(self, replay: Replay) -> None:
+        super().__init__()
+        self.replay = replay
 
     def compose(self) -> ComposeResult:
         yield Static(id="r-where")
@@ -82,7 +89,7 @@ class ReplayScreen(Screen[None]):
         self.sync()
 
     def sync(self) -> None:
-        replay = self.app.replay
+        replay = self.replay
         st = replay.state
         lang = st.lang
         e = replay.event
@@ -105,6 +112,35 @@ class ReplayScreen(Screen[None]):
         self.sync()
 
     def action_projector(self) -> None:
-        from .projector import ProjectorScreen
-
         self.app.push_screen(ProjectorScreen())
+
+
+class HostedReplay(ReplaySteps, ReplayScreen):
+    """The replay in the facilitator's app, over Home (`WargameApp.open_replay`): the replay's keys are
+    this screen's, and the wall's over it; Esc goes back to Home. Nothing is written."""
+
+    if TYPE_CHECKING:
+        app = getters.app(WargameApp)
+
+    BINDINGS = [
+        *STEPS,
+        *ReplayScreen.BINDINGS,
+        Binding("escape", "back", "Close", tooltip="Back to the home screen (nothing was written)"),
+    ]
+
+    def action_projector(self) -> None:
+        self.app.push_screen(ReplayWall(self.replay))
+
+    def action_back(self) -> None:
+        self.app.close_replay()
+
+
+class ReplayWall(ReplaySteps, ProjectorScreen):
+    """The wall over a replay in the facilitator's app: it shows the point replayed (the app's
+    `current_session` and `now` are the replay's meanwhile), and the replay's keys move it."""
+
+    BINDINGS = [*STEPS]
+
+    def __init__(self, replay: Replay) -> None:
+        super().__init__()
+        self.replay = replay

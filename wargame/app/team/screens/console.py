@@ -22,8 +22,8 @@ from textual.widgets import Button, Checkbox, Label, Select, Static, TextArea
 from wargame.engine.session import EngineError, Session
 from wargame.engine.state import Move, SessionState
 from wargame.store import StoreError
+from wargame.views.i18n import error_text, ngettext
 from wargame.views.i18n import gettext as _
-from wargame.views.i18n import ngettext
 from wargame.views.visibility import inject_shown, shows_world, team_inject, this_round_move, visible_inject
 from wargame.views.words import outcome_text
 
@@ -410,10 +410,11 @@ class TeamScreen(Screen[None]):
             move = self.session.record_move(self.team, draft.action, draft.result, draft.reasons, draft.private,
                                             key=key, inject=chosen)
         except EngineError as exc:
-            refused = str(exc)
+            refused = exc
             self.status(lambda lang: _("Not recorded: {error}. Your text is kept in the form.", lang).format(
-                error=refused), error=True)
-            self.app.notify(refused, title=_("Move not recorded", self.lang), severity="error", markup=False)
+                error=error_text(refused, lang)), error=True)
+            self.app.notify(error_text(refused, self.lang), title=_("Move not recorded", self.lang), severity="error",
+                            markup=False)
             return
         except (StoreError, sqlite3.Error) as exc:
             failed = str(exc)

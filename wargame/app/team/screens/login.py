@@ -14,8 +14,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 from wargame.engine.lockout import FREE_TRIES
 from wargame.engine.session import EngineError, JoinWait, Now, Session
 from wargame.store import StoreError
+from wargame.views.i18n import error_text, ngettext
 from wargame.views.i18n import gettext as _
-from wargame.views.i18n import ngettext
 
 from ... import view
 from ...widgets.footer import LocalFooter
@@ -63,7 +63,7 @@ class LoginScreen(Screen[None]):
         try:
             lobby = Session.open(path, team=LOBBY, now=now, resume=True)  # can read, cannot write anything
         except (EngineError, StoreError) as exc:
-            problem = _fixed(str(exc))
+            problem = _refusal(exc)
         else:
             st = lobby.state
             self.teams = {t: view.team_name(st, t) for t in st.teams}
@@ -169,7 +169,7 @@ class LoginScreen(Screen[None]):
         except (EngineError, StoreError) as exc:
             if session is not None:
                 session.close()
-            self.say(_fixed(str(exc)), error=True)
+            self.say(_refusal(exc), error=True)
             return
         if not ok:
             st = session.state
@@ -215,6 +215,6 @@ class LoginScreen(Screen[None]):
             self.say(lambda lang: _("You can try the code of {team} again now.", lang).format(team=name))
 
 
-def _fixed(text: str) -> Callable[[str], str]:
-    """A text that is the same in every language (an error worded elsewhere)."""
-    return lambda lang: text
+def _refusal(exc: Exception) -> Callable[[str], str]:
+    """An error, in the language shown: an engine refusal from the catalogue, any other as it words itself."""
+    return lambda lang: error_text(exc, lang)

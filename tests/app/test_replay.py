@@ -57,3 +57,20 @@ async def test_a_dutch_session_replays_in_dutch(tmp_path):
         text = screen_text(app)
         assert "Terugblik · gebeurtenis" in text and "een zet werd beoordeeld" in text
         assert "Volgende" in text and "Next event" not in text
+
+
+async def test_go_to_a_point_on_the_timeline(tmp_path):
+    path = tmp_path / "g.wargame"
+    played(path)
+    app = make_replay_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "GoTo" and "Round 1: Covert escalation" in screen_text(app)
+        await pilot.press("down", "enter")  # the round's start, then its first inject
+        await pilot.pause()
+        inject_mark = app.replay.marks[1]
+        assert type(app.screen).__name__ == "ReplayScreen"
+        assert app.replay.position == inject_mark.position and app.replay.event.kind == "inject_delivered"
+        await pilot.press("g", "escape")
+        assert app.replay.position == inject_mark.position

@@ -43,6 +43,7 @@ STEPS: list[BindingType] = [
             tooltip="Back to the round's start before", priority=True),
     Binding("home", "seek(1)", "To the start", show=False, tooltip="To the start of the session", priority=True),
     Binding("end", "seek(-1)", "To the end", show=False, tooltip="To the end of the session", priority=True),
+    Binding("g", "goto", "Go to", tooltip="Go to a round or an inject on the timeline"),
 ]
 """The replay's keys; they come before the scrolling keys of whatever has focus (↑↓ still scroll a
 long card)."""
@@ -72,6 +73,18 @@ class ReplaySteps:
     def action_seek(self, position: int) -> None:
         self.replay.seek(self.replay.end if position < 0 else position)
         self._moved()
+
+    def action_goto(self) -> None:
+        """Choose a point of the timeline (a round's start, an inject's delivery) and go there."""
+        from .screens.replay import GoTo
+
+        host = self if isinstance(self, App) else cast(Screen, self).app
+
+        def chosen(position: int | None) -> None:
+            if position is not None:
+                self.action_seek(position)
+
+        host.push_screen(GoTo(self.replay), chosen)
 
 
 class ReplayApp(ReplaySteps, App[None]):

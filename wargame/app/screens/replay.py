@@ -11,11 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from wargame.engine import events as ev
 from wargame.engine.replay import Replay
+from wargame.engine.state import fold
 from wargame.views.i18n import N_
 from wargame.views.i18n import gettext as _
 
@@ -144,3 +146,45 @@ class ReplayWall(ReplaySteps, ProjectorScreen):
     def __init__(self, replay: Replay) -> None:
         super().__init__()
         self.replay = replay
+
+
+class GoTo(ModalScreen[int | None]):
+    """The replay's timeline: every round's start and every inject delivered; Enter goes there."""
+
+    DEFAULT_CSS = """
+    GoTo { align: center middle; }
+    GoTo > Vertical { width: 80%; max-width: 90; height: 80%; border: round $primary; background: $panel; }
+    GoTo OptionList { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", tooltip="Close without moving")]
+
+    def __init__(self, replay: Replay) -> None:
+        super().__init__()
+        self.replay = replay
+
+    def compose(self) -> ComposeResult:
+        st = self.replay.state
+        lang = st.lang
+        whole = fold(self.replay.events)  # for the titles of rounds and injects still to come
+        options = []
+        for m in self.replay.marks:
+            if m.kind == "round":
+                label = Content.styled(_("Round {n}: {title}", lang).format(
+                    n=m.round + 1, title=view.round_title(whole, m.round)), "bold")
+            else:
+                label = Content.assemble("   ", view.inject_title(whole, m.label))
+            options.append(Option(label, id=str(m.position)))
+        with Vertical():
+            yield Static(plain(_("Go to a point of the timeline", lang)), classes="dialog-title")
+            yield OptionList(*options, id="marks")
+
+    def on_mount(self) -> None:
+        marks = self.query_one(OptionList)
+        here = [i for i, m in enumerate(self.replay.marks) if m.position <= self.replay.position]
+        if here:
+            marks.highlighted = here[-1]
+        marks.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id or "1"))

@@ -64,6 +64,17 @@ def new_session(path: Path, clock: FakeClock, seed: int = 1, lang: str = "en") -
     return Session.create(path, lib.decks["two-rounds"], lib, seed=seed, lang=lang, now=clock)
 
 
+def session_file(tmp_path: Path, lang: str, *, started: bool = True, name: str = "s") -> tuple[Path, dict[str, str], FakeClock]:
+    """A closed session file in `lang` (with its first inject delivered when `started`), its codes and clock."""
+    clock = FakeClock()
+    path = tmp_path / f"{name}-{lang}.wargame"
+    session, codes = new_session(path, clock, lang=lang)
+    if started:
+        session.advance()
+    session.close()
+    return path, codes, clock
+
+
 def new_console(path: Path, clock: FakeClock, *, started: bool = False):
     """A facilitator console on a new session file at `path`, created and closed as `wargame new` leaves it
     (`started`: with its first inject delivered)."""

@@ -12,20 +12,10 @@ from wargame.app.team.screens.console import TeamScreen
 from wargame.engine.session import Session
 
 from ..waiting import until
-from .conftest import FakeClock, new_session, notifications, screen_text
+from .conftest import notifications, screen_text, session_file
 
 SIZES = [(80, 24), (160, 48)]
 TEAM = "kabinet-nl"
-
-
-def session_file(tmp_path, lang: str, *, started: bool = True):
-    clock = FakeClock()
-    path = tmp_path / f"engine-{lang}.wargame"
-    session, codes = new_session(path, clock, lang=lang)
-    if started:
-        session.advance()
-    session.close()
-    return path, codes, clock
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -34,7 +24,7 @@ def session_file(tmp_path, lang: str, *, started: bool = True):
     ("en", "no inject 'nope' in this session", "geen inject"),
 ])
 async def test_a_refused_command_notifies_in_the_consoles_language(tmp_path, size, lang, said, not_said):
-    path, _codes, clock = session_file(tmp_path, lang)
+    path, _codes, clock = session_file(tmp_path, lang, name="engine")
     app = make_app(path, now=clock)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -49,7 +39,7 @@ async def test_a_refused_command_notifies_in_the_consoles_language(tmp_path, siz
 
 async def test_a_stale_press_is_refused_in_dutch(tmp_path):
     """Another console moved the exercise on just before the press: the engine refuses, in Dutch."""
-    path, _codes, clock = session_file(tmp_path, "nl")
+    path, _codes, clock = session_file(tmp_path, "nl", name="engine")
     app = make_app(path, now=clock)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
@@ -76,7 +66,7 @@ async def sign_in(pilot, code: str) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_a_team_move_after_the_deadline_is_refused_in_dutch(tmp_path, size):
-    path, codes, clock = session_file(tmp_path, "nl")
+    path, codes, clock = session_file(tmp_path, "nl", name="engine")
     fac = Session.open(path, now=clock)
     fac.clock("start")
     fac.close()

@@ -4,8 +4,6 @@ what the form holds, and it follows the session when the facilitator switches th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import Input, Static, TextArea
 
@@ -15,20 +13,10 @@ from wargame.app.team.screens.console import TeamScreen
 from wargame.app.team.screens.login import LoginScreen
 from wargame.engine.session import Session
 
-from .conftest import FakeClock, new_session, screen_text
+from .conftest import screen_text, session_file
 from .english import english_left
 
 TEAM = "kabinet-nl"
-
-
-def session_file(tmp_path: Path, lang: str, *, started: bool = True) -> tuple[Path, dict[str, str], FakeClock]:
-    clock = FakeClock()
-    path = tmp_path / f"team-{lang}.wargame"
-    session, codes = new_session(path, clock, lang=lang)
-    if started:
-        session.advance()
-    session.close()
-    return path, codes, clock
 
 
 async def sign_in(pilot, code: str) -> None:
@@ -42,7 +30,7 @@ async def sign_in(pilot, code: str) -> None:
 
 async def texts(tmp_path, lang: str, size: tuple[int, int]) -> tuple[dict[str, str], object]:
     """What the login, the console and the brief show, in a session of `lang`."""
-    path, codes, clock = session_file(tmp_path, lang)
+    path, codes, clock = session_file(tmp_path, lang, name="team")
     app = make_team_app(path, team=TEAM, now=clock)
     shown: dict[str, str] = {}
     async with app.run_test(size=size) as pilot:
@@ -82,7 +70,7 @@ async def test_nothing_on_the_team_console_is_english_in_a_dutch_session(tmp_pat
 
 
 async def test_ctrl_l_switches_this_console_and_keeps_the_form(tmp_path):
-    path, codes, clock = session_file(tmp_path, "nl")
+    path, codes, clock = session_file(tmp_path, "nl", name="team")
     app = make_team_app(path, team=TEAM, now=clock)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
@@ -110,7 +98,7 @@ async def test_ctrl_l_switches_this_console_and_keeps_the_form(tmp_path):
 
 
 async def test_the_console_follows_the_facilitators_switch(tmp_path):
-    path, codes, clock = session_file(tmp_path, "nl")
+    path, codes, clock = session_file(tmp_path, "nl", name="team")
     app = make_team_app(path, team=TEAM, now=clock)
     async with app.run_test(size=(160, 48)) as pilot:
         await sign_in(pilot, codes[TEAM])
@@ -137,7 +125,7 @@ async def test_the_browser_page_speaks_the_sessions_language(tmp_path):
     from wargame.app.serve import TITLE, join_command, session_lang
     from wargame.app.web import ConsoleServer
 
-    path, _codes, clock = session_file(tmp_path, "nl")
+    path, _codes, clock = session_file(tmp_path, "nl", name="team")
     url = "http://127.0.0.1:8000"
     server = ConsoleServer(join_command(path), host="127.0.0.1", port=8000, title=TITLE, public_url=url,
                            origins=[url], lang=lambda: session_lang(path))

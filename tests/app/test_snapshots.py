@@ -15,19 +15,30 @@ from .conftest import FakeClock, app_library, new_session
 SIZES = [(80, 24), (160, 48)]
 
 
-def played_app(tmp_path):
+ROOM_TEXT = {
+    "en": ("Call the Council [/] now", "A joint statement", "Unity", "The Council agrees", "Convene the NCTV",
+           "Attribution", "Facts first", "Attribution before retaliation worked"),
+    "nl": ("Roep de Raad [/] nu bijeen", "Een gezamenlijke verklaring", "Eenheid", "De Raad stemt in",
+           "Roep de NCTV bijeen", "Attributie", "Eerst de feiten", "Attributie vóór vergelding werkte"),
+}
+"""What the room types, in the room's language: team text is never translated."""
+
+
+def played_app(tmp_path, lang: str = "en"):
     """A console in round 1: two moves (one ruled, one private), a note, 40 seconds left."""
+    action, result, reasons, ruling, private, p_result, p_reasons, note = ROOM_TEXT[lang]
     clock = FakeClock()
-    session, _ = new_session(tmp_path / "snap.wargame", clock)
+    path = tmp_path / ("snap.wargame" if lang == "en" else f"snap-{lang}.wargame")
+    session, _ = new_session(path, clock, lang=lang)
     session.advance()
     session.clock("start")
-    m = session.record_move("eu", "Call the Council [/] now", "A joint statement", "Unity")
-    session.adjudicate(m.id, 2, "The Council agrees", -1, 0)
-    session.record_move("kabinet-nl", "Convene the NCTV", "Attribution", "Facts first", private=True)
-    session.add_note("Attribution before retaliation worked", "strength")
+    m = session.record_move("eu", action, result, reasons)
+    session.adjudicate(m.id, 2, ruling, -1, 0)
+    session.record_move("kabinet-nl", private, p_result, p_reasons, private=True)
+    session.add_note(note, "strength")
     clock.tick(14 * 60 + 20)
     session.close()
-    return make_app(tmp_path / "snap.wargame", now=clock)
+    return make_app(path, now=clock)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -96,16 +96,14 @@ def compare(a: SessionState, b: SessionState, lang: str) -> Comparison:
     for r, rnd in enumerate(deck.rounds):
         if r > max(a.round, b.round):
             break
-        pair = RoundPair(
+        diff = _differences(a, b, r, lang)
+        if diff and parted is None:
+            parted, why = r, tuple(diff)
+        rounds.append(RoundPair(
             index=r, title=rnd.title.get(lang),
             injects=(_delivered(a, r, lang), _delivered(b, r, lang)),
             teams=(_team_lines(a, r, lang), _team_lines(b, r, lang)),
-            end=(_end(a, r), _end(b, r)), same=False)
-        diff = _differences(a, b, r, lang)
-        pair = RoundPair(**{**pair.__dict__, "same": not diff})
-        if diff and parted is None:
-            parted, why = r, tuple(diff)
-        rounds.append(pair)
+            end=(_end(a, r), _end(b, r)), same=not diff))
     return Comparison(
         lang=lang, deck_title=deck.title.get(lang),
         a=_side("A", a, lang), b=_side("B", b, lang), rounds=tuple(rounds), parted=parted, why=why,

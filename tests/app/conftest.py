@@ -75,6 +75,18 @@ def session_file(tmp_path: Path, lang: str, *, started: bool = True, name: str =
     return path, codes, clock
 
 
+async def sign_in(pilot, code: str) -> None:
+    """Type `code` into a team console's login and press Enter."""
+    from textual.widgets import Input
+
+    app = pilot.app
+    await pilot.pause()
+    app.screen.query_one("#code", Input).value = code
+    app.screen.query_one("#code", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def new_console(path: Path, clock: FakeClock, *, started: bool = False):
     """A facilitator console on a new session file at `path`, created and closed as `wargame new` leaves it
     (`started`: with its first inject delivered)."""

@@ -4,7 +4,7 @@ console and on a team's, at 80x24 and 160x48; in an English session the same ref
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from wargame.app.app import make_app
 from wargame.app.team import make_team_app
@@ -12,7 +12,7 @@ from wargame.app.team.screens.console import TeamScreen
 from wargame.engine.session import Session
 
 from ..waiting import until
-from .conftest import notifications, screen_text, session_file
+from .conftest import notifications, screen_text, session_file, sign_in
 
 SIZES = [(80, 24), (160, 48)]
 TEAM = "kabinet-nl"
@@ -53,15 +53,6 @@ async def test_a_stale_press_is_refused_in_dutch(tmp_path):
         assert "een andere console heeft de oefening zojuist verder gezet; kijk opnieuw en druk nog eens" in shown
         assert not any("another console" in m for m in shown)
         app.session.close()
-
-
-async def sign_in(pilot, code: str) -> None:
-    app = pilot.app
-    await pilot.pause()
-    app.screen.query_one("#code", Input).value = code
-    app.screen.query_one("#code", Input).focus()
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -5,7 +5,7 @@ what the form holds, and it follows the session when the facilitator switches th
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from wargame.app.team import make_team_app
 from wargame.app.team.screens.brief import BriefScreen
@@ -13,19 +13,10 @@ from wargame.app.team.screens.console import TeamScreen
 from wargame.app.team.screens.login import LoginScreen
 from wargame.engine.session import Session
 
-from .conftest import screen_text, session_file
+from .conftest import screen_text, session_file, sign_in
 from .english import english_left
 
 TEAM = "kabinet-nl"
-
-
-async def sign_in(pilot, code: str) -> None:
-    app = pilot.app
-    await pilot.pause()
-    app.screen.query_one("#code", Input).value = code
-    app.screen.query_one("#code", Input).focus()
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def texts(tmp_path, lang: str, size: tuple[int, int]) -> tuple[dict[str, str], object]:

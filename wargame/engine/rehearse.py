@@ -212,11 +212,5 @@ def _count(out: Rehearsal, st: SessionState, delivered: set[str], played_out: Co
 
 
 def _plannable(deck_plan: DeckPlan) -> list[str]:
-    """Every inject the deck's plan can deliver, in plan order, each once."""
-    ids: dict[str, None] = {}
-    pools = [ps.candidates for r in deck_plan.rounds for ps in r.slots] + [p.candidates for p in deck_plan.drift]
-    for cands in pools:
-        for c in cands:
-            ids[c.inject.id] = None
-            ids.update((b.inject.id, None) for b in c.branches)
-    return list(ids)
+    """Every inject the deck's plan delivers by itself (the bench is the facilitator's), in plan order."""
+    return list(deck_plan.injects(bench=False))

@@ -94,6 +94,15 @@ class DeckPlan:
         """The indexes of the rounds with a drift slot."""
         return tuple(r.index for r in self.rounds if any(s.how == "drift" for s in r.slots))
 
+    def injects(self, *, bench: bool = True) -> dict[str, Inject]:
+        """Every inject the plan can deliver (slots, drift pools, the bench unless left out, and the
+        branches under each), by id, in plan order, each once."""
+        cands = [c for r in self.rounds for ps in r.slots for c in ps.candidates]
+        cands += [c for p in self.drift for c in p.candidates]
+        if bench:
+            cands += [c for r in self.rounds for c in r.bench]
+        return {i.id: i for c in cands for i in (c.inject, *(b.inject for b in c.branches))}
+
 
 def follow_ups(injects: Iterable[Inject]) -> frozenset[str]:
     """The ids that are some option's follow-up: they come only as a branch, never drawn on their own."""

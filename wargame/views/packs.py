@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content import Library
-from ..model import Deck, Inject, delivery_name
+from ..model import Deck, delivery_name
 from ..model.plan import plan
 from .visibility import TeamInject, inject_shown, team_inject
 from .words import LANGS, t
@@ -70,9 +70,11 @@ def team_pack(deck: Deck, library: Library, team: str, lang: str) -> Pack:
     tm = library.teams.get(team)
     white = team in deck.white_cells
     b = deck.brief_for(team)
+    # a brief's own inject that comes in play reaches its team when its round delivers it, not in the
+    # pack, where it would tell the team what is still to come
+    in_play = plan(deck, library).injects()
     brief = None
     if b is not None:
-        in_play = _in_play(deck, library)
         injects = tuple(library.injects[iid] for iid in b.injects if iid in library.injects and iid not in in_play)
         brief = PackBrief(
             role=b.role.get(lang), players=b.players, objectives=tuple(o.text.get(lang) for o in b.objectives),
@@ -84,7 +86,7 @@ def team_pack(deck: Deck, library: Library, team: str, lang: str) -> Pack:
                 team_name=tm.name.get(lang) if tm else team,
                 situation=deck.situation.get(lang) if deck.situation else None, brief=brief,
                 join_command="" if white else f"wargame join SESSION --team {team}", white_cell=white,
-                plays=_cell_plays(deck, library, team, lang) if white else ())
+                plays=tuple(i.title.get(lang) for i in in_play.values() if i.cell == team) if white else ())
 
 
 def deck_cast(deck: Deck) -> tuple[str, ...]:
@@ -95,25 +97,6 @@ def deck_cast(deck: Deck) -> tuple[str, ...]:
 def deck_packs(deck: Deck, library: Library, lang: str, team: str | None = None) -> list[Pack]:
     """The pack of `team`, or (None) one pack per team and white cell of the deck, in the deck's order."""
     return [team_pack(deck, library, tid, lang) for tid in ((team,) if team is not None else deck_cast(deck))]
-
-
-def _planned(deck: Deck, library: Library) -> dict[str, Inject]:
-    """Every inject `deck`'s plan can deliver (slots, bench, drift pools, branches), in plan order."""
-    deck_plan = plan(deck, library)
-    cands = [c for r in deck_plan.rounds for ps in r.slots for c in ps.candidates] + \
-        [c for r in deck_plan.rounds for c in r.bench] + [c for p in deck_plan.drift for c in p.candidates]
-    return {i.id: i for c in cands for i in (c.inject, *(b.inject for b in c.branches))}
-
-
-def _in_play(deck: Deck, library: Library) -> frozenset[str]:
-    """The injects that come in play: a brief's own inject among them reaches its team when its round
-    delivers it, not in the pack, where it would tell the team what is still to come."""
-    return frozenset(_planned(deck, library))
-
-
-def _cell_plays(deck: Deck, library: Library, cell: str, lang: str) -> tuple[str, ...]:
-    """The titles of the injects of `deck`'s plan that white cell `cell` plays, each once."""
-    return tuple(i.title.get(lang) for i in _planned(deck, library).values() if i.cell == cell)
 
 
 def _pack_inject(seen: TeamInject, lang: str) -> PackInject:

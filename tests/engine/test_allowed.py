@@ -40,9 +40,9 @@ def test_options_once_per_inject_and_next_round_only_with_one_left():
     assert refusal(last, Command.NEXT_ROUND) == "this was the last round; end the exercise"
 
 
-def test_after_the_end_only_notes_and_the_debrief():
+def test_after_the_end_only_notes_the_hot_wash_and_the_debrief():
     st = fold(log(*STARTED, (ev.ENDED, {})))
-    assert allowed(st) == {Command.NOTE, Command.DEBRIEF}
+    assert allowed(st) == {Command.NOTE, Command.DEBRIEF, Command.HOTWASH}
 
 
 def test_the_engine_refuses_what_the_rule_refuses(tmp_path):

@@ -27,6 +27,7 @@ def new_json(capsys, *args) -> dict:
 def test_new_prints_path_and_one_code_per_team(home, capsys):
     out = new_json(capsys, str(MINI / "deck.yaml"), "--seed", "5")
     assert set(out["codes"]) == {"red", "blue", "green"}
+    assert set(out["seats"]) == {"evaluator", "observer"}, "the evaluators and observers sign in with codes of their own"
     assert out["session"].startswith(str(home / "home" / "sessions"))
     session = Session.open(__import__("pathlib").Path(out["session"]))
     assert session.state.seed == 5

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from wargame.content import builtin_library
+from wargame.engine import events as ev
 from wargame.engine.fork import fork
 from wargame.engine.session import EngineError, Session
 from wargame.store import EventStore
@@ -49,7 +50,8 @@ def test_a_fork_holds_the_rounds_before_and_the_world_as_it_stood(tmp_path: Path
     at_cut = [p for p in before.path if p.round < 1][-1]
     assert st.position == (at_cut.erosion, at_cut.rapprochement) != before.position
     assert st.path == [p for p in before.path if p.round < 1]
-    assert set(codes) == set(st.teams) and all(child.check_join(t, c) for t, c in codes.items())
+    assert set(codes) == {*st.teams, ev.EVALUATOR, ev.OBSERVER}
+    assert all(child.check_join(t, c) for t, c in codes.items())
     child.next_round()  # round 2 again, differently
     move = child.record_move("kabinet-nl", "R2 played otherwise", "", "")
     child.adjudicate(move.id, -2, "it went wrong", erosion=-1)

@@ -249,7 +249,8 @@ def test_no_code_material_in_the_log_or_the_export_and_an_import_issues_fresh_co
     assert main(["import", str(tmp_path / "e.json"), "--session", str(tmp_path / "i.wargame")]) == 0
     out = capsys.readouterr().out
     fresh = {line.split()[0]: line.split()[1] for line in out.splitlines() if line.startswith("  ")}
-    assert set(fresh) == {"red", "blue", "green"} and not set(fresh.values()) & set(codes.values())
+    assert set(fresh) == {"red", "blue", "green", "evaluator", "observer"}
+    assert not set(fresh.values()) & set(codes.values())
     imported = Session.open(tmp_path / "i.wargame", team="red")
     assert imported.check_join("red", fresh["red"]) and not imported.check_join("red", codes["red"])
 

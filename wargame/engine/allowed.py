@@ -32,6 +32,7 @@ class Command(StrEnum):
     BENCH = "bench"
     NOTE = "note"
     DEBRIEF = "debrief"
+    HOTWASH = "hotwash"
 
 
 _CLOCK_MODES = {
@@ -58,6 +59,11 @@ def refusal(st: SessionState, command: Command) -> str | None:
         return None
     if command is Command.DEBRIEF:
         return None if st.ended else N_("the debrief opens when the exercise has ended")
+    if command is Command.HOTWASH:
+        if not st.hotwash:
+            return N_("this deck has no hot-wash questions")
+        last_round = st.started and not st.has_next_round()
+        return None if st.ended or last_round else N_("the hot wash follows the last round")
     if st.ended:
         return N_("the exercise has ended")
     if command is Command.BENCH:

@@ -17,10 +17,10 @@ from typing import Any
 from ..store import Event, EventStore
 from . import events as ev
 from .errors import N_
-from .session import EngineError, Now, Session, new_codes
+from .session import EngineError, Now, Session, join_seats, new_codes
 from .state import fold
 
-ACCESS = frozenset({ev.CODE_SET, ev.JOIN_FAILED, ev.JOINED})
+ACCESS = frozenset({ev.CODE_SET, ev.JOIN_FAILED, ev.JOINED, ev.EVALUATOR_ACCESS})
 """Events about who may sign in, not about the play: a fork does not inherit them."""
 
 
@@ -74,6 +74,6 @@ def fork(parent: Path, round_no: int, child: Path, *, title: str = "", now: Now 
         if e.kind not in ACCESS:
             kept.append(Event(len(kept) + 1, e.key, e.kind, e.actor, e.at, dict(e.data)))
     assert st.deck is not None
-    codes, hashes = new_codes(st.deck.teams)
+    codes, hashes = new_codes(join_seats(st.deck))
     EventStore.create(child, kept, hashes).close()
     return Session.open(child, now=now), codes

@@ -105,7 +105,7 @@ class Session:
         import secrets
 
         seed = secrets.randbelow(1_000_000) if seed is None else seed
-        codes, hashes = new_codes(deck.teams)
+        codes, hashes = new_codes(join_seats(deck))
         data = creation(path.stem, deck, library, lang=lang, seed=seed, title=title, facilitator=facilitator,
                         at=now())
         store = EventStore.create(path, [Event(1, uuid.uuid4().hex, ev.CREATED, ev.FACILITATOR, now(), data)], hashes,
@@ -310,21 +310,154 @@ class Session:
 
         return self._commit(plan)[-1]
 
-    def add_note(self, text: str, tag: str = "", owner: str = "", due: str = "", author: str = "facilitator") -> Event:
-        """A note for the after-action report: tag '' , strength, improvement or action (with owner, due)."""
+    def add_note(self, text: str, tag: str = "", owner: str = "", due: str = "", author: str = "facilitator",
+                 *, objective: str = "", status: str = "open") -> Event:
+        """A note for the after-action report: tag '' , strength, improvement or action (with owner, due,
+        the exercise objective it serves and its status: an item of the improvement plan)."""
         if tag not in ("", "strength", "improvement", "action"):
             raise EngineError(N_("tag a note as strength, improvement or action"))
+        if status not in ev.ACTION_STATUSES:
+            raise EngineError(N_("an action's status is open, in_progress or done"))
         text = _text(text, "note")
         if not text.strip():
             raise EngineError(N_("a note needs text"))
         data = {"note_id": uuid.uuid4().hex[:12], "author": _text(author, "author"), "text": text, "tag": tag,
                 "owner": _text(owner, "owner"), "due": _due(due)}
+        if objective:
+            data["objective"] = objective
+        if status != "open":
+            data["status"] = status
 
         def plan(st: SessionState, at: float) -> Plan:
             self._may(st, Command.NOTE)
+            if objective:
+                _check_objective(st, objective)
             return [(ev.NOTE, data)]
 
         return self._commit(plan)[-1]
+
+    def set_action_status(self, note_id: str, status: str) -> Event:
+        """Where an improvement-plan action stands now: open, in_progress or done."""
+        if status not in ev.ACTION_STATUSES:
+            raise EngineError(N_("an action's status is open, in_progress or done"))
+
+        def plan(st: SessionState, at: float) -> Plan:
+            self._may(st, Command.NOTE)
+            if not any(n.id == note_id and n.tag == "action" for n in st.notes):
+                raise EngineError(N_("no action {action} in this session"), action=repr(note_id))
+            return [(ev.ACTION_STATUS, {"note_id": note_id, "status": status})]
+
+        return self._commit(plan)[-1]
+
+    # --- evaluation ---------------------------------------------------------------------------
+
+    def record_observation(self, objective: str, team: str, round_no: int, text: str, *, kind: str = "",
+                           author: str = "") -> Event:
+        """An evaluator's (or the facilitator's) observation, tagged with an exercise objective, a team
+        ("" for the exercise as a whole) and a round (0-based), and what it says: nothing yet, a strength
+        or an area for improvement."""
+        self._evaluates()
+        if kind not in ev.OBSERVATION_KINDS:
+            raise EngineError(N_("an observation is a strength, an area for improvement, or neither"))
+        text, author = _text(text, "observation"), self._author(author)
+        if not text.strip():
+            raise EngineError(N_("an observation needs text"))
+        data: dict[str, Any] = {"observation_id": uuid.uuid4().hex[:12], "objective": objective, "team": team,
+                                "round": round_no, "text": text, "author": author}
+        if kind:
+            data["kind"] = kind
+
+        def plan(st: SessionState, at: float) -> Plan:
+            _check_objective(st, objective)
+            if team and team not in st.teams:
+                raise EngineError(N_("no team {team} in this session"), team=repr(team))
+            if isinstance(round_no, bool) or not isinstance(round_no, int) or not 0 <= round_no <= max(st.round, 0):
+                raise EngineError(N_("round {round} has not been played"),
+                                  round=round_no + 1 if isinstance(round_no, int) else round_no)
+            return [(ev.OBSERVATION, data)]
+
+        return self._commit(plan)[-1]
+
+    def rate(self, objective: str, team: str, rating: str, reasons: str = "", *, author: str = "") -> Event:
+        """An evaluator's HSEEP rating of an exercise objective for a team (P, S, M or U) with its reasons;
+        rating it again replaces that evaluator's rating."""
+        self._evaluates()
+        if rating not in ev.RATINGS:
+            raise EngineError(N_("rate an objective P, S, M or U"))
+        reasons, author = _text(reasons, "reasons"), self._author(author)
+
+        def plan(st: SessionState, at: float) -> Plan:
+            _check_objective(st, objective)
+            if team not in st.teams:
+                raise EngineError(N_("no team {team} in this session"), team=repr(team))
+            return [(ev.RATING, {"objective": objective, "team": team, "rating": rating, "reasons": reasons,
+                                 "author": author})]
+
+        return self._commit(plan)[-1]
+
+    def answer_hotwash(self, question: str, text: str, *, team: str = "") -> Event:
+        """What the room answered to a hot-wash question, in plenary (team "") or one team's answer."""
+        text = _text(text, "answer")
+        if not text.strip():
+            raise EngineError(N_("an answer needs text"))
+
+        def plan(st: SessionState, at: float) -> Plan:
+            self._may(st, Command.HOTWASH)
+            if question not in {q.id for q in st.hotwash}:
+                raise EngineError(N_("no hot-wash question {question} in this session"), question=repr(question))
+            if team and team not in st.teams:
+                raise EngineError(N_("no team {team} in this session"), team=repr(team))
+            data = {"answer_id": uuid.uuid4().hex[:12], "question": question, "text": text}
+            return [(ev.HOTWASH, {**data, "team": team} if team else data)]
+
+        return self._commit(plan)[-1]
+
+    def give_feedback(self, team: str, ratings: dict[str, int], text: str = "") -> Event:
+        """One participant's feedback form at the end: a rating (1 to 5) per exercise objective they chose
+        to rate, and free text. Shown only aggregated, never by team."""
+        if self.role.team not in (None, team):
+            raise EngineError(N_("you are signed in as {signed_in}; you cannot give feedback for {team}"),
+                              signed_in=self.role.team, team=team)
+        text = _text(text, "feedback")
+        for value in ratings.values():
+            if isinstance(value, bool) or not isinstance(value, int) or value not in ev.FEEDBACK_SCALE:
+                raise EngineError(N_("rate each objective from 1 to 5"))
+        if not ratings and not text.strip():
+            raise EngineError(N_("the feedback form is empty"))
+        data = {"feedback_id": uuid.uuid4().hex[:12], "team": team, "ratings": dict(ratings), "text": text}
+
+        def plan(st: SessionState, at: float) -> Plan:
+            if team not in st.teams:
+                raise EngineError(N_("no team {team} in this session"), team=repr(team))
+            if not st.ended:
+                raise EngineError(N_("the feedback form opens when the exercise has ended"))
+            for objective in ratings:
+                _check_objective(st, objective)
+            return [(ev.FEEDBACK, data)]
+
+        return self._commit(plan)[-1]
+
+    def set_evaluator_access(self, private: bool) -> Event:
+        """Whether evaluators and observers may read the teams' private moves."""
+        def plan(st: SessionState, at: float) -> Plan:
+            self._may(st, Command.NOTE)
+            return [(ev.EVALUATOR_ACCESS, {"private": bool(private)})]
+
+        return self._commit(plan)[-1]
+
+    def _evaluates(self) -> None:
+        """Only the facilitator and evaluators observe and rate."""
+        if self.role.team not in (None, ev.EVALUATOR):
+            raise EngineError(N_("only an evaluator or the facilitator may observe and rate"))
+
+    def _author(self, author: str) -> str:
+        """Who signs an observation or rating: an evaluator must give a name; the facilitator is one by default."""
+        author = _text(author, "author").strip()
+        if author:
+            return author
+        if self.role.team is not None:
+            raise EngineError(N_("an evaluator signs observations and ratings with a name"))
+        return self.state.facilitator or "facilitator"
 
     def reopen_moves(self) -> Event:
         """Let teams enter and edit moves of the current round again, after the deadline."""
@@ -360,11 +493,11 @@ class Session:
     # --- team codes ---------------------------------------------------------------------------
 
     def new_code(self, team: str) -> str:
-        """Issue a new join code for `team` (the old one stops working); returns it, to show once."""
+        """Issue a new join code for `team` or a seat (the old one stops working); returns it, to show once."""
         codes, hashes = new_codes([team])
 
         def plan(st: SessionState, at: float) -> Plan:
-            if team not in st.teams:
+            if team not in st.teams and team not in ev.SEATS:
                 raise EngineError(N_("no team {team}"), team=repr(team))
             return [(ev.CODE_SET, {"team": team})]
 
@@ -379,7 +512,7 @@ class Session:
         )
 
         def plan(st: SessionState, at: float) -> Plan:
-            if team not in st.teams:
+            if team not in st.teams and team not in ev.SEATS:
                 raise EngineError(N_("no team {team} in this session; teams: {teams}"),
                                   team=repr(team), teams=", ".join(st.teams))
             wait = st.join_wait_until(team) - at
@@ -480,6 +613,16 @@ def _slot_delivery(st: SessionState, round_no: int, first_slot: int) -> tuple[st
     return None
 
 
+def join_seats(deck: Deck) -> tuple[str, ...]:
+    """Everyone who signs in with a code of their own: the deck's teams, then the evaluator and observer seats."""
+    return (*deck.teams, *ev.SEATS)
+
+
+def _check_objective(st: SessionState, objective: str) -> None:
+    if st.deck is None or st.deck.objective(objective) is None:
+        raise EngineError(N_("this deck has no exercise objective {objective}"), objective=repr(objective))
+
+
 def new_codes(teams: list[str] | tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
     """Fresh join codes for `teams` (to show once) and their hashes (to store)."""
     from . import codes as codelib  # here, not at the top: hashlib costs start-up time
@@ -499,6 +642,9 @@ _TOO_LONG = {
     "due date": N_("due date is {length} characters; the limit is {limit}"),
     "title": N_("title is {length} characters; the limit is {limit}"),
     "facilitator": N_("facilitator is {length} characters; the limit is {limit}"),
+    "observation": N_("observation is {length} characters; the limit is {limit}"),
+    "answer": N_("answer is {length} characters; the limit is {limit}"),
+    "feedback": N_("feedback is {length} characters; the limit is {limit}"),
 }
 """A text too long, by the field it was typed in: one sentence each, so a translation names the field
 in its own words."""

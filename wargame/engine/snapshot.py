@@ -18,9 +18,23 @@ from typing import Any
 
 from .. import __version__
 from .clock import Clock
-from .state import DamagedLog, Delivery, Move, Note, ObjectiveMark, PathPoint, Ruling, SessionState, TrackPoint
+from .state import (
+    DamagedLog,
+    Delivery,
+    Feedback,
+    HotwashAnswer,
+    Move,
+    Note,
+    ObjectiveMark,
+    Observation,
+    PathPoint,
+    Rating,
+    Ruling,
+    SessionState,
+    TrackPoint,
+)
 
-FORMAT = f"state-2 wargame-{__version__}"
+FORMAT = f"state-3 wargame-{__version__}"
 """What a saved state was made by: restored only by the same. Bump the number whenever the fold changes."""
 
 CONTENT = frozenset({"deck", "teams", "injects", "scenarios", "hotwash"})
@@ -57,6 +71,10 @@ _PARTS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "path": _rows(PathPoint),
     "track_path": _rows(TrackPoint),
     "objective_marks": _keyed(ObjectiveMark, "team", "objective"),
+    "observations": _rows(Observation),
+    "ratings": _keyed(Rating, "author", "team", "objective"),
+    "hotwash_answers": _rows(HotwashAnswer),
+    "feedback": _rows(Feedback),
     "refused": (_same, lambda rows: [tuple(x) for x in rows]),
 }
 """How each field that is not a plain JSON value is saved and restored; the rest are saved as they are."""

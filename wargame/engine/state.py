@@ -31,7 +31,10 @@ MAX_TEXT = 20_000
 """The longest move, ruling or note text a session holds, in characters."""
 
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {ev.MOVE: ("action", "result", "reasons"), ev.ADJUDICATED: ("narrative",),
-                                           ev.NOTE: ("text", "author", "owner", "due"), ev.OBJECTIVE: ("reasons",)}
+                                           ev.NOTE: ("text", "author", "owner", "due", "objective"),
+                                           ev.OBJECTIVE: ("reasons",), ev.OBSERVATION: ("text", "author"),
+                                           ev.RATING: ("reasons", "author"), ev.HOTWASH: ("text",),
+                                           ev.FEEDBACK: ("text",)}
 """The free-text fields of each kind of event: limited in length and cleaned of control characters."""
 
 
@@ -111,6 +114,65 @@ class Note:
     due: str
     round: int
     at: float
+    objective: str = ""
+    """The exercise objective an action or finding belongs to ("" for none)."""
+    status: str = "open"
+    """Where an action stands (`events.ACTION_STATUSES`); set again by `action_status_set`."""
+
+
+@dataclass(slots=True)
+class Observation:
+    """What an evaluator (or the facilitator) saw, tagged with an exercise objective, a team and a round."""
+
+    id: str
+    objective: str
+    team: str
+    round: int
+    text: str
+    author: str
+    kind: str  # events.OBSERVATION_KINDS: "", "strength", "improvement"
+    actor: str
+    at: float
+    event_id: int
+
+
+@dataclass(slots=True)
+class Rating:
+    """An evaluator's HSEEP rating (P, S, M, U) of an exercise objective for one team, with its reasons;
+    the same evaluator rating it again replaces it."""
+
+    objective: str
+    team: str
+    rating: str
+    reasons: str
+    author: str
+    at: float
+    event_id: int
+
+
+@dataclass(slots=True)
+class HotwashAnswer:
+    """What the room answered to a hot-wash question: in plenary (team "") or one team's answer."""
+
+    id: str
+    question: str
+    team: str
+    text: str
+    at: float
+    event_id: int
+
+
+@dataclass(slots=True)
+class Feedback:
+    """One participant's feedback form: a rating per exercise objective (1 to 5) and free text. Its team is
+    kept in the log (a team writes only as itself) but never shown: the debrief aggregates anonymously."""
+
+    id: str
+    team: str
+    ratings: dict[str, int]
+    text: str
+    at: float
+    event_id: int
 
 
 @dataclass(slots=True)
@@ -179,6 +241,13 @@ class SessionState:
     track_path: list[TrackPoint] = field(default_factory=list)
     objective_marks: dict[tuple[str, str], ObjectiveMark] = field(default_factory=dict)
     """The facilitator's mark of each (team, objective id)."""
+    observations: list[Observation] = field(default_factory=list)
+    ratings: dict[tuple[str, str, str], Rating] = field(default_factory=dict)
+    """Each evaluator's current rating, keyed by (author, team, exercise objective id)."""
+    hotwash_answers: list[HotwashAnswer] = field(default_factory=list)
+    feedback: list[Feedback] = field(default_factory=list)
+    evaluators_see_private: bool = False
+    """Whether the facilitator lets evaluators and observers read the teams' private moves."""
     ended: bool = False
     refused: list[tuple[int, str]] = field(default_factory=list)
     """Events the rules forbid (written around the engine), left out of the state: (event id, why)."""
@@ -326,7 +395,7 @@ def apply(st: SessionState, e: Event) -> None:
             raise DamagedLog(f"event {event_id} ({kind}) {problem}")
     if st.deck is None and kind != ev.CREATED:
         raise DamagedLog(f"event {event_id} ({kind}) comes before the session was created")
-    why = None if actor == ev.FACILITATOR else _team_may(e)
+    why = None if actor == ev.FACILITATOR else ev.actor_refusal(actor, kind, data)
     printable = True
     if texts and why is None:
         for name in texts:  # one pass: the length limit, and whether any text may need cleaning
@@ -352,12 +421,6 @@ def _cleaned(e: Event, texts: tuple[str, ...]) -> Event:
         return e
     clean = {k: strip_control(v) if k in texts else v for k, v in data.items()}
     return Event(e.id, e.key, e.kind, e.actor, e.at, clean)
-
-
-def _team_may(e: Event) -> str | None:
-    """Why the actor, if not the facilitator, may not record this: a team records only its own moves and logins."""
-    team = ev.actor_team(e.actor)
-    return f"an unknown actor {e.actor!r}" if team is None else ev.team_refusal(team, e.kind, e.data)
 
 
 def _move_rule(st: SessionState, e: Event) -> str | None:
@@ -435,6 +498,74 @@ def _clock_rule(st: SessionState, e: Event) -> str | None:
 
 def _team_rule(st: SessionState, e: Event) -> str | None:
     return None if e.data["team"] in st.teams else f"an unknown team {e.data['team']!r}"
+
+
+def _join_rule(st: SessionState, e: Event) -> str | None:
+    """A code or a login of a team or of a seat (evaluator, observer)."""
+    return None if e.data["team"] in ev.SEATS else _team_rule(st, e)
+
+
+def _exercise_objective(st: SessionState, objective: str) -> str | None:
+    if st.deck is None or st.deck.objective(objective) is None:
+        return f"an unknown exercise objective {objective!r}"
+    return None
+
+
+def _observation_rule(st: SessionState, e: Event) -> str | None:
+    d = e.data
+    if d["team"] and d["team"] not in st.teams:
+        return f"an observation of an unknown team {d['team']!r}"
+    if not 0 <= d["round"] <= max(st.round, 0):
+        return f"an observation of round {d['round'] + 1}, which has not been played"
+    if d.get("kind", "") not in ev.OBSERVATION_KINDS:
+        return f"an observation of an unknown kind {d.get('kind')!r}"
+    return _exercise_objective(st, d["objective"])
+
+
+def _rating_rule(st: SessionState, e: Event) -> str | None:
+    d = e.data
+    if d["team"] not in st.teams:
+        return f"a rating of an unknown team {d['team']!r}"
+    if d["rating"] not in ev.RATINGS:
+        return f"an unknown rating {d['rating']!r}"
+    return _exercise_objective(st, d["objective"])
+
+
+def _hotwash_rule(st: SessionState, e: Event) -> str | None:
+    d = e.data
+    if d["question"] not in {q.id for q in st.hotwash}:
+        return f"an answer to an unknown hot-wash question {d['question']!r}"
+    team = d.get("team", "")
+    return f"a hot-wash answer of an unknown team {team!r}" if team and team not in st.teams else None
+
+
+def _feedback_rule(st: SessionState, e: Event) -> str | None:
+    d = e.data
+    if not st.ended:
+        return "feedback before the exercise ended"
+    for objective, value in d["ratings"].items():
+        if type(value) is not int or value not in ev.FEEDBACK_SCALE:
+            return "a feedback rating outside the scale"
+        why = _exercise_objective(st, objective)
+        if why:
+            return why
+    return _team_rule(st, e)
+
+
+def _action_status_rule(st: SessionState, e: Event) -> str | None:
+    d = e.data
+    if d["status"] not in ev.ACTION_STATUSES:
+        return f"an unknown action status {d['status']!r}"
+    if not any(n.id == d["note_id"] and n.tag == "action" for n in st.notes):
+        return f"a status of an unknown action {d['note_id']!r}"
+    return None
+
+
+def _note_rule(st: SessionState, e: Event) -> str | None:
+    d = e.data
+    if d.get("status", "open") not in ev.ACTION_STATUSES:
+        return f"an unknown action status {d['status']!r}"
+    return _exercise_objective(st, d["objective"]) if d.get("objective") else None
 
 
 def _language_rule(st: SessionState, e: Event) -> str | None:
@@ -566,7 +697,40 @@ def _option(st: SessionState, e: Event) -> None:
 def _note(st: SessionState, e: Event) -> None:
     d = e.data
     st.notes.append(Note(d["note_id"], d.get("author", e.actor), d["text"], d.get("tag", ""),
-                         d.get("owner", ""), d.get("due", ""), max(st.round, 0), e.at))
+                         d.get("owner", ""), d.get("due", ""), max(st.round, 0), e.at, d.get("objective", ""),
+                         d.get("status", "open")))
+
+
+def _observation(st: SessionState, e: Event) -> None:
+    d = e.data
+    st.observations.append(Observation(d["observation_id"], d["objective"], d["team"], d["round"], d["text"],
+                                       d["author"], d.get("kind", ""), e.actor, e.at, e.id))
+
+
+def _rating(st: SessionState, e: Event) -> None:
+    d = e.data
+    st.ratings[(d["author"], d["team"], d["objective"])] = Rating(d["objective"], d["team"], d["rating"],
+                                                                  d["reasons"], d["author"], e.at, e.id)
+
+
+def _hotwash(st: SessionState, e: Event) -> None:
+    d = e.data
+    st.hotwash_answers.append(HotwashAnswer(d["answer_id"], d["question"], d.get("team", ""), d["text"], e.at, e.id))
+
+
+def _feedback(st: SessionState, e: Event) -> None:
+    d = e.data
+    st.feedback.append(Feedback(d["feedback_id"], d["team"], dict(d["ratings"]), d["text"], e.at, e.id))
+
+
+def _evaluator_access(st: SessionState, e: Event) -> None:
+    st.evaluators_see_private = e.data["private"]
+
+
+def _action_status(st: SessionState, e: Event) -> None:
+    for n in st.notes:
+        if n.id == e.data["note_id"]:
+            n.status = e.data["status"]
 
 
 def _reopened(st: SessionState, e: Event) -> None:
@@ -603,15 +767,19 @@ def _ended(st: SessionState, e: Event) -> None:
 
 _RULES: dict[str, Any] = {
     ev.CREATED: _created_rule, ev.MOVE: _move_rule, ev.ADJUDICATED: _ruling_rule, ev.INJECT_DELIVERED: _delivery_rule,
-    ev.ROUND_STARTED: _round_rule, ev.OPTION_CHOSEN: _option_rule, ev.CLOCK: _clock_rule, ev.CODE_SET: _team_rule,
-    ev.JOIN_FAILED: _team_rule, ev.JOINED: _team_rule, ev.LANGUAGE: _language_rule, ev.OBJECTIVE: _objective_rule,
+    ev.ROUND_STARTED: _round_rule, ev.OPTION_CHOSEN: _option_rule, ev.CLOCK: _clock_rule, ev.CODE_SET: _join_rule,
+    ev.JOIN_FAILED: _join_rule, ev.JOINED: _join_rule, ev.LANGUAGE: _language_rule, ev.OBJECTIVE: _objective_rule,
+    ev.NOTE: _note_rule, ev.OBSERVATION: _observation_rule, ev.RATING: _rating_rule, ev.HOTWASH: _hotwash_rule,
+    ev.FEEDBACK: _feedback_rule, ev.ACTION_STATUS: _action_status_rule,
 }
 
 _HANDLERS: dict[str, Any] = {
     ev.CREATED: _created, ev.ROUND_STARTED: _round_started, ev.INJECT_DELIVERED: _delivered,
     ev.CLOCK: _clock, ev.MOVE: _move, ev.ADJUDICATED: _adjudicated, ev.OPTION_CHOSEN: _option,
     ev.NOTE: _note, ev.MOVES_REOPENED: _reopened, ev.CODE_SET: _code, ev.JOIN_FAILED: _join_failed, ev.JOINED: _joined,
-    ev.LANGUAGE: _language, ev.ENDED: _ended, ev.OBJECTIVE: _objective,
+    ev.LANGUAGE: _language, ev.ENDED: _ended, ev.OBJECTIVE: _objective, ev.OBSERVATION: _observation,
+    ev.RATING: _rating, ev.HOTWASH: _hotwash, ev.FEEDBACK: _feedback, ev.EVALUATOR_ACCESS: _evaluator_access,
+    ev.ACTION_STATUS: _action_status,
 }
 
 Rule = Callable[[SessionState, Event], "str | None"]

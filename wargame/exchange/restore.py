@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..engine.session import new_codes
+from ..engine.session import join_seats, new_codes
 from ..engine.state import DamagedLog, fold
 from ..store import SUFFIX, EventStore, sessions_dir
 from .jsonio import ImportProblem, read_export
@@ -19,6 +19,7 @@ def import_session(file: Path, path: Path | None = None) -> tuple[Path, dict[str
         state = fold(events)
     except DamagedLog as exc:
         raise ImportProblem(f"{file}: the events do not make a valid session: {exc}") from None
-    codes, hashes = new_codes(list(state.teams))
+    assert state.deck is not None  # a fold that did not raise holds the session's deck
+    codes, hashes = new_codes(join_seats(state.deck))
     EventStore.create(where, events, hashes).close()
     return where, codes

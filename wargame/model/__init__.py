@@ -4,7 +4,18 @@ The shapes of whole content files live in `wargame.model.files`, imported by the
 
 from .base import AXIS_LIMIT, LANGS, AxisPush, Lang, Text, TrackPush
 from .codec import build, dump
-from .deck import Brief, Deck, DrawRule, DriftRule, HotwashQuestion, Objective, Position, Round, Slot, Track
+from .deck import (
+    OBJECTIVES_MAX,
+    OBJECTIVES_MIN,
+    Brief,
+    Deck,
+    DrawRule,
+    DriftRule,
+    ExerciseObjective,
+    HotwashQuestion,
+    Objective,
+)
+from .deck import Position, Round, Slot, Track
 from .inject import DELIVERIES, DELIVERY_NAMES, Inject, Option, Source, Version, delivery_name, scenario_injects
 from .reference import Entry, ReferenceSheet
 from .scenario import Quadrant, Scenario, quadrant_of
@@ -12,6 +23,8 @@ from .team import Team
 
 __all__ = [
     "AXIS_LIMIT",
+    "OBJECTIVES_MAX",
+    "OBJECTIVES_MIN",
     "DELIVERIES",
     "DELIVERY_NAMES",
     "LANGS",
@@ -21,6 +34,7 @@ __all__ = [
     "DrawRule",
     "DriftRule",
     "Entry",
+    "ExerciseObjective",
     "HotwashQuestion",
     "Inject",
     "Lang",

@@ -111,6 +111,23 @@ class Objective(Strict):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class ExerciseObjective(Strict):
+    """What the exercise as a whole sets out to test, drawn from the Alert's dilemmas, with what a strong
+    performance looks like; evaluators rate each per team on the HSEEP scale (P, S, M, U)."""
+
+    id: Id
+    title: Text
+    strong: Text
+    """What a strong performance on this objective looks like: the evaluators' yardstick."""
+    source: NonEmpty | None = None
+    """Where in the Alert the dilemma it tests is found."""
+
+
+OBJECTIVES_MIN, OBJECTIVES_MAX = 3, 6
+"""How many exercise objectives a deck states, when it states them."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Brief(Strict):
     """A team's brief: who it is in this deck, what it wants, what it will not do, what it can do,
     what it knows at the start, and injects only it receives with its brief."""
@@ -153,6 +170,16 @@ class Deck(Strict):
     """Minutes after the last round for the hot wash."""
     backward_dates: bool = False
     """Whether in-world dates may run backwards within a session (a deck of flashbacks, or of independent vignettes)."""
+    objectives: tuple[ExerciseObjective, ...] = ()
+    """The exercise objectives (3 to 6): what the evaluators rate per team and the debrief reports on."""
+
+    def __post_init__(self) -> None:
+        if self.objectives and not OBJECTIVES_MIN <= len(self.objectives) <= OBJECTIVES_MAX:
+            raise ValueError(f"a deck states {OBJECTIVES_MIN} to {OBJECTIVES_MAX} exercise objectives, "
+                             f"not {len(self.objectives)}")
+        ids = [o.id for o in self.objectives]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two exercise objectives share an id")
 
     @property
     def minutes(self) -> int:
@@ -164,6 +191,10 @@ class Deck(Strict):
 
     def track(self, track_id: str) -> Track | None:
         return next((t for t in self.tracks if t.id == track_id), None)
+
+    def objective(self, objective_id: str) -> ExerciseObjective | None:
+        """The exercise objective with this id, or None."""
+        return next((o for o in self.objectives if o.id == objective_id), None)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

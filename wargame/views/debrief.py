@@ -28,7 +28,8 @@ from ..engine.state import (
     SessionState,
 )
 from ..model import HotwashQuestion, Inject, Scenario, Team
-from . import outcomes
+from . import evaluation, outcomes
+from .evaluation import Evaluation
 from .outcomes import ObjectiveView, TrackChange, TrackView
 from .visibility import (
     TeamInject,
@@ -154,6 +155,9 @@ class Debrief:
     """Every move of a track, its cause anonymised like the world's path (`anonymous_track_path`)."""
     lineage: list[str] = field(default_factory=list)
     """For a fork: "a fork of ‘Title’ (id) from round N", one line per ancestor, oldest first."""
+    evaluation: Evaluation | None = None
+    """The exercise objectives with the evaluators' ratings and observations, the hot-wash answers, the
+    feedback and the improvement plan, as this document may show them (`views.evaluation`)."""
 
     @property
     def rounds_played(self) -> int:
@@ -299,6 +303,7 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
         lineage=[t("fork_of", lg, title=clip(str(x.get("title", "")), lg),
                    session=clip(str(x.get("session_id", "")), lg), round=x.get("round", "?"))
                  for x in state.lineage],
+        evaluation=evaluation.build(state, team=team, lang=lg, with_controller_notes=with_controller_notes),
     )
 
 

@@ -35,6 +35,7 @@ The facilitator (console, debrief, exports without a team) sees everything. The 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..engine.state import Move, PathPoint, Ruling, SessionState, TrackPoint
@@ -183,6 +184,26 @@ def visible_moves(state: SessionState, team: str | None) -> list[Move]:
     return sorted((m for m in state.moves.values()
                    if m.id not in hidden_chains and visible(m, team) and not answers_hidden(m)),
                   key=lambda m: m.event_id)
+
+
+def evaluator_moves(state: SessionState) -> list[Move]:
+    """Every move version an evaluator or observer may read, in the order recorded: all of them once the
+    facilitator lets them read the private ones, else none that is private (a chain whose latest version
+    is private hidden whole, as in another team's handout). They read every inject delivered."""
+    moves: Iterable[Move] = state.moves.values()
+    if not state.evaluators_see_private:
+        hidden: set[str] = set()
+        for m in moves:
+            if m.superseded_by is None and m.private:
+                hidden.update(v.id for v in state.move_history(m.id))
+        moves = [m for m in moves if m.id not in hidden and not m.private]
+    return sorted(moves, key=lambda m: m.event_id)
+
+
+def evaluation_shown(team: str | None, about: str) -> bool:
+    """Whether an observation or rating about team `about` ("" the exercise as a whole) is in `team`'s
+    handout: the facilitator's debrief holds every one, a team's handout those about that team alone."""
+    return team is None or about == team
 
 
 def replaced_ruling(state: SessionState, move_id: str, shown: set[str]) -> Ruling | None:

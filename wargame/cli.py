@@ -222,7 +222,10 @@ def _create(args: argparse.Namespace) -> tuple[Path, dict[str, str]]:
 def cmd_new(args: argparse.Namespace) -> int:
     path, codes = _create(args)
     if args.json:
-        print(json.dumps({"session": str(path), "session_id": path.stem, "codes": codes}, ensure_ascii=False, indent=2))
+        teams = {t: c for t, c in codes.items() if not t.startswith("@")}
+        seats = {t[1:]: c for t, c in codes.items() if t.startswith("@")}
+        print(json.dumps({"session": str(path), "session_id": path.stem, "codes": teams, "seats": seats},
+                         ensure_ascii=False, indent=2))
         return EXIT_OK
     lang = cli_lang(args)
     print(_("session: {path}", lang).format(path=path))
@@ -232,9 +235,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def _print_codes(codes: dict[str, str], heading: str) -> None:
+    """Each team's code, then the evaluator's and the observer's (`wargame join --evaluator`)."""
     print(heading)
     for team, code in codes.items():
-        print(f"  {team:<16} {code}")
+        print(f"  {team.lstrip('@'):<16} {code}")
 
 
 def _open_session(ref: str | None, lang: str | None = None) -> Path:
@@ -278,8 +282,10 @@ def cmd_home(args: argparse.Namespace) -> int:
 
 def cmd_join(args: argparse.Namespace) -> int:
     from .app.team import make_team_app
+    from .engine.events import EVALUATOR, OBSERVER
 
-    make_team_app(_open_session(args.session), team=args.team).run()
+    team = EVALUATOR if args.evaluator else OBSERVER if args.observer else args.team
+    make_team_app(_open_session(args.session), team=team).run()
     return EXIT_OK
 
 
@@ -321,6 +327,18 @@ def _export(args: argparse.Namespace, path: Path, session: Session) -> int:
         out = Path(args.output) if args.output else default_export(path)
         pages = write_debrief(st, out, team=args.team, lang=args.lang or st.lang, **notes)
         print(_wrote(out, lang, pages))
+        return EXIT_OK
+    if fmt == "xlsx":
+        from .exchange.workbook import workbook_bytes
+        from .store.outputs import default_export, write_whole
+
+        data = workbook_bytes(st, team=args.team, lang=args.lang or st.lang, **notes)
+        if args.output == "-":
+            sys.stdout.buffer.write(data)
+            return EXIT_OK
+        out = Path(args.output) if args.output else default_export(path, "-debrief.xlsx")
+        write_whole(data, out)
+        print(_wrote(out, lang))
         return EXIT_OK
     if fmt == "json":
         from .exchange.jsonio import session_json
@@ -557,7 +575,11 @@ def _add_session_commands(sub: argparse._SubParsersAction, lang: str = "en") -> 
 
     p = sub.add_parser("join", help=_("a team's own console (asks for the team code)", lang))
     p.add_argument("session", metavar=session_)
-    p.add_argument("--team", metavar="TEAM")
+    seat = p.add_mutually_exclusive_group()
+    seat.add_argument("--team", metavar="TEAM")
+    seat.add_argument("--evaluator", action="store_true",
+                      help=_("sign in as an evaluator: read the exercise, record observations and ratings", lang))
+    seat.add_argument("--observer", action="store_true", help=_("sign in as an observer: read the exercise", lang))
     p.set_defaults(func=cmd_join)
 
     p = sub.add_parser("serve", help=_("team consoles in the browser (textual-serve)", lang))
@@ -569,9 +591,9 @@ def _add_session_commands(sub: argparse._SubParsersAction, lang: str = "en") -> 
                    help=_("at most N team consoles open at a time (default 64)", lang))
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("export", help=_("a session as pdf, json, md or csv", lang))
+    p = sub.add_parser("export", help=_("a session as pdf, json, md, csv or xlsx", lang))
     p.add_argument("session", metavar=session_)
-    p.add_argument("--format", choices=["pdf", "json", "md", "csv"], default="pdf")
+    p.add_argument("--format", choices=["pdf", "json", "md", "csv", "xlsx"], default="pdf")
     p.add_argument("-o", "--output", metavar=path_)
     p.add_argument("--team", metavar="TEAM", help=_("that team's handout: other teams' private moves left out", lang))
     p.add_argument("--with-controller-notes", action="store_true",

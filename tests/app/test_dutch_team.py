@@ -126,7 +126,7 @@ async def test_the_browser_page_speaks_the_sessions_language(tmp_path):
         fac.set_language("en")
         fac.close()
         english = await (await client.get("/")).text()
-    assert '<html lang="nl">' in dutch and "<title>wargame · teamconsole</title>" in dutch
+    assert '<html lang="nl">' in dutch and "<title>wargame · console</title>" in dutch
     assert "Console gesloten" in dutch and "Opnieuw openen" in dutch
     assert "Console closed" not in dutch and "Open again" not in dutch and "team console" not in dutch
     assert '<html lang="en">' in english and "Open again" in english and "Opnieuw openen" not in english

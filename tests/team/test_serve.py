@@ -61,7 +61,7 @@ def test_serve_gives_the_page_and_a_team_console_per_connection(tmp_path):
         status, ctype, html = get(f"http://127.0.0.1:{port}/")
         assert status == 200 and ctype.startswith("text/html")
         assert "<html" in html.lower() and f"ws://127.0.0.1:{port}/ws" in html
-        assert "wargame · team console" in html
+        assert "wargame · console" in html
         # a browser's websocket starts `wargame join SESSION`: the login screen arrives as terminal output
         assert "Join code" in asyncio.run(first_screen(f"ws://127.0.0.1:{port}/ws?width=100&height=30"))
     finally:

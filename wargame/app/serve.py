@@ -1,4 +1,5 @@
-"""`wargame serve`: the team console in the browser, one `wargame join` process per browser tab.
+"""`wargame serve`: the team console (and the evaluator's and observer's) in the browser, one `wargame join`
+process per browser tab.
 
 textual-serve runs `<python> -m wargame join SESSION` for every browser connection and relays the
 terminal over a websocket. Each process asks for its team and join code like a terminal console,
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 from wargame.views.i18n import N_
 from wargame.views.i18n import gettext as _
 
-TITLE = N_("wargame · team console")
+TITLE = N_("wargame · console")
 """The page's title, English: shown in the page's language."""
 ANY_HOST = ("0.0.0.0", "::", "")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

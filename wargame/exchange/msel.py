@@ -225,9 +225,10 @@ def export_msel(deck: Deck, library: Library, out: Path) -> None:
 
 def _write_xlsx(deck: Deck, rows: list[dict[str, Any]], out: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from .cells import put
 
     wb = Workbook()
     ws = wb.active
@@ -242,14 +243,7 @@ def _write_xlsx(deck: Deck, rows: list[dict[str, Any]], out: Path) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(rows, 2):
         for c, (key, _) in enumerate(EXPORT_COLUMNS, 1):
-            value = row[key]
-            cell = ws.cell(row=r, column=c)
-            if isinstance(value, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            else:
-                cell.value = value
-            cell.alignment = wrap
+            put(ws.cell(row=r, column=c), row[key]).alignment = wrap
     widths = {"no": 8, "time": 11, "round": 8, "round_title": 18, "selection": 10, "delivery": 16, "to": 18,
               "remarks": 30, "id": 24, "scenario": 18, "date": 12, "minutes": 10}
     from openpyxl.utils import get_column_letter

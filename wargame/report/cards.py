@@ -22,7 +22,6 @@ and push.
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +40,7 @@ from ..model.plan import Candidate, plan
 from ..views.visibility import inject_shown, team_inject
 from ..views.words import MARKING, how_label, push_text, t
 from .fonts import BOLD, ITALIC, REGULAR, register
+from .pages import write_pdf
 from .styles import INK, MARKING_RED, MUTED, NAVY, PRIVATE, RULE, SHADE, draw_marking
 from .text import para, plain, shorten
 
@@ -96,10 +96,7 @@ def write_cards(deck: Deck, library: Library, out: Path, *, lang: str = "nl", te
             _cut_marks(c, x, y)
         c.showPage()
     c.save()
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(buf.getvalue())
-    os.replace(tmp, out)
+    write_pdf(buf.getvalue(), out)
     return pages
 
 

@@ -4,7 +4,6 @@ bottom, a running head and page numbers, and the write that never leaves half a 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .. import __version__
+from ..store.outputs import write_whole
 from ..views.words import MARKING, t
 from .fonts import REGULAR
 from .styles import MUTED, PAGE_MARGIN_BOTTOM, PAGE_MARGIN_TOP, PAGE_MARGIN_X, draw_marking
@@ -66,7 +66,4 @@ def build_pages(story: list[Flowable], *, title: str, subject: str, lang: str) -
 
 def write_pdf(pdf: bytes, out: Path) -> None:
     """Write `pdf` to `out` whole, or not at all."""
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(pdf)
-    os.replace(tmp, out)
+    write_whole(pdf, out)

@@ -1,7 +1,9 @@
-"""Where a session's debrief goes when nobody says: one rule for the console and `wargame export`."""
+"""Where a session's debrief goes when nobody says (one rule for the console and `wargame export`), and
+how every document is written: whole, or not at all."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .paths import sessions_dir
@@ -22,3 +24,11 @@ def default_export(session_path: Path, suffix: str = DEBRIEF_SUFFIX) -> Path:
     if in_data or any(part.startswith(".") for part in folder.parts):
         return Path.cwd().resolve() / name
     return folder / name
+
+
+def write_whole(data: bytes, out: Path) -> None:
+    """Write `data` to `out` whole, or not at all: into `out.part` first, then renamed over `out`."""
+    out = Path(out)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(data)
+    os.replace(tmp, out)

@@ -109,14 +109,51 @@ _WORDS: dict[str, str] = {
     "plenary": N_("plenary"),
     "exercise_objectives": N_("Exercise objectives"),
     "strong_performance": N_("A strong performance"),
-    "objective": N_("Objective"),
     "rating": N_("Rating"),
     "evaluator": N_("Evaluator"),
     "observation": N_("Observation"),
-    "status": N_("Status"),
     "hotwash_answers": N_("Hot wash: what the room said"),
     "feedback": N_("Participant feedback"),
     "feedback_forms": N_("Feedback forms"),
+    # the evaluation in the after-action report (report.evaluation, report.markdown) and the team packs
+    "aar_objectives_intro": N_(
+        "Each exercise objective as the evaluators rated it for every team on the HSEEP scale, with their "
+        "reasons; then what they observed: the strengths, the areas for improvement and the other "
+        "observations, each with its team, round and author."
+    ),
+    "aar_objective_n": N_("Objective {n}: {title}"),
+    "aar_ratings_overview": N_("Ratings at a glance"),
+    "aar_ratings_overview_intro": N_(
+        "The evaluators' rating of each exercise objective per team; two letters where they differ."
+    ),
+    "aar_unrated": N_("not rated yet"),
+    "aar_no_observations": N_("No observations were recorded for this objective."),
+    "aar_objective_unrated": N_("No evaluator has rated this objective yet."),
+    "aar_whole": N_("the whole exercise"),
+    "aar_no_evaluation": N_("No evaluator has rated or observed this exercise yet."),
+    "aar_feedback_scale": N_(
+        "Participants rated each objective from 1 (strongly disagree) to 5 (strongly agree that the exercise "
+        "let them work on it)."
+    ),
+    "aar_feedback_withheld": N_(
+        "Fewer than {n} feedback forms came in: the figures are withheld to keep the answers anonymous."
+    ),
+    "aar_no_feedback": N_("No feedback forms came in."),
+    "aar_comments": N_("Comments (anonymous, in alphabetical order)"),
+    "aar_hotwash_answered": N_(
+        "The questions discussed straight after the exercise, with the answers recorded. Write anything "
+        "to add on the lines."
+    ),
+    "aar_plan_intro": N_(
+        "Action items from the exercise: what is to be done, for which objective, by whom, by when, and how "
+        "far it has come."
+    ),
+    "decimal_point": N_("."),
+    "pack_evaluates": N_("What this exercise evaluates"),
+    "pack_evaluates_intro": N_(
+        "Evaluators rate every team on these objectives, from P (performed without challenges) to U (unable "
+        "to be performed); the debrief reports how each went."
+    ),
     # the after-action workbook (exchange.workbook): sheet names (31 characters at most) and columns
     "wb_overview": N_("Overview"),
     "wb_moves": N_("Moves and rulings"),

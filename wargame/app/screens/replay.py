@@ -53,6 +53,12 @@ EVENT_WORDS = {  # N_: marked for the catalogue, translated where shown
     ev.LANGUAGE: N_("the language was switched"),
     ev.ENDED: N_("the exercise ended"),
     ev.OBJECTIVE: N_("an objective was marked"),
+    ev.OBSERVATION: N_("an evaluator made an observation"),
+    ev.RATING: N_("an evaluator rated an objective"),
+    ev.HOTWASH: N_("a hot-wash answer was recorded"),
+    ev.FEEDBACK: N_("a participant gave feedback"),
+    ev.EVALUATOR_ACCESS: N_("the evaluators' access was set"),
+    ev.ACTION_STATUS: N_("an action's status was set"),
 }
 """What each kind of event was, for the position line (message ids: translated where shown)."""
 

@@ -1,4 +1,5 @@
-"""The team console app: `make_team_app(session_path, team)` → login, then the team's console."""
+"""The team console app: `make_team_app(session_path, team)` → login, then the team's console, or the
+evaluator's or observer's console for a seat (`events.EVALUATOR`, `events.OBSERVER`)."""
 
 from __future__ import annotations
 
@@ -8,18 +9,21 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from wargame.engine.events import SEATS
 from wargame.engine.session import Now, Session
 
 from ..lifecycle import ClosesSession
 from ..widgets.footer import LocalFooter
 from .screens.console import TeamScreen
+from .screens.evaluator import EvaluatorScreen
 from .screens.login import LoginScreen
 from .ui import OTHER_LANG
 
 
 class TeamApp(ClosesSession, App[None]):
-    """One team's console on one session file. It can write only that team's moves; however it ends,
-    the session is closed (ClosesSession)."""
+    """One team's console on one session file, or a seat's. It can write only that team's moves (an
+    evaluator: its observations and ratings; an observer: nothing); however it ends, the session is
+    closed (ClosesSession)."""
 
     TITLE = "wargame · team console"
     ENABLE_COMMAND_PALETTE = False  # nothing a team needs; keeps the browser console small
@@ -40,6 +44,8 @@ class TeamApp(ClosesSession, App[None]):
         """The language this console switched to for itself; None: the session's."""
         self.lobby_lang: str | None = None
         """The session's language as the login read it, before this console signs in (None: unknown)."""
+        self.evaluator_name = ""
+        """The name an evaluator signs its observations and ratings with, typed once."""
 
     @property
     def ui_lang(self) -> str:
@@ -71,11 +77,11 @@ class TeamApp(ClosesSession, App[None]):
                 footer.call_later(footer.recompose)
 
     def signed_in(self, session: Session, team: str) -> None:
-        """The code was right: from now on this app holds a handle that can write only as `team`."""
+        """The code was right: from now on this app holds a handle that can write only as `team` (or seat)."""
         self.session, self.team = session, team
-        self.switch_screen(TeamScreen(session, team))
+        self.switch_screen(EvaluatorScreen(session, team) if team in SEATS else TeamScreen(session, team))
 
 
 def make_team_app(session_path: Path, team: str | None = None, *, now: Now = time.time) -> App:
-    """The team console for `session_path`; `team` presets the login's team choice."""
+    """The team console for `session_path`; `team` presets the login's team choice (or a seat)."""
     return TeamApp(session_path, team, now=now)

@@ -1,5 +1,6 @@
 """The team's console: the inject (in the team's own version), the clock, the world, the move form,
-the team's own moves, and its brief (F2 or b; shown by itself on sign-in while the team has no move).
+the team's own moves, and its brief (F2 or b; shown by itself on sign-in while the team has no move);
+once the exercise has ended, the participants' feedback form (F3).
 
 It follows the session live (`app.live`): a new inject or round from the facilitator shows as soon
 as it is committed. Writing goes through a Session opened for this team only: the store refuses
@@ -36,6 +37,7 @@ from ...widgets.tracks import TracksPanel
 from ..ui import PHASE_TEXT, Attempts, Draft, phase, speaking
 from ..widgets import OwnMoves, TeamCountdown, TeamInjectCard
 from .brief import BriefScreen
+from .feedback import FeedbackScreen
 
 POLL = 0.5
 """Seconds between ticks of the clock, each also a look at the session file (besides those its writes wake)."""
@@ -59,6 +61,8 @@ class TeamScreen(Screen[None]):
     TeamScreen #phase { padding: 0 1; margin-bottom: 1; height: auto; }
     TeamScreen #phase.-closed { color: $error; text-style: bold; }
     TeamScreen #phase.-open { color: $success; }
+    TeamScreen #give-feedback { display: none; margin-bottom: 1; }
+    TeamScreen.-ended #give-feedback { display: block; }
     TeamScreen #world-box { height: auto; margin: 1 0; }
     TeamScreen #position { padding: 0 1; color: $text-muted; }
     TeamScreen #form { height: auto; padding: 0 1; }
@@ -80,6 +84,8 @@ class TeamScreen(Screen[None]):
         Binding("ctrl+s", "submit", "Submit move", tooltip="Record your move (again: it replaces it)"),
         # F2 also while typing in the form, where b is a letter
         Binding("f2,b", "brief", "Brief", tooltip="Your team's brief: role, objectives, red lines, levers"),
+        # a function key: the move form takes every letter; shown once the exercise has ended
+        Binding("f3", "feedback", "Feedback", tooltip="Your feedback on the exercise: one form per participant"),
     ]
 
     def __init__(self, session: Session, team: str) -> None:
@@ -123,6 +129,7 @@ class TeamScreen(Screen[None]):
         with Vertical(id="body"):
             with VerticalScroll(id="left"):
                 yield Static(id="phase")
+                yield Button(plain(_("Give your feedback (F3)", lang)), variant="success", id="give-feedback")
                 yield TeamInjectCard(id="card")
                 if shows_world(self.state):
                     with Vertical(id="world-box"):
@@ -163,6 +170,9 @@ class TeamScreen(Screen[None]):
         self.query_one("#answering", Select).prompt = _("The inject being played", lang)
         self.query_one("#private", Checkbox).label = plain(_("Private: only the facilitator sees it", lang))
         self.query_one("#submit", Button).label = plain(_("Submit move (ctrl+s)", lang))
+        feedback = self.query_one("#give-feedback", Button)
+        feedback.label = plain(_("Give your feedback (F3)", lang))
+        feedback.refresh(layout=True)  # a new label does not resize a button by itself
         self.query_one("#moves-title", Static).update(plain(_("Your moves", lang)))
         self.show_answerable()
         self._show_status()
@@ -186,9 +196,10 @@ class TeamScreen(Screen[None]):
 
     def first_sign_in(self) -> bool:
         """Whether the brief opens by itself: the deck has one for the team and the team has recorded
-        no move yet (a team back after a lost connection, mid-exercise, is not interrupted)."""
+        no move yet (a team back after a lost connection, mid-exercise, is not interrupted; after the
+        end a participant comes for the feedback form)."""
         st = self.state
-        return (st.deck is not None and st.deck.brief_for(self.team) is not None
+        return (not st.ended and st.deck is not None and st.deck.brief_for(self.team) is not None
                 and not any(m.team == self.team for m in st.moves.values()))
 
     # --- the inject a move answers ------------------------------------------------------------------
@@ -232,6 +243,14 @@ class TeamScreen(Screen[None]):
     def action_brief(self) -> None:
         if self.is_current:
             self.app.push_screen(BriefScreen(self.state, self.team))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The feedback key exists (and shows in the footer) only once the exercise has ended."""
+        return self.state.ended if action == "feedback" else True
+
+    def action_feedback(self) -> None:
+        if self.is_current and self.state.ended:
+            self.app.push_screen(FeedbackScreen(self.session, self.team))
 
     def on_resize(self) -> None:
         wide = self.app.size.width >= WIDE
@@ -301,7 +320,7 @@ class TeamScreen(Screen[None]):
         self._rulings = rulings
         if st.ended and not self._ended:
             self._ended = True
-            self.app.notify(_("The exercise has ended.", lang), markup=False, timeout=10)
+            self.app.notify(_("The exercise has ended. F3: give your feedback.", lang), markup=False, timeout=10)
         # another console of this team recorded a move: show it, unless this form holds unsent edits
         latest = self.answer()
         if latest is not None and Draft.of(latest) != self._loaded and self.form_clean():
@@ -344,6 +363,9 @@ class TeamScreen(Screen[None]):
         box.update(plain(_(PHASE_TEXT[ph], lang)))
         box.set_class(ph == "closed", "-closed")
         box.set_class(ph in ("open", "reopened"), "-open")
+        if st.ended != self.has_class("-ended"):
+            self.set_class(st.ended, "-ended")
+            self.refresh_bindings()
         self.query_one(TeamInjectCard).show_team(st, self.team)
         if shows_world(st):
             self.query_one(AxisCross).show(st)
@@ -399,6 +421,9 @@ class TeamScreen(Screen[None]):
         if event.button.id == "submit":
             event.stop()
             self.action_submit()
+        elif event.button.id == "give-feedback":
+            event.stop()
+            self.action_feedback()
 
     def action_submit(self) -> None:
         """Record the form as this round's move. 'Recorded' is said only once the store has committed it."""

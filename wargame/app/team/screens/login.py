@@ -1,4 +1,5 @@
-"""The login: the team (preset with --team) and its join code, checked by the store's rules."""
+"""The login: the team (preset with --team) or a seat, evaluator or observer (--evaluator, --observer),
+and its join code, checked by the store's rules."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from wargame.engine.events import SEATS
 from wargame.engine.lockout import FREE_TRIES
 from wargame.engine.session import EngineError, JoinWait, Now, Session
 from wargame.store import StoreError
@@ -20,6 +23,7 @@ from wargame.views.i18n import gettext as _
 from ... import view
 from ...widgets.footer import LocalFooter
 from ...widgets.safe import plain
+from ..evaluating import seat_name
 from ..ui import LOBBY
 
 
@@ -58,7 +62,7 @@ class LoginScreen(Screen[None]):
         self._said: tuple[Callable[[str], str], bool] | None = None
         """The message shown last, as words in a given language, and whether it is an error."""
         self._wait: tuple[bool, str, float] | None = None
-        """A wait counted down: (whether the code typed was wrong, team name, until)."""
+        """A wait counted down: (whether the code typed was wrong, team or seat, until)."""
         problem: Callable[[str], str] | None = None
         try:
             lobby = Session.open(path, team=LOBBY, now=now, resume=True)  # can read, cannot write anything
@@ -70,7 +74,7 @@ class LoginScreen(Screen[None]):
             self.title_text = st.title
             self.session_lang = st.lang
             lobby.close()
-        if team is not None and self.teams and team not in self.teams:
+        if team is not None and self.teams and team not in self.teams and team not in SEATS:
             problem = lambda lang: _("There is no team {team} in this session; choose yours.",  # noqa: E731
                                      lang).format(team=repr(team))
             self.preset = None
@@ -84,25 +88,44 @@ class LoginScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with VerticalScroll(id="login-box"):
-            yield Static(plain(_("wargame · team console", lang)), id="login-title")
+            yield Static(plain(self._title(lang)), id="login-title")
             yield Static(plain(self.title_text or self.path.stem), id="login-session")
             yield Label(plain(_("Your team", lang)), id="team-label", classes="field-label")
-            options = [(plain(name), t) for t, name in self.teams.items()]
-            yield Select(options, value=self.preset if self.preset else Select.NULL, allow_blank=True,
-                         prompt=_("Choose your team", lang), id="team", disabled=not options)
+            yield Select(self._options(lang), value=self.preset if self.preset else Select.NULL, allow_blank=True,
+                         prompt=_("Choose your team", lang), id="team", disabled=not self.teams)
             yield Label(plain(_("Join code (from the facilitator)", lang)), id="code-label", classes="field-label")
-            yield Input(placeholder=_("e.g. K7QF-2M9D", lang), id="code", max_length=64, disabled=not options)
+            yield Input(placeholder=_("e.g. K7QF-2M9D", lang), id="code", max_length=64, disabled=not self.teams)
             with Horizontal(id="login-buttons"):
-                yield Button(plain(_("Join", lang)), variant="primary", id="join", disabled=not options)
+                yield Button(plain(_("Join", lang)), variant="primary", id="join", disabled=not self.teams)
             yield Static(id="login-message")
         yield LocalFooter()
+
+    def _options(self, lang: str) -> list[tuple[Content, str]]:
+        """The session's teams, then the evaluator's and the observer's seats (none if it could not be read)."""
+        if not self.teams:
+            return []
+        return [(plain(name), t) for t, name in self.teams.items()] + [(plain(seat_name(s, lang)), s) for s in SEATS]
+
+    def _who(self, team: str, lang: str) -> str:
+        """A team's name, or a seat's in `lang`."""
+        return seat_name(team, lang) if team in SEATS else self.teams.get(team, team)
+
+    def _title(self, lang: str) -> str:
+        """The box's title: a team console's, until a seat is chosen."""
+        chosen = self.query_one("#team", Select).value if self.is_mounted else self.preset
+        return _("wargame · console", lang) if chosen in SEATS else _("wargame · team console", lang)
 
     def relabel(self) -> None:
         """Every word again in the console's language, after a switch; what was typed and chosen stays."""
         lang = self.lang
-        self.query_one("#login-title", Static).update(plain(_("wargame · team console", lang)))
+        self.query_one("#login-title", Static).update(plain(self._title(lang)))
         self.query_one("#team-label", Label).update(plain(_("Your team", lang)))
-        self.query_one("#team", Select).prompt = _("Choose your team", lang)
+        select = self.query_one("#team", Select)
+        chosen = select.value
+        select.set_options(self._options(lang))
+        if isinstance(chosen, str):
+            select.value = chosen
+        select.prompt = _("Choose your team", lang)
         self.query_one("#code-label", Label).update(plain(_("Join code (from the facilitator)", lang)))
         self.query_one("#code", Input).placeholder = _("e.g. K7QF-2M9D", lang)
         self.query_one("#join", Button).label = plain(_("Join", lang))
@@ -131,6 +154,7 @@ class LoginScreen(Screen[None]):
         box.set_class(error, "-error")
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        self.query_one("#login-title", Static).update(plain(self._title(self.lang)))
         if isinstance(event.value, str):
             self.query_one("#code", Input).focus()
 
@@ -153,7 +177,6 @@ class LoginScreen(Screen[None]):
             self.say(lambda lang: _("Type your team's join code; the facilitator has it.", lang), error=True)
             code_input.focus()
             return
-        name = self.teams.get(team, team)
         self._wait = None
         session: Session | None = None
         try:
@@ -163,7 +186,7 @@ class LoginScreen(Screen[None]):
             if session is not None:
                 session.close()
             self._clear_code()
-            self._wait = (False, name, self.now() + exc.seconds)
+            self._wait = (False, team, self.now() + exc.seconds)
             self._count_down()
             return
         except (EngineError, StoreError) as exc:
@@ -177,7 +200,7 @@ class LoginScreen(Screen[None]):
             session.close()
             self._clear_code()
             if until > self.now():
-                self._wait = (True, name, until)
+                self._wait = (True, team, until)
                 self._count_down()
                 return
             left = FREE_TRIES - failures
@@ -185,7 +208,7 @@ class LoginScreen(Screen[None]):
             def tries_left(lang: str) -> str:
                 return ngettext("That is not the join code of {team}. {n} try left before you must wait between tries.",
                                 "That is not the join code of {team}. {n} tries left before you must wait between "
-                                "tries.", left, lang).format(team=name, n=left)
+                                "tries.", left, lang).format(team=self._who(team, lang), n=left)
 
             self.say(tries_left, error=True)
             return
@@ -200,19 +223,20 @@ class LoginScreen(Screen[None]):
         """While the team must wait: say how long, each second; then that it may try again."""
         if self._wait is None:
             return
-        wrong, name, until = self._wait
+        wrong, team, until = self._wait
         seconds = max(1, math.ceil(until - self.now()))
         if until - self.now() > 0:
             def wait(lang: str) -> str:
                 why = (_("That is not the join code of {team}. Too many wrong codes in a row", lang) if wrong else
-                       _("Too many wrong codes for {team}", lang)).format(team=name)
+                       _("Too many wrong codes for {team}", lang)).format(team=self._who(team, lang))
                 return _("{why}: try again in {n} s (or ask the facilitator for a new code).", lang).format(
                     why=why, n=seconds)
 
             self.say(wait, error=True)
         else:
             self._wait = None
-            self.say(lambda lang: _("You can try the code of {team} again now.", lang).format(team=name))
+            self.say(lambda lang: _("You can try the code of {team} again now.", lang).format(
+                team=self._who(team, lang)))
 
 
 def _refusal(exc: Exception) -> Callable[[str], str]:

@@ -72,8 +72,18 @@ class _Sheet:
                 cell.number_format = "yyyy-mm-dd hh:mm"
             elif isinstance(value, date):
                 cell.number_format = "yyyy-mm-dd"
+        self._fit(self.row, [(str(v), self.widths[c] if c < len(self.widths) else 10.0)
+                             for c, v in enumerate(values) if isinstance(v, str)])
         self.row += 1
         return self.row - 1
+
+    def _fit(self, row: int, texts: Sequence[tuple[str, float]]) -> None:
+        """Make `row` tall enough for its wrapped texts, each in a column `chars` wide: a spreadsheet keeps
+        the default height of a row written without one, and wrapped text would run into the next."""
+        lines = max((sum(max(1, math.ceil(len(part) / max(chars - 1, 1.0))) for part in text.split("\n"))
+                     for text, chars in texts), default=1)
+        if lines > 1:
+            self.ws.row_dimensions[row].height = min(409, 15 * lines)
 
     def head(self, keys: Sequence[str], literal: Sequence[str] = ()) -> int:
         """A header row: the words of `keys`, then the `literal` texts; its row number."""
@@ -87,14 +97,10 @@ class _Sheet:
         self.row += 1
 
     def merge(self, row: int, first: int, last: int) -> None:
-        """Merge columns `first` to `last` of `row`, and make the row tall enough for its wrapped text
-        (a spreadsheet fits the height of a merged cell to nothing)."""
+        """Merge columns `first` to `last` of `row`, the row as tall as its text needs across them."""
         self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
         text = str(self.ws.cell(row=row, column=first).value or "")
-        chars = max(sum(self.widths[first - 1:last]), 1.0)
-        lines = sum(max(1, math.ceil(len(part) / chars)) for part in text.split("\n"))
-        if lines > 1:
-            self.ws.row_dimensions[row].height = min(409, 15 * lines)
+        self._fit(row, [(text, max(sum(self.widths[first - 1:last]), 1.0))])
 
     def table(self, name: str, first: int, columns: int) -> None:
         """The rows from header row `first` to the last written as a table to filter (none when empty)."""

@@ -169,8 +169,10 @@ def _list_line(what: str, obj: Any, lib: Library, lang: str = "en") -> str:  # o
     if what == "decks":
         rounds = ngettext("{n} rounds", "{n} rounds", len(obj.rounds), lang).format(n=len(obj.rounds))
         teams = ngettext("{n} teams", "{n} teams", len(obj.teams), lang).format(n=len(obj.teams))
+        n = len(obj.objectives)
+        objectives = ngettext("{n} exercise objective", "{n} exercise objectives", n, lang).format(n=n)
         return (f"{obj.id:<22} {obj.title.nl} / {obj.title.en}  "
-                f"({rounds}, {obj.minutes} min, {teams})\n"
+                f"({rounds}, {obj.minutes} min, {teams}, {objectives})\n"
                 f"{'':<22} {_cast_line(obj, lib, lang)}")
     if what == "teams":
         return f"{obj.id:<22} {obj.name.nl} / {obj.name.en}"

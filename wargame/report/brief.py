@@ -1,9 +1,10 @@
-"""Team packs (`wargame brief`): per team, the starting situation, its brief, the rules of play and how
-to enter a move, A4, built with ReportLab platypus from `views.packs`.
+"""Team packs (`wargame brief`): per team, the starting situation, its brief, the rules of play and how to
+enter a move, A4, built with ReportLab platypus from `views.packs`.
 
-One pack per team in one file, each starting on a new page; every page carries the exercise marking
-top and bottom and, in the running head, the pack's team. All text goes through `text.para`, so
-nothing in a deck is read as markup. The same deck always gives the same bytes.
+The pack ends with what the exercise evaluates: the deck's exercise objectives and what a strong
+performance on each looks like. One pack per team in one file, each starting on a new page; every page
+carries the exercise marking top and bottom and, in the running head, the pack's team. All text goes
+through `text.para`, so nothing in a deck is read as markup. The same deck always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from ..content import Library
 from ..model import Deck
 from ..views.packs import Pack, PackInject, deck_packs
 from ..views.words import t
-from .fonts import BOLD
+from .blocks import label
+from .fonts import BOLD, ITALIC
 from .pages import Running, build_pages, write_pdf
 from .styles import NAVY, PRIVATE, SHADE, styles
 from .text import para
@@ -76,7 +78,7 @@ def _pack(p: Pack, s: SimpleNamespace) -> list[Flowable]:
     if p.white_cell:
         out += [Paragraph(para(t("cell_rules", lg), BOLD), s.h1), Paragraph(para(t("cell_rules_text", lg)), s.body)]
         out += _list(t("cell_plays", lg), p.plays, s)
-        return out
+        return out + _evaluates(p, s)
     out += [
         Paragraph(para(t("rules", lg), BOLD), s.h1),
         Paragraph(para(t("rules_text", lg)), s.body),
@@ -85,6 +87,22 @@ def _pack(p: Pack, s: SimpleNamespace) -> list[Flowable]:
         Paragraph(para(t("move_browser", lg)), s.bullet, bulletText="•"),
         Paragraph(para(t("move_fields", lg)), s.body),
     ]
+    return out + _evaluates(p, s)
+
+
+def _evaluates(p: Pack, s: SimpleNamespace) -> list[Flowable]:
+    """What this exercise evaluates: the deck's exercise objectives, each with what a strong performance
+    looks like; nothing for a deck that states none."""
+    if not p.objectives:
+        return []
+    lg = p.lang
+    out: list[Flowable] = [Paragraph(para(t("pack_evaluates", lg), BOLD), s.h1),
+                           Paragraph(para(t("pack_evaluates_intro", lg)), s.body)]
+    for i, o in enumerate(p.objectives, 1):
+        out.append(KeepTogether([
+            Paragraph(f"<b>{para(o.title, BOLD)}</b>", s.bullet, bulletText=f"{i}."),
+            Paragraph(label(t("strong_performance", lg)) + f"<i>{para(o.strong, ITALIC)}</i>", s.box_bullet),
+        ]))
     return out
 
 

@@ -9,13 +9,11 @@ bottom, the running title and "page n / N"; the same session always gives the sa
 from __future__ import annotations
 
 import io
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -44,9 +42,12 @@ from ..model import delivery_name
 from ..views import debrief as aar
 from ..views import outcomes
 from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, signed, t
+from . import evaluation
+from .blocks import FRAME_W, PAGE_H, PAGE_W, h1, h2, label, muted, table
 from .chart import PATH_COLOR as DRIFT
 from .chart import axis_chart, track_chart
 from .fonts import BOLD, ITALIC, REGULAR, register
+from .pages import write_pdf
 from .styles import (
     ALERT,
     INK,
@@ -66,8 +67,6 @@ from .text import para, plain, shorten
 
 Progress = Callable[[float], None]
 
-PAGE_W, PAGE_H = A4
-FRAME_W = PAGE_W - 2 * PAGE_MARGIN_X
 EARLIER_INDENT = 10
 """How far a move's earlier versions (each with its own ruling) stand in from the version shown."""
 
@@ -82,10 +81,7 @@ def write_debrief(state: SessionState, out: Path, *, team: str | None = None, la
     """
     data = aar.build(state, team=team, lang=lang, with_controller_notes=with_controller_notes)
     pdf, pages = render(data, progress)
-    out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(pdf)
-    os.replace(tmp, out)
+    write_pdf(pdf, out)
     return pages
 
 
@@ -250,39 +246,28 @@ def _story(d: aar.Debrief) -> list[Flowable]:
     story += [NextPageTemplate("body"), PageBreak()]
     story += _summary(d)
     story += [PageBreak()]
-    story += [_h1(t("chart", lg)),
+    story += [h1(t("chart", lg)),
               axis_chart(d.state.scenarios, d.path, d.rounds_played, lg, width=FRAME_W, ended=d.state.ended),
               Spacer(1, 4), Paragraph(para(t("chart_caption", lg)), s.caption)]
     story += _path_table(d)
     story += _tracks(d)
     story += [PageBreak()]
     story += _timeline(d)
-    story += [PageBreak(), _h1(t("rounds", lg))]
+    story += [PageBreak(), h1(t("rounds", lg))]
     if not d.rounds:
         story.append(Paragraph(para(t("no_rounds", lg)), s.body))
     for i, r in enumerate(d.rounds):
         story += _round(d, r, first=i == 0)
+    story += evaluation.objectives_analysis(d)
     story += _objectives(d)
     story += [PageBreak()]
-    story += _hotwash(d)
+    story += evaluation.hotwash(d)
+    story += evaluation.feedback(d)
     story += [PageBreak()]
-    story += _plan(d)
+    story += evaluation.plan(d)
     story += [PageBreak()]
     story += _appendix(d)
     return story
-
-
-def _h1(text: str) -> Paragraph:
-    p = Paragraph(para(text, BOLD), styles().h1)
-    p._outline = (plain(text), 0)
-    return p
-
-
-def _h2(text: str, outline: bool = False) -> Paragraph:
-    p = Paragraph(para(text, BOLD), styles().h2)
-    if outline:
-        p._outline = (plain(text), 1)
-    return p
 
 
 def _facts(rows: list[tuple[str, str]], label_w: float = 42 * mm) -> Table:
@@ -361,7 +346,7 @@ def _scen(d: aar.Debrief, pos: tuple[int, int]) -> str:
 def _summary(d: aar.Debrief) -> list[Flowable]:
     s = styles()
     lg = d.lang
-    out: list[Flowable] = [_h1(t("summary", lg))]
+    out: list[Flowable] = [h1(t("summary", lg))]
     rows = [
         (t("rounds_played", lg), f"{d.rounds_played} {t('of', lg)} {d.rounds_total}"),
         (t("injects_delivered", lg), str(d.injects_delivered)),
@@ -372,48 +357,17 @@ def _summary(d: aar.Debrief) -> list[Flowable]:
         (t("crossings", lg), str(len(d.state.crossings))),
     ]
     out.append(_facts(rows, 58 * mm))
-    out.append(_h2(t("path", lg)))
+    out.append(h2(t("path", lg)))
     out.append(Paragraph(para(aar.path_sentence(d)), s.body))
     for key, notes in (("strengths", d.strengths), ("improvements", d.improvements)):
-        out.append(_h2(t(key, lg)))
+        out.append(h2(t(key, lg)))
         if not notes:
             out.append(Paragraph(para(t("no_notes" if d.controller_notes else "notes_withheld", lg)), s.meta))
         for n in notes:
-            out.append(Paragraph(para(n.text) + _muted(f" ({t('round', lg).lower()} {n.round + 1})"), s.bullet,
+            out.append(Paragraph(para(n.text) + muted(f" ({t('round', lg).lower()} {n.round + 1})"), s.bullet,
                                  bulletText="•"))
+    out += evaluation.ratings_overview(d)
     return out
-
-
-def _label(text: str) -> str:
-    """A small grey bold label on its own line, inside the paragraph it labels (so they never part)."""
-    return f'<font name="{BOLD}" size="8" color="#5f6670">{para(text, BOLD)}</font><br/>'
-
-
-def _muted(text: str) -> str:
-    return f'<font color="#5f6670" size="8">{para(text)}</font>'
-
-
-
-
-def _table(header: list[str], rows: list[list[Any]], widths: list[float], *, zebra: bool = True,
-           min_row: float | None = None) -> Table:
-    s = styles()
-    data = [[Paragraph(para(h, BOLD), s.cell_head) for h in header]] + rows
-    heights = None
-    if min_row is not None:
-        heights = [None] + [min_row] * len(rows)
-    tbl = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1, rowHeights=heights)
-    cmds: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if zebra:
-        cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, SHADE]))
-    tbl.setStyle(TableStyle(cmds))
-    return tbl
 
 
 def _path_table(d: aar.Debrief) -> list[Flowable]:
@@ -430,7 +384,7 @@ def _path_table(d: aar.Debrief) -> list[Flowable]:
               Paragraph(para(d.scenario_title(r.end_scenario)), s.cell)]
              for r in d.rounds]
     w = FRAME_W
-    return [Spacer(1, 8), _table([t("round", lg), "", t("position", lg), t("scenario", lg)],
+    return [Spacer(1, 8), table([t("round", lg), "", t("position", lg), t("scenario", lg)],
                                  rows, [14 * mm, w - 14 * mm - 24 * mm - 60 * mm, 24 * mm, 60 * mm])]
 
 
@@ -439,7 +393,7 @@ def _timeline(d: aar.Debrief) -> list[Flowable]:
     an event text too wide for its column becomes a wrapping paragraph."""
     s = styles()
     lg = d.lang
-    out: list[Flowable] = [_h1(t("timeline", lg))]
+    out: list[Flowable] = [h1(t("timeline", lg))]
     if not d.timeline:
         return out + [Paragraph(para(t("no_rounds", lg)), s.body)]
     start = d.timeline[0].at
@@ -460,7 +414,7 @@ def _timeline(d: aar.Debrief) -> list[Flowable]:
                      ("TEXTCOLOR", (2, i), (2, i), NAVY if row.kind == "round" else DRIFT)]
         rows.append([f"{aar.clock_time(row.at)}  {aar.elapsed(row.at, start)}", str(row.round + 1), cell,
                      position_text(*row.position, lg)])
-    tbl = _table([t("time", lg), t("round", lg), t("event", lg), t("position", lg)], rows, w)
+    tbl = table([t("time", lg), t("round", lg), t("event", lg), t("position", lg)], rows, w)
     tbl.setStyle(TableStyle(cmds))
     out.append(tbl)
     return out
@@ -472,7 +426,7 @@ def _round(d: aar.Debrief, r: aar.RoundView, first: bool) -> list[Flowable]:
     out: list[Flowable] = []
     if not first:
         out.append(CondPageBreak(90 * mm))
-    out.append(_h2(f"{t('round', lg)} {r.index + 1} — {r.title}", outline=True))
+    out.append(h2(f"{t('round', lg)} {r.index + 1} — {r.title}", outline=True))
     meta = f"{r.minutes} {t('minutes', lg)}" if r.minutes else ""
     if meta:
         out.append(Paragraph(para(meta), s.meta))
@@ -529,7 +483,7 @@ def _inject_box(d: aar.Debrief, dv: aar.DeliveryView) -> list[Flowable]:
                     Paragraph(para(v.briefing.get(lg)), s.box_body)]
             out += [Paragraph(para(q.get(lg)), s.box_bullet, bulletText="–") for q in v.questions]
     if d.controller_notes:
-        out.append(Paragraph(_label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.box_small))
+        out.append(Paragraph(label(t("facilitator_notes", lg)) + para(inj.facilitator_notes.get(lg)), s.box_small))
     tail = f"<b>{para(t('push', lg), BOLD)}:</b> {para(push_text(inj.push.erosion, inj.push.rapprochement, lg))}"
     if dv.option:
         tail += f" · <b>{para(t('option_chosen', lg), BOLD)}:</b> {para(dv.option)}"
@@ -671,19 +625,19 @@ def _tracks(d: aar.Debrief) -> list[Flowable]:
         return Paragraph(para(text), s.cell)
 
     sign = signed
-    out: list[Flowable] = [PageBreak(), _h1(t("tracks", lg)), track_chart(d.tracks, lg, width=FRAME_W),
+    out: list[Flowable] = [PageBreak(), h1(t("tracks", lg)), track_chart(d.tracks, lg, width=FRAME_W),
                            Spacer(1, 4), Paragraph(para(t("tracks_caption", lg)), s.caption), Spacer(1, 6)]
     rows = [[cell(tr.name), cell(sign(tr.start)), cell(sign(tr.end)), cell(f"{sign(tr.low)} … {sign(tr.high)}")]
             for tr in d.tracks]
     w = [FRAME_W - 3 * 26 * mm, 26 * mm, 26 * mm, 26 * mm]
-    out.append(_table([t("track", lg), t("start", lg).capitalize(), t("end", lg).capitalize(), t("track_range", lg)],
+    out.append(table([t("track", lg), t("start", lg).capitalize(), t("end", lg).capitalize(), t("track_range", lg)],
                       rows, w))
     if d.track_changes:
-        out += [Spacer(1, 8), _h2(t("track_changes", lg))]
+        out += [Spacer(1, 8), h2(t("track_changes", lg))]
         rows = [[cell(f"R{c.round + 1}"), cell(c.track), cell(sign(c.by)), cell(sign(c.value)), cell(c.cause)]
                 for c in d.track_changes]
         w = [14 * mm, 46 * mm, 26 * mm, 18 * mm, FRAME_W - 104 * mm]
-        out.append(_table([t("round", lg), t("track", lg), t("change", lg), t("value", lg), t("event", lg)], rows, w))
+        out.append(table([t("round", lg), t("track", lg), t("change", lg), t("value", lg), t("event", lg)], rows, w))
     return out
 
 
@@ -693,7 +647,7 @@ def _objectives(d: aar.Debrief) -> list[Flowable]:
         return []
     s = styles()
     lg = d.lang
-    out: list[Flowable] = [PageBreak(), _h1(t("team_objectives", lg)),
+    out: list[Flowable] = [PageBreak(), h1(t("team_objectives", lg)),
                            Paragraph(para(t("objectives_intro", lg)), s.meta)]
     team = None
     rows: list[list[Any]] = []
@@ -701,7 +655,7 @@ def _objectives(d: aar.Debrief) -> list[Flowable]:
         if o.team is not team:
             if rows:
                 out.append(_objective_table(d, rows))
-            out.append(_h2(o.team.name.get(lg)))
+            out.append(h2(o.team.name.get(lg)))
             team, rows = o.team, []
         mark = outcomes.mark_text(o.mark, lg)
         rows.append([Paragraph(para(o.text), s.cell), Paragraph(f"<b>{para(mark, BOLD)}</b>", s.cell),
@@ -713,71 +667,14 @@ def _objectives(d: aar.Debrief) -> list[Flowable]:
 
 def _objective_table(d: aar.Debrief, rows: list[list[Any]]) -> Table:
     lg = d.lang
-    return _table([t("objective", lg), t("mark", lg), t("reasons", lg)], rows,
+    return table([t("objective", lg), t("mark", lg), t("reasons", lg)], rows,
                   [70 * mm, 28 * mm, FRAME_W - 98 * mm])
-
-
-class WriteLines(Flowable):
-    """Ruled lines to write answers on."""
-
-    def __init__(self, lines: int = 5, gap: float = 8 * mm):
-        super().__init__()
-        self.lines, self.gap = lines, gap
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width = aw
-        return aw, self.lines * self.gap + 2
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setStrokeColor(colors.HexColor("#b9bfc8"))
-        c.setLineWidth(0.4)
-        for i in range(self.lines):
-            y = i * self.gap + 1
-            c.line(0, y, self.width, y)
-
-
-def _hotwash(d: aar.Debrief) -> list[Flowable]:
-    s = styles()
-    lg = d.lang
-    out: list[Flowable] = [_h1(t("hotwash", lg)), Paragraph(para(t("hotwash_intro", lg)), s.meta)]
-    questions = [(q.question.get(lg), q.source) for q in d.hotwash]
-    if not questions:
-        questions = [(t("hw_went_well", lg), ""), (t("hw_do_better", lg), "")]
-    for i, (q, src) in enumerate(questions, 1):
-        block: list[Flowable] = [Paragraph(f"<b>{i}.</b> {para(q)}", s.hw_q)]
-        if src:
-            block.append(Paragraph(para(src, ITALIC), s.source))
-        block.append(WriteLines(4, 7.5 * mm))
-        block.append(Spacer(1, 4))
-        out.append(KeepTogether(block))
-    return out
-
-
-def _plan(d: aar.Debrief) -> list[Flowable]:
-    s = styles()
-    lg = d.lang
-    out: list[Flowable] = [_h1(t("improvement_plan", lg)), Paragraph(para(t("plan_intro", lg)), s.meta)]
-    rows = []
-    for i, n in enumerate(d.actions, 1):
-        rows.append([Paragraph(str(i), s.cell), Paragraph(para(n.text), s.cell),
-                     Paragraph(para(n.owner or "—"), s.cell), Paragraph(para(n.due or "—"), s.cell),
-                     Paragraph(str(n.round + 1), s.cell)])
-    for i in range(len(rows) + 1, len(rows) + 4):  # blank rows to fill in at the hot wash
-        rows.append([Paragraph(str(i), s.cell), "", "", "", ""])
-    w = [10 * mm, FRAME_W - 10 * mm - 38 * mm - 26 * mm - 14 * mm, 38 * mm, 26 * mm, 14 * mm]
-    tbl = _table([t("no", lg), t("action", lg), t("owner", lg), t("due", lg), t("round", lg)], rows, w,
-                 zebra=False, min_row=10 * mm)
-    out.append(tbl)
-    if not d.actions:
-        out.append(Paragraph(para(t("no_actions" if d.controller_notes else "notes_withheld", lg)), s.meta))
-    return out
 
 
 def _appendix(d: aar.Debrief) -> list[Flowable]:
     s = styles()
     lg = d.lang
-    out: list[Flowable] = [_h1(t("appendix", lg)), Paragraph(para(t("appendix_intro", lg)), s.meta)]
+    out: list[Flowable] = [h1(t("appendix", lg)), Paragraph(para(t("appendix_intro", lg)), s.meta)]
     if not d.sources:
         return out + [Paragraph(para(t("no_injects", lg)), s.body)]
     if any(i.source.extrapolated for i in d.sources):

@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator
 from ..engine.state import Ruling, SessionState
 from ..model import delivery_name
 from ..views import debrief, outcomes
+from ..views.evaluation import FEEDBACK_MIN
 from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, signed, t
+from . import aar_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 _LINE_MARK = re.compile(r"^(\s*)([#>+=-])", re.MULTILINE)
@@ -89,6 +91,7 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         for n in notes:
             add(f"- {inline(n.text)} ({t('round', lg).lower()} {n.round + 1})")
         add("")
+    out += _ratings_overview(d)
 
     add(f"## {t('chart', lg)}")
     add("")
@@ -205,25 +208,11 @@ def session_markdown(state: SessionState, *, team: str | None = None, lang: str 
         add(f"**{t('position_after', lg)}:** {position_text(*r.end, lg)} — {esc(d.scenario_title(r.end_scenario))}")
         add("")
 
+    out += _exercise_objectives(d)
     out += _objectives(d)
-    add(f"## {t('hotwash', lg)}")
-    add("")
-    questions: list[tuple[str, str]] = [(q.question.get(lg) or "", q.source) for q in d.hotwash]
-    if not questions:
-        questions = [(t("hw_went_well", lg), ""), (t("hw_do_better", lg), "")]
-    for i, (question, src) in enumerate(questions, 1):
-        add(f"{i}. {esc(question)}" + (f" *({esc(src)})*" if src else ""))
-    add("")
-
-    add(f"## {t('improvement_plan', lg)}")
-    add("")
-    if not d.actions:
-        add(f"*{t('no_actions' if d.controller_notes else 'notes_withheld', lg)}*")
-    for i, n in enumerate(d.actions, 1):
-        add(f"{i}. {inline(n.text)}")
-        add(f"   - {t('owner', lg)}: {code(n.owner) if n.owner else '—'}; {t('due', lg)}: "
-            f"{code(n.due) if n.due else '—'}; {t('round', lg).lower()} {n.round + 1}")
-    add("")
+    out += _hotwash(d)
+    out += _feedback(d)
+    out += _plan(d)
 
     add(f"## {t('appendix', lg)}")
     add("")
@@ -311,6 +300,117 @@ def _objectives(d: debrief.Debrief) -> list[str]:
         out.append(f"- {esc(o.text)}: **{outcomes.mark_text(o.mark, lg)}**{reasons}")
     out.append("")
     return out
+
+
+def _ratings_overview(d: debrief.Debrief) -> list[str]:
+    """The executive summary's grid: a letter (or two) per exercise objective and team, and the legend."""
+    e = d.evaluation
+    if e is None or not e.objectives:
+        return []
+    lg = d.lang
+    teams = [tr.team for tr in e.objectives[0].teams]
+    out = [f"### {t('aar_ratings_overview', lg)}", "", esc(t("aar_ratings_overview_intro", lg)), "",
+           f"| {t('objective', lg)} | " + "".join(f"{esc(name)} | " for name in teams),
+           "|---|" + "---|" * len(teams)]
+    out += [f"| {o.number}. {esc(o.title)} | " + "".join(f"{tr.letters} | " for tr in o.teams) for o in e.objectives]
+    return [*out, "", f"*{esc(aar_text.legend(lg))}*", ""]
+
+
+def _exercise_objectives(d: debrief.Debrief) -> list[str]:
+    """Per exercise objective: its yardstick, each evaluator's rating per team with the reasons, the
+    observations by kind and the participants' figure; none when the deck states no objectives."""
+    e = d.evaluation
+    if e is None or not e.objectives:
+        return []
+    lg = d.lang
+    out = [f"## {t('exercise_objectives', lg)}", "", esc(t("aar_objectives_intro", lg)), ""]
+    if e.evaluators:
+        out += [f"**{t('wb_evaluators', lg)}:** " + ", ".join(code(name) for name in e.evaluators), ""]
+    else:
+        out += [f"*{t('aar_no_evaluation', lg)}*", ""]
+    for o in e.objectives:
+        out += [f"### {esc(t('aar_objective_n', lg, n=o.number, title=o.title))}", "",
+                f"**{t('strong_performance', lg)}:** {esc(o.strong)}", ""]
+        if not any(tr.ratings for tr in o.teams):
+            out += [f"*{t('aar_objective_unrated', lg)}*", ""]
+        else:
+            for tr in o.teams:
+                out.append(f"- **{esc(tr.team)}:** " + (tr.letters if tr.ratings else f"*{t('aar_unrated', lg)}*"))
+                out += [f"  - **{r.letter}** {t(f'rating_{r.letter}', lg)} — "
+                        f"{code(r.author) if r.author else '—'}: {code(r.reasons) if r.reasons else '—'}"
+                        for r in tr.ratings]
+            out.append("")
+        for key, views in (("strengths", o.strengths), ("improvements", o.improvements),
+                           ("observations", o.observations)):
+            if views:
+                out += [f"#### {t(key, lg)}", ""]
+                out += [f"- {inline(v.text)} ({aar_text.observed(v, lg, name=esc, typed=code)})" for v in views]
+                out.append("")
+        if not (o.strengths or o.improvements or o.observations):
+            out += [f"*{t('aar_no_observations', lg)}*", ""]
+        if o.feedback is not None and o.feedback.responses:
+            out += [f"#### {t('feedback', lg)}", "", esc(aar_text.figure_text(o.feedback, lg)), ""]
+    return out
+
+
+def _hotwash(d: debrief.Debrief) -> list[str]:
+    """The hot-wash questions, each with the answers the room gave (plenary or a team's)."""
+    lg = d.lang
+    e = d.evaluation
+    questions = [(h.text, h.question.source, h.answers) for h in e.hotwash] if e is not None else \
+        [(q.question.get(lg), q.source, ()) for q in d.hotwash]
+    if not questions:
+        questions = [(t("hw_went_well", lg), "", ()), (t("hw_do_better", lg), "", ())]
+    out = [f"## {t('hotwash', lg)}", ""]
+    for i, (question, src, answers) in enumerate(questions, 1):
+        out.append(f"{i}. {esc(question)}" + (f" *({esc(src)})*" if src else ""))
+        out += [f"   - **{esc(a.team)}:** {code(a.text)}" for a in answers]
+    return [*out, ""]
+
+
+def _feedback(d: debrief.Debrief) -> list[str]:
+    """How many feedback forms came in, the figures per objective once there are enough to keep them
+    anonymous, and (the facilitator's debrief only) the comments; none without an evaluation."""
+    e = d.evaluation
+    if e is None:
+        return []
+    lg = d.lang
+    out = [f"## {t('feedback', lg)}", "", f"- **{t('feedback_forms', lg)}:** {e.feedback_forms}", ""]
+    if not e.feedback_forms:
+        return [*out, f"*{t('aar_no_feedback', lg)}*", ""]
+    if e.feedback_forms < FEEDBACK_MIN:
+        return [*out, f"*{esc(t('aar_feedback_withheld', lg, n=FEEDBACK_MIN))}*", ""]
+    shown = [o for o in e.objectives if o.feedback is not None]
+    if shown:
+        out += [esc(t("aar_feedback_scale", lg)), "",
+                f"| {t('objective', lg)} | {t('wb_responses', lg)} | {t('wb_mean', lg)} | 1 | 2 | 3 | 4 | 5 |",
+                "|---|---|---|---|---|---|---|---|"]
+        for o in shown:
+            f = o.feedback
+            assert f is not None
+            out.append(f"| {o.number}. {esc(o.title)} | {f.responses} | {aar_text.mean_text(f.mean, lg)} | "
+                       + "".join(f"{n} | " for n in f.counts))
+        out.append("")
+    if e.comments:
+        out += [f"### {t('aar_comments', lg)}", ""]
+        out += [f"- {inline(c)}" for c in e.comments]
+        out.append("")
+    return out
+
+
+def _plan(d: debrief.Debrief) -> list[str]:
+    """The improvement plan: action, objective, owner, due date and status."""
+    lg = d.lang
+    actions = d.evaluation.actions if d.evaluation is not None else []
+    out = [f"## {t('improvement_plan', lg)}", "", esc(t("aar_plan_intro", lg)), ""]
+    if not actions:
+        out.append(f"*{t('no_actions' if d.controller_notes else 'notes_withheld', lg)}*")
+    for i, a in enumerate(actions, 1):
+        out.append(f"{i}. {inline(a.action)}")
+        out.append(f"   - {t('objective', lg)}: {esc(a.objective) if a.objective else '—'}; "
+                   f"{t('owner', lg)}: {code(a.owner) if a.owner else '—'}; "
+                   f"{t('due', lg)}: {code(a.due) if a.due else '—'}; {t('status', lg)}: **{esc(a.status)}**")
+    return [*out, ""]
 
 
 def esc(text: str) -> str:

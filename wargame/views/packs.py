@@ -3,10 +3,11 @@
 A pack holds, in this order: the deck's starting situation (`Deck.situation`), the team's brief (role,
 objectives, red lines, levers and resources, what it knows at the start, and the private injects of
 `Brief.injects` that the deck does not deliver in play, each as the team reads it), the rules of play
-and how to enter a move. A team without a brief gets the situation and the rules, and a line saying
-it has no brief. A white cell's pack (the control staff who play Beijing, say) lists the deck's
-injects it plays instead of how to enter a move. Nothing of another team's brief, and no inject the
-team may not see (`visibility.inject_shown`), is in it.
+and how to enter a move, then what the exercise evaluates (the deck's exercise objectives, each with
+what a strong performance looks like: the same in every pack). A team without a brief gets the situation
+and the rules, and a line saying it has no brief. A white cell's pack (the control staff who play
+Beijing, say) lists the deck's injects it plays instead of how to enter a move. Nothing of another
+team's brief, and no inject the team may not see (`visibility.inject_shown`), is in it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ class PackInject:
     """Delivery, sender and in-world date, on one line."""
     briefing: str
     questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PackObjective:
+    """An exercise objective of the deck, as every team's pack states it: what the evaluators rate."""
+
+    title: str
+    strong: str
+    """What a strong performance looks like."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,8 @@ class Pack:
     white_cell: bool = False
     plays: tuple[str, ...] = ()
     """A white cell's: the titles of the deck's injects it plays, in plan order."""
+    objectives: tuple[PackObjective, ...] = ()
+    """The deck's exercise objectives, the same in every pack (none for a deck that states none)."""
 
 
 def team_pack(deck: Deck, library: Library, team: str, lang: str) -> Pack:
@@ -86,7 +98,8 @@ def team_pack(deck: Deck, library: Library, team: str, lang: str) -> Pack:
                 team_name=tm.name.get(lang) if tm else team,
                 situation=deck.situation.get(lang) if deck.situation else None, brief=brief,
                 join_command="" if white else f"wargame join SESSION --team {team}", white_cell=white,
-                plays=tuple(i.title.get(lang) for i in in_play.values() if i.cell == team) if white else ())
+                plays=tuple(i.title.get(lang) for i in in_play.values() if i.cell == team) if white else (),
+                objectives=tuple(PackObjective(o.title.get(lang), o.strong.get(lang)) for o in deck.objectives))
 
 
 def deck_cast(deck: Deck) -> tuple[str, ...]:

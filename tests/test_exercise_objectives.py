@@ -98,6 +98,17 @@ def test_no_user_facing_text_says_seed(deck_id, objective):
     assert not any("seed" in t.lower() for t in texts), f"{deck_id}/{objective.id} says 'seed'; say 'the Alert'"
 
 
+@pytest.mark.parametrize("deck_id", DECKS)
+def test_the_red_teams_are_never_rated_on_the_exercise_objectives(deck_id):
+    """The objectives are Europe's: Washington and Moskou play against them, and are judged on their own
+    brief's objectives; every other team of the deck is rated on at least one."""
+    deck = LIB.decks[deck_id]
+    for o in deck.objectives:
+        assert o.teams and not {"washington", "moskou"} & set(o.teams), o.id
+    rated = {t for o in deck.objectives for t in o.teams}
+    assert rated == set(deck.teams) - {"washington", "moskou"}
+
+
 def test_the_same_id_is_the_same_objective_in_every_deck():
     """A programme compares an objective across exercises by its id: one id, one title."""
     titles: dict[str, tuple[str, str, str]] = {}

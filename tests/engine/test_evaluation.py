@@ -8,13 +8,13 @@ import pytest
 
 from wargame.engine import events as ev
 from wargame.engine.session import EngineError, Session
-from wargame.engine.state import fold
 from wargame.engine.snapshot import restore, save
+from wargame.engine.state import fold
 from wargame.store import PermissionDenied
 from wargame.views import evaluation
 from wargame.views.visibility import evaluator_moves
 
-from .helpers import STARTED, log, new_session
+from .helpers import STARTED, log, mini_library, new_session
 
 
 def _played(tmp_path):
@@ -186,3 +186,31 @@ def test_the_saved_state_holds_the_evaluation(tmp_path):
     restore(copy, save(s.state))
     assert copy.observations == s.state.observations and copy.ratings == s.state.ratings
     assert copy.feedback == s.state.feedback and copy.hotwash_answers == s.state.hotwash_answers
+
+
+def test_an_objective_is_rated_only_for_the_teams_it_names(tmp_path):
+    s, codes, _ = _played(tmp_path)
+    e = _evaluator(s, codes)
+    with pytest.raises(EngineError, match="not rated for team 'green'"):
+        e.rate("opening", "green", "P", author="An")  # green plays against it
+    e.record_observation("opening", "green", 0, "Green tried to block the opening", author="An")  # still observed
+    e.rate("opening", "red", "S", author="An")
+    forged = fold([*s.store.events(), s.store.events()[-1]._replace(
+        id=s.state.last_event_id + 1, data={"objective": "opening", "team": "green", "rating": "U", "reasons": "",
+                                            "author": "An"})])
+    assert ("An", "green", "opening") not in forged.ratings and forged.refused
+    s.refresh()
+    opening = evaluation.build(s.state, lang="en").objectives[1]
+    assert [(tr.team_id, tr.letters) for tr in opening.teams] == [("red", "S"), ("blue", "—"), ("green", "")]
+
+
+def test_a_deck_refuses_an_objective_rated_for_a_team_it_does_not_have():
+    import dataclasses
+
+    from wargame.model import ExerciseObjective
+
+    deck = mini_library().decks["mini"]
+    stray = dataclasses.replace(deck.objectives[0], teams=("purple",))
+    with pytest.raises(ValueError, match="'purple', which is not a team of this deck"):
+        dataclasses.replace(deck, objectives=(stray, *deck.objectives[1:]))
+    assert isinstance(stray, ExerciseObjective)

@@ -3,6 +3,7 @@ status list, hostile text kept as text (never a formula), a team's workbook with
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 import shutil
@@ -245,7 +246,9 @@ def test_libreoffice_opens_the_workbook(evaluated, tmp_path):
 def test_a_session_without_evaluation_still_reads(session, tmp_path):
     """The hostile played session of the other exchange tests: a deck without exercise objectives, no
     feedback, action notes with formulas, a 10,000-character text."""
-    sheets = _book(session.state, tmp_path)
+    plain = copy.copy(session.state)
+    plain.deck = dataclasses.replace(session.state.deck, objectives=())
+    sheets = _book(plain, tmp_path)
     text = _texts(sheets)
     assert "This deck states no exercise objectives." in text and "No rating was recorded." in text
     assert "The figures are shown once 3 forms are in, so that no answer can be traced to one person." in text

@@ -390,6 +390,10 @@ class Session:
             _check_objective(st, objective)
             if team not in st.teams:
                 raise EngineError(N_("no team {team} in this session"), team=repr(team))
+            found = st.deck.objective(objective) if st.deck is not None else None
+            if found is not None and not found.rates(team):
+                raise EngineError(N_("objective {objective} is not rated for team {team}"),
+                                  objective=repr(objective), team=repr(team))
             return [(ev.RATING, {"objective": objective, "team": team, "rating": rating, "reasons": reasons,
                                  "author": author})]
 

@@ -528,6 +528,9 @@ def _rating_rule(st: SessionState, e: Event) -> str | None:
         return f"a rating of an unknown team {d['team']!r}"
     if d["rating"] not in ev.RATINGS:
         return f"an unknown rating {d['rating']!r}"
+    objective = st.deck.objective(d["objective"]) if st.deck is not None else None
+    if objective is not None and not objective.rates(d["team"]):
+        return f"a rating of team {d['team']!r} for {d['objective']!r}, which is not rated for it"
     return _exercise_objective(st, d["objective"])
 
 

@@ -191,6 +191,8 @@ def _overview(wb: Workbook, d: Debrief, e: Evaluation) -> None:
     s.title(t("wb_legend", lg))
     for letter in ev.RATINGS:
         fact(letter, t(f"rating_{letter}", lg))
+    fact("—", t("aar_unrated", lg))
+    fact("", t("aar_not_rated_for", lg))
 
 
 def _moves(wb: Workbook, d: Debrief) -> None:

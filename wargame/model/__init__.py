@@ -14,8 +14,11 @@ from .deck import (
     ExerciseObjective,
     HotwashQuestion,
     Objective,
+    Position,
+    Round,
+    Slot,
+    Track,
 )
-from .deck import Position, Round, Slot, Track
 from .inject import DELIVERIES, DELIVERY_NAMES, Inject, Option, Source, Version, delivery_name, scenario_injects
 from .reference import Entry, ReferenceSheet
 from .scenario import Quadrant, Scenario, quadrant_of
@@ -23,11 +26,11 @@ from .team import Team
 
 __all__ = [
     "AXIS_LIMIT",
-    "OBJECTIVES_MAX",
-    "OBJECTIVES_MIN",
     "DELIVERIES",
     "DELIVERY_NAMES",
     "LANGS",
+    "OBJECTIVES_MAX",
+    "OBJECTIVES_MIN",
     "AxisPush",
     "Brief",
     "Deck",

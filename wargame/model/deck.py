@@ -121,6 +121,13 @@ class ExerciseObjective(Strict):
     """What a strong performance on this objective looks like: the evaluators' yardstick."""
     source: NonEmpty | None = None
     """Where in the Alert the dilemma it tests is found."""
+    teams: tuple[Id, ...] = ()
+    """The teams it is rated for (a red team plays against it, and is judged on its brief's objectives);
+    empty: every team of the deck."""
+
+    def rates(self, team_id: str) -> bool:
+        """Whether evaluators rate this objective for `team_id`."""
+        return not self.teams or team_id in self.teams
 
 
 OBJECTIVES_MIN, OBJECTIVES_MAX = 3, 6
@@ -180,6 +187,11 @@ class Deck(Strict):
         ids = [o.id for o in self.objectives]
         if len(set(ids)) != len(ids):
             raise ValueError("two exercise objectives share an id")
+        for o in self.objectives:
+            stray = [t for t in o.teams if t not in self.teams]
+            if stray:
+                raise ValueError(f"exercise objective {o.id!r} is rated for {stray[0]!r}, "
+                                 "which is not a team of this deck")
 
     @property
     def minutes(self) -> int:

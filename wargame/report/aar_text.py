@@ -33,6 +33,7 @@ def observed(v: ObservationView, lang: str, *, name: Callable[[str], str] = str,
 
 
 def legend(lang: str) -> str:
-    """`P — performed without challenges · S — … · — not rated yet`."""
-    return " · ".join([*(rating_text(r, lang) for r in ev.RATINGS), f"— {t('aar_unrated', lang)}"])
+    """`P — performed without challenges · S — … · — not rated yet · blank: not an objective of that team`."""
+    return " · ".join([*(rating_text(r, lang) for r in ev.RATINGS), f"— {t('aar_unrated', lang)}",
+                       t("aar_not_rated_for", lang)])
 

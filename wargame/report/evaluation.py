@@ -105,7 +105,8 @@ def _objective(o: ObjectiveEvaluation, lg: str) -> list[Flowable]:
                            Paragraph(label(t("strong_performance", lg)) + para(o.strong, ITALIC), s.quote)]
     rows: list[list[Any]] = []
     for tr in o.teams:
-        rows += _team_rows(tr, lg)
+        if tr.rated:
+            rows += _team_rows(tr, lg)
     if not any(tr.ratings for tr in o.teams):
         out.append(Paragraph(para(t("aar_objective_unrated", lg)), s.meta))
     elif rows:

@@ -334,7 +334,7 @@ def _exercise_objectives(d: debrief.Debrief) -> list[str]:
         if not any(tr.ratings for tr in o.teams):
             out += [f"*{t('aar_objective_unrated', lg)}*", ""]
         else:
-            for tr in o.teams:
+            for tr in (tr for tr in o.teams if tr.rated):
                 out.append(f"- **{esc(tr.team)}:** " + (tr.letters if tr.ratings else f"*{t('aar_unrated', lg)}*"))
                 out += [f"  - **{r.letter}** {t(f'rating_{r.letter}', lg)} — "
                         f"{code(r.author) if r.author else '—'}: {code(r.reasons) if r.reasons else '—'}"

@@ -57,10 +57,15 @@ class TeamRatings:
     team: str
     """The team's name."""
     ratings: tuple[RatingView, ...]
+    rated: bool = True
+    """Whether the objective is rated for this team at all (not for a red team playing against it)."""
 
     @property
     def letters(self) -> str:
-        """`P`, `S/M` (two evaluators differing), or `—` while unrated."""
+        """`P`, `S/M` (two evaluators differing), `—` while unrated, "" where the objective is not rated
+        for the team."""
+        if not self.rated:
+            return ""
         seen = list(dict.fromkeys(r.letter for r in sorted(self.ratings, key=lambda r: ev.RATINGS.index(r.letter))))
         return "/".join(seen) or "—"
 
@@ -184,7 +189,7 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
             TeamRatings(tid, tm.name.get(lg), tuple(
                 RatingView(r, _clip(r.author, lg), _clip(r.reasons, lg))
                 for r in sorted(state.ratings.values(), key=lambda r: r.event_id)
-                if r.objective == o.id and r.team == tid))
+                if r.objective == o.id and r.team == tid), o.rates(tid))
             for tid, tm in state.teams.items() if evaluation_shown(team, tid))
         values = [f.ratings[o.id] for f in forms if o.id in f.ratings]
         evaluations.append(ObjectiveEvaluation(

@@ -127,6 +127,7 @@ _WORDS: dict[str, str] = {
         "The evaluators' rating of each exercise objective per team; two letters where they differ."
     ),
     "aar_unrated": N_("not rated yet"),
+    "aar_not_rated_for": N_("blank: not an objective of that team"),
     "aar_no_observations": N_("No observations were recorded for this objective."),
     "aar_objective_unrated": N_("No evaluator has rated this objective yet."),
     "aar_whole": N_("the whole exercise"),

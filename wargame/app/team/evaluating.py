@@ -51,6 +51,13 @@ def objectives(st: SessionState) -> tuple[ExerciseObjective, ...]:
     return st.deck.objectives if st.deck is not None else ()
 
 
+def rated_teams(st: SessionState, objective_id: object) -> list[str]:
+    """The teams the rating form offers for an objective: those it is rated for (every team the deck's
+    objectives rate, while none is chosen)."""
+    found = [o for o in objectives(st) if o.id == objective_id] or list(objectives(st))
+    return [t for t in st.teams if any(o.rates(t) for o in found)]
+
+
 def rounds_played(st: SessionState) -> list[int]:
     """The rounds an observation may be about, 0-based: those started (round 1 before the start)."""
     return list(range(max(st.round, 0) + 1))

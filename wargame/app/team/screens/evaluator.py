@@ -43,7 +43,16 @@ from ... import view
 from ...live import Live
 from ...widgets.footer import LocalFooter
 from ...widgets.safe import clip, lines, plain, set_content
-from ..evaluating import WHOLE, about_team, current_rating, objectives, rounds_played, seat_name, watch_phase
+from ..evaluating import (
+    WHOLE,
+    about_team,
+    current_rating,
+    objectives,
+    rated_teams,
+    rounds_played,
+    seat_name,
+    watch_phase,
+)
 from ..reading import render_own, render_reading
 from ..ui import speaking
 from ..widgets import TeamCountdown
@@ -162,7 +171,10 @@ class EvaluatorScreen(Screen[None]):
         st, lang = self.shown(), self.lang
         objective: list[tuple[Content, object]] = [(plain(clip(o.title.get(lang), 70)), o.id) for o in objectives(st)]
         teams: list[tuple[Content, object]] = [(plain(view.team_name(st, t)), t) for t in st.teams]
-        return {"#obs-objective": objective, "#rate-objective": objective, "#rate-team": teams,
+        picked = list(self.query("#rate-objective").results(Select))  # none while the forms are composed
+        chosen = picked[0].value if picked else objective[0][1] if objective else None
+        rated: list[tuple[Content, object]] = [(plain(view.team_name(st, t)), t) for t in rated_teams(st, chosen)]
+        return {"#obs-objective": objective, "#rate-objective": objective, "#rate-team": rated,
                 "#obs-team": [(plain(about_team(st, WHOLE, lang)), WHOLE), *teams],
                 "#obs-round": [(plain(_("Round {n}", lang).format(n=r + 1)), r) for r in rounds_played(st)]}
 
@@ -373,6 +385,13 @@ class EvaluatorScreen(Screen[None]):
             self.show_own()
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "rate-objective" and self.writes:  # only the teams this objective is rated for
+            teams = self.query_one("#rate-team", Select)
+            before = teams.value
+            options = self.choices()["#rate-team"]
+            teams.set_options(options)
+            if any(value == before for _label, value in options):
+                teams.value = before
         if event.select.id in ("rate-objective", "rate-team") and self.writes:
             self.show_own()
 

@@ -101,8 +101,9 @@ class FeedbackScreen(ModalScreen[None]):
 
     @property
     def objectives(self) -> tuple[ExerciseObjective, ...]:
+        """The exercise objectives this team works on (a red team plays against them: free text only)."""
         deck = self.session.state.deck
-        return deck.objectives if deck is not None else ()
+        return tuple(o for o in deck.objectives if o.rates(self.team)) if deck is not None else ()
 
     def compose(self) -> ComposeResult:
         lang = self.lang

@@ -25,6 +25,7 @@ from .. import view
 from ..messages import SessionChanged, TeamChosen
 from ..widgets.axis_cross import AxisCross
 from ..widgets.countdown import Countdown
+from ..widgets.evaluators import EvaluatorsLine
 from ..widgets.footer import LocalFooter
 from ..widgets.inject_card import InjectCard
 from ..widgets.notes import NotesPanel
@@ -48,7 +49,7 @@ _COMMANDS = {
     "clock start": Command.CLOCK_START, "clock pause": Command.CLOCK_PAUSE, "clock resume": Command.CLOCK_RESUME,
     "clock skip": Command.CLOCK_SKIP, "extend": Command.EXTEND, "options": Command.OPTIONS, "move": Command.MOVE,
     "adjudicate": Command.ADJUDICATE, "reopen": Command.REOPEN, "end": Command.END, "bench": Command.BENCH,
-    "note": Command.NOTE, "debrief": Command.DEBRIEF,
+    "note": Command.NOTE, "debrief": Command.DEBRIEF, "hotwash": Command.HOTWASH,
 }
 """The console's actions that the engine may refuse, by action name (a clock action with its parameter)."""
 """From this many columns on, the timeline gets a column of its own."""
@@ -101,6 +102,9 @@ class ConsoleScreen(Screen[None]):
         Binding("c", "codes", "Codes", show=False, tooltip="Show and regenerate team join codes"),
         Binding("x", "end", "End", show=False, tooltip="End the exercise and go to the debrief"),
         Binding("d", "debrief", "Debrief", tooltip="Open the debrief: hot-wash questions, notes, export"),
+        Binding("h", "hotwash", "Hot wash", tooltip="Walk the hot-wash questions and record the room's answers"),
+        Binding("v", "observations", "Evaluations", show=False,
+                tooltip="Read every observation and rating the evaluators sent in"),
         Binding("F", "fork", "Play again", show=False,
                 tooltip="Play a round again in a new session (this one is not changed)"),
     ]
@@ -120,6 +124,7 @@ class ConsoleScreen(Screen[None]):
         yield InjectCard(id="card", can_focus=True)
         with VerticalScroll(id="side"):
             yield TeamsPanel(id="teams")
+            yield EvaluatorsLine(id="evaluators")
             yield AxisCross(id="cross")
             yield TracksPanel(id="tracks")
             yield NotesPanel(id="notes")
@@ -169,15 +174,16 @@ class ConsoleScreen(Screen[None]):
     def sync(self) -> None:
         """Show the session's state (called after every change)."""
         st, now = self.state, self.app.now()
+        wide = self.has_class("-wide")
         self.query_one(RoundStatus).show(st, now)
         self.query_one(Countdown).show(st.clock if st.current else None, now)
         self.query_one(InjectCard).show(st)
         self._show_teams(now)
+        self.query_one(EvaluatorsLine).show(st, wide=wide)
         self._show_altered(st.altered)
         self.query_one(AxisCross).show(st)
         self.query_one(TracksPanel).show(st)
         self.query_one(NotesPanel).show(st)
-        wide = self.has_class("-wide")
         if wide:
             self.query_one("#timeline-wide", Timeline).show(st, width=37)
         else:
@@ -428,3 +434,13 @@ class ConsoleScreen(Screen[None]):
         from .debrief import DebriefScreen
 
         self.app.push_screen(DebriefScreen())
+
+    def action_hotwash(self) -> None:
+        from .hotwash import HotwashWalk
+
+        self.app.push_screen(HotwashWalk())
+
+    def action_observations(self) -> None:
+        from .evaluations import EvaluationsDialog
+
+        self.app.push_screen(EvaluationsDialog())

@@ -1,4 +1,5 @@
-"""After the exercise: the hot-wash questions, what happened, the notes; export of the debrief."""
+"""After the exercise: the hot-wash questions and the answers recorded, what happened, the notes and the
+improvement plan's actions (their status can change here); export of the debrief."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
+from wargame.engine.allowed import Command
 from wargame.views.i18n import N_, ngettext
 from wargame.views.i18n import gettext as _
 from wargame.views.words import signed, t
@@ -23,6 +25,7 @@ from ...store.outputs import default_export
 from .. import files, view
 from ..messages import SessionChanged
 from ..widgets.footer import LocalFooter
+from ..widgets.notes import plan_text
 from ..widgets.safe import clip, lines, plain
 from ..widgets.timeline import render_timeline
 from .note_form import NoteForm
@@ -57,6 +60,9 @@ class DebriefScreen(Screen[None]):
         Binding("o", "open_pdf", "Open PDF", tooltip="Open the PDF just written in the desktop's viewer"),
         Binding("w", "note", "Note", tooltip="Add a note for the after-action report"),
         Binding("m", "objectives", "Objectives", tooltip="Mark each team's objectives met, partly met or not met"),
+        Binding("h", "hotwash", "Hot wash", tooltip="Walk the hot-wash questions and record the room's answers"),
+        Binding("s", "actions", "Action status",
+                tooltip="Set where each action of the improvement plan stands: open, in progress, done"),
         Binding("l", "language", "NL/EN", show=False, tooltip="Switch the content between Dutch and English"),
         Binding("escape,b", "back", "Console", tooltip="Back to the console"),
     ]
@@ -85,6 +91,10 @@ class DebriefScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_pdf":  # offered once there is a PDF and something to open it with
             return self.written is not None and files.opener() is not None
+        if action == "hotwash":
+            return Command.HOTWASH in self.app.current_session.allowed()
+        if action == "actions":
+            return any(n.tag == "action" for n in self.app.current_session.state.notes)
         return True
 
     def on_session_changed(self, _event: SessionChanged) -> None:
@@ -101,9 +111,8 @@ class DebriefScreen(Screen[None]):
         self.query_one("#notes-heading", Static).update(plain(_("Notes", lang)))
         self.query_one("#played-heading", Static).update(plain(_("What was played", lang)))
         self.query_one("#summary", Static).update(lines(self._summary(st)))
-        qs = [Content.assemble((f"{i}. ", "bold"), q.question.get(lang)) for i, q in enumerate(st.hotwash, 1)]
         self.query_one("#hotwash", Static).update(
-            lines(qs) if qs else plain(_("No hot-wash questions in this deck.", lang)))
+            lines(self._hotwash(st)) if st.hotwash else plain(_("No hot-wash questions in this deck.", lang)))
         out: list[Content] = []
         for tag, key in TAG_TITLES:
             notes = [n for n in st.notes if n.tag == tag]
@@ -114,11 +123,26 @@ class DebriefScreen(Screen[None]):
                 extra = ""
                 if n.owner or n.due:
                     extra = " " + _("(owner: {owner}, due: {due})", lang).format(owner=n.owner or "—", due=n.due or "—")
-                out.append(Content.assemble((f"  R{n.round + 1} ", "dim"), n.text, (extra, "dim")))
+                out.append(Content.assemble((f"  R{n.round + 1} ", "dim"), n.text, (extra, "dim"), plan_text(st, n)))
         self.query_one("#notes", Static).update(
             lines(out) if out else plain(_("No notes. Press w to add one.", lang)))
         self.query_one("#played", Static).update(render_timeline(st, with_moves=True, width=100))
         self.sub_title = st.session_id
+        self.refresh_bindings()  # h and s depend on the state (questions, actions)
+
+    @staticmethod
+    def _hotwash(st: SessionState) -> list[Content]:
+        """Each question, numbered, with the answers recorded for it (h walks them)."""
+        lang, out = st.lang, []
+        for i, q in enumerate(st.hotwash, 1):
+            out.append(Content.assemble((f"{i}. ", "bold"), q.question.get(lang)))
+            for a in st.hotwash_answers:
+                if a.question == q.id:
+                    who = view.team_name(st, a.team) if a.team else t("plenary", lang)
+                    out.append(Content.assemble(("   ", ""), (clip(who, 30) + ": ", "bold $accent"), a.text))
+        if not st.hotwash_answers:
+            out.append(Content.styled(_("No answers recorded yet. Press h to walk the questions.", lang), "dim"))
+        return out
 
     @staticmethod
     def _summary(st: SessionState) -> list[Content]:
@@ -159,6 +183,16 @@ class DebriefScreen(Screen[None]):
 
     def action_note(self) -> None:
         self.app.push_screen(NoteForm())
+
+    def action_hotwash(self) -> None:
+        from .hotwash import HotwashWalk
+
+        self.app.push_screen(HotwashWalk())
+
+    def action_actions(self) -> None:
+        from .actions import ActionsForm
+
+        self.app.push_screen(ActionsForm())
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,14 +1,17 @@
-"""The facilitator's notes, newest first, with their tags for the after-action report."""
+"""The facilitator's notes, newest first, with their tags for the after-action report; an action item with
+the exercise objective it serves and its status."""
 
 from __future__ import annotations
 
 from textual.content import Content
 from textual.widgets import Static
 
-from wargame.engine.state import SessionState
+from wargame.engine.state import Note, SessionState
+from wargame.views.evaluation import status_text
 from wargame.views.i18n import gettext as _
 from wargame.views.words import catalogue, t
 
+from .evaluators import objective_title
 from .safe import clip, lines, set_content
 
 TAG_STYLE = {"strength": "$success", "improvement": "$warning", "action": "$accent", "": "dim"}
@@ -42,5 +45,17 @@ class NotesPanel(Static):
                 due = ", " + _("due {date}", lang).format(date=clip(n.due, 12)) if n.due else ""
                 extra = f" ({clip(n.owner, 20)}{due})"
             out.append(Content.assemble((f"R{n.round + 1} {tag}: ", TAG_STYLE.get(n.tag, "dim")),
-                                        clip(n.text, width), (extra, "dim")))
+                                        clip(n.text, width), (extra, "dim"), plan_text(st, n, 20)))
         set_content(self, lines(out))
+
+
+STATUS_STYLE = {"open": "$warning", "in_progress": "$accent", "done": "$success"}
+
+
+def plan_text(st: SessionState, note: Note, limit: int = 40) -> Content:
+    """An action item's ` · open · <objective>` (nothing for other notes)."""
+    if note.tag != "action":
+        return Content("")
+    objective = f" · {clip(objective_title(st, note.objective), limit)}" if note.objective else ""
+    return Content.assemble(" · ", (status_text(note.status, st.lang), STATUS_STYLE.get(note.status, "")),
+                            (objective, "dim"))

@@ -18,7 +18,7 @@ from wargame.model import dump
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 SAME_IN_BOTH = frozenset({
-    "inject", "injects", "team", "teams", "code", "codes", "drift", "min", "hot", "wash", "status", "console",
+    "inject", "injects", "team", "teams", "code", "codes", "drift", "min", "hot", "wash", "status", "console", "open",
     "projector",
     "wargame", "exercise",  # "wargame" is the tool's name; "exercise" is only in the tool's title bar
     "esc", "enter", "tab", "ctrl", "space", "pgup", "pgdn", "nl", "en",

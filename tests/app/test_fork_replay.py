@@ -153,7 +153,7 @@ async def test_the_console_plays_round_2_again_in_a_fork(tmp_path):
         st = app.current_session.state
         assert st.round == 0 and list(st.current_moves()) == ["kabinet-nl"], "round 1 played, round 2 not started"
         assert [x["round"] for x in st.lineage] == [2]
-        assert set(app.codes) == set(st.teams) and all(app.codes.values())
+        assert set(app.codes) == {*st.teams, "@evaluator", "@observer"} and all(app.codes.values())
         for code in app.codes.values():
             assert code in screen_text(app)
         await pilot.press("escape")

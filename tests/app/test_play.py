@@ -52,7 +52,7 @@ async def test_two_rounds_by_keys_only(wargame_home):
         await pilot.pause()
         assert type(app.screen).__name__ == "CodesDialog", "the join codes are shown once, right after creation"
         codes = dict(app.codes)
-        assert set(codes) == {"kabinet-nl", "eu", "washington", "moskou"}
+        assert set(codes) == {"kabinet-nl", "eu", "washington", "moskou", "@evaluator", "@observer"}
         text = screen_text(app)
         assert all(code in text for code in codes.values())
         await pilot.press("escape")

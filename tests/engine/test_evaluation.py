@@ -127,6 +127,7 @@ def test_feedback_is_given_at_the_end_and_shown_only_in_aggregate(tmp_path):
     view = evaluation.build(s.state, lang="en")
     fig = view.objectives[0].feedback
     assert fig is not None and (fig.responses, fig.mean, fig.counts) == (3, 4.0, (0, 0, 1, 1, 1))
+    assert view.objectives[1].feedback is None, "one form rated it: its figure would be that participant's rating"
     assert view.comments == ["Apple: clear injects", "Zebra: more time"], "sorted, so order tells nothing"
     assert evaluation.build(s.state, team="red", lang="en").comments == [], "comments: the facilitator's debrief only"
 
@@ -189,7 +190,14 @@ def test_the_saved_state_holds_the_evaluation(tmp_path):
 
 
 def test_an_objective_is_rated_only_for_the_teams_it_names(tmp_path):
-    s, codes, _ = _played(tmp_path)
+    import dataclasses
+
+    lib = mini_library()
+    deck = lib.decks["mini"]
+    opening = dataclasses.replace(deck.objectives[1], teams=("red", "blue"))
+    deck = dataclasses.replace(deck, objectives=(deck.objectives[0], opening, deck.objectives[2]))
+    s, codes = Session.create(tmp_path / "t.wargame", deck, lib, seed=7)
+    s.advance()
     e = _evaluator(s, codes)
     with pytest.raises(EngineError, match="not rated for team 'green'"):
         e.rate("opening", "green", "P", author="An")  # green plays against it

@@ -6,8 +6,9 @@ after-action workbook and the consoles.
 
 A team's handout holds the ratings and observations about that team only (`visibility.evaluation_shown`)
 and the improvement plan only with the facilitator's notes (`visibility.notes_shown`). Feedback is never
-shown by team or in the order given; its figures only once `FEEDBACK_MIN` forms are in, so no one form
-can be read off them, and its comments in the facilitator's debrief alone, sorted.
+shown by team or in the order given; an objective's figures only once `FEEDBACK_MIN` forms rate it, so
+no one form can be read off them, and the comments (once that many forms are in) in the facilitator's
+debrief alone, sorted.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class ObjectiveEvaluation:
     observations: tuple[ObservationView, ...]
     """The observations that are neither a strength nor an area for improvement."""
     feedback: FeedbackFigure | None
-    """None while fewer than FEEDBACK_MIN forms are in."""
+    """None while fewer than FEEDBACK_MIN forms rate it: one or two ratings could be read back to their givers."""
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
             tuple(v for v in mine if v.observation.kind == "strength"),
             tuple(v for v in mine if v.observation.kind == "improvement"),
             tuple(v for v in mine if v.observation.kind == ""),
-            feedback_figure(values) if enough else None))
+            feedback_figure(values) if len(values) >= FEEDBACK_MIN else None))
     hotwash = [HotwashView(q, q.question.get(lg), tuple(
         AnswerView(_team_name(state, a.team, lg) or t("plenary", lg), _clip(a.text, lg))
         for a in state.hotwash_answers if a.question == q.id)) for q in state.hotwash]

@@ -128,6 +128,7 @@ def test_feedback_is_given_at_the_end_and_shown_only_in_aggregate(tmp_path):
     fig = view.objectives[0].feedback
     assert fig is not None and (fig.responses, fig.mean, fig.counts) == (3, 4.0, (0, 0, 1, 1, 1))
     assert view.objectives[1].feedback is None, "one form rated it: its figure would be that participant's rating"
+    assert view.withheld == [2], "and the report says so"
     assert view.comments == ["Apple: clear injects", "Zebra: more time"], "sorted, so order tells nothing"
     assert evaluation.build(s.state, team="red", lang="en").comments == [], "comments: the facilitator's debrief only"
 

@@ -33,7 +33,7 @@ from ..engine.state import Move, Ruling, SessionState
 from ..store.outputs import write_whole
 from ..views import debrief
 from ..views.debrief import Debrief
-from ..views.evaluation import FEEDBACK_MIN, Evaluation, kind_text, status_text
+from ..views.evaluation import FEEDBACK_MIN, Evaluation, kind_text, status_text, withheld_text
 from ..views.words import MARKING, outcome_text, position_text, signed, t
 from .cells import put
 
@@ -279,6 +279,8 @@ def _feedback(wb: Workbook, d: Debrief, e: Evaluation) -> None:
         s.ws.cell(row=s.row - 1, column=3).number_format = "0.0"
     if not figures and e.feedback_forms < FEEDBACK_MIN:
         s.line([t("wb_withheld", lg, n=FEEDBACK_MIN)])
+    elif withheld := withheld_text(e, lg):
+        s.line([withheld])
     s.skip()
     s.line([t("feedback_forms", lg), e.feedback_forms], bold=True)
     if e.comments:

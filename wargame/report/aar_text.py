@@ -37,3 +37,4 @@ def legend(lang: str) -> str:
     return " · ".join([*(rating_text(r, lang) for r in ev.RATINGS), f"— {t('aar_unrated', lang)}",
                        t("aar_not_rated_for", lang)])
 
+

@@ -19,7 +19,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from ..views import debrief as aar
-from ..views.evaluation import FEEDBACK_MIN, Evaluation, ObjectiveEvaluation, ObservationView, TeamRatings
+from ..views.evaluation import (
+    FEEDBACK_MIN,
+    Evaluation,
+    ObjectiveEvaluation,
+    ObservationView,
+    TeamRatings,
+    withheld_text,
+)
 from ..views.words import t
 from .aar_text import figure_text, legend, mean_text, observed
 from .blocks import FRAME_W, WriteLines, h1, h2, label, muted, table
@@ -194,8 +201,9 @@ def feedback(d: aar.Debrief) -> list[Flowable]:
 def _figures(e: Evaluation, lg: str) -> list[Flowable]:
     """The table of the participants' ratings per objective: responses, mean, how many gave 1 to 5."""
     shown = [o for o in e.objectives if o.feedback is not None]
+    withheld = [Paragraph(para(text), styles().meta)] if (text := withheld_text(e, lg)) else []
     if not shown:
-        return []
+        return withheld
     rows = []
     for o in shown:
         f = o.feedback
@@ -206,7 +214,8 @@ def _figures(e: Evaluation, lg: str) -> list[Flowable]:
     n = 9 * mm
     w = [FRAME_W - 2 * 24 * mm - 5 * n, 24 * mm, 24 * mm, *[n] * 5]
     return [Paragraph(para(t("aar_feedback_scale", lg)), styles().meta),
-            table([t("objective", lg), t("wb_responses", lg), t("wb_mean", lg), "1", "2", "3", "4", "5"], rows, w)]
+            table([t("objective", lg), t("wb_responses", lg), t("wb_mean", lg), "1", "2", "3", "4", "5"], rows, w),
+            *withheld]
 
 
 def plan(d: aar.Debrief) -> list[Flowable]:

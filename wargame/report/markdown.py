@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from ..engine.state import Ruling, SessionState
 from ..model import delivery_name
 from ..views import debrief, outcomes
-from ..views.evaluation import FEEDBACK_MIN
+from ..views.evaluation import FEEDBACK_MIN, withheld_text
 from ..views.words import MARKING, how_label, outcome_text, position_text, push_text, signed, t
 from . import aar_text
 
@@ -391,6 +391,8 @@ def _feedback(d: debrief.Debrief) -> list[str]:
             out.append(f"| {o.number}. {esc(o.title)} | {f.responses} | {aar_text.mean_text(f.mean, lg)} | "
                        + "".join(f"{n} | " for n in f.counts))
         out.append("")
+    if withheld := withheld_text(e, lg):
+        out += [f"*{esc(withheld)}*", ""]
     if e.comments:
         out += [f"### {t('aar_comments', lg)}", ""]
         out += [f"- {inline(c)}" for c in e.comments]

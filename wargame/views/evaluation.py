@@ -136,6 +136,13 @@ class Evaluation:
     """The feedback's free text, sorted so its order tells nothing; the facilitator's debrief only."""
     evaluators: list[str] = field(default_factory=list)
     """Who rated or observed, by the name they signed with."""
+    rated_by: list[int] = field(default_factory=list)
+    """How many feedback forms rated each objective (in `objectives` order)."""
+
+    @property
+    def withheld(self) -> list[int]:
+        """The numbers of the objectives some forms rated, too few for their figures to be shown."""
+        return [o.number for o, n in zip(self.objectives, self.rated_by, strict=True) if n and o.feedback is None]
 
     @property
     def empty(self) -> bool:
@@ -159,6 +166,13 @@ def status_text(status: str, lang: str) -> str:
 def kind_text(kind: str, lang: str) -> str:
     """An observation's kind in words: strength, area for improvement, observation."""
     return t(f"obs_{kind or 'plain'}", lang)
+
+
+def withheld_text(e: Evaluation, lang: str) -> str:
+    """Which objectives' feedback figures are withheld because too few forms rated them, or ""."""
+    if not e.withheld:
+        return ""
+    return t("aar_figures_withheld", lang, n=FEEDBACK_MIN, objectives=", ".join(map(str, e.withheld)))
 
 
 def feedback_figure(values: list[int]) -> FeedbackFigure:
@@ -208,8 +222,9 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
     comments = sorted(_clip(f.text, lg) for f in forms if f.text.strip()) if team is None and enough else []
     shown_authors = [r.author for r in state.ratings.values() if evaluation_shown(team, r.team)]
     shown_authors += [v.observation.author for v in observations]
+    rated_by = [sum(o.id in f.ratings for f in forms) for o in objectives]
     return Evaluation(lg, evaluations, hotwash, actions, len(forms), comments,
-                      sorted({_clip(a, lg) for a in shown_authors}, key=str.casefold))
+                      sorted({_clip(a, lg) for a in shown_authors}, key=str.casefold), rated_by)
 
 
 def _team_name(state: SessionState, team_id: str, lang: str) -> str:

@@ -139,6 +139,9 @@ _WORDS: dict[str, str] = {
     "aar_feedback_withheld": N_(
         "Fewer than {n} feedback forms came in: the figures are withheld to keep the answers anonymous."
     ),
+    "aar_figures_withheld": N_(
+        "An objective's figures are shown once {n} forms rate it; withheld: objective {objectives}."
+    ),
     "aar_no_feedback": N_("No feedback forms came in."),
     "aar_comments": N_("Comments (anonymous, in alphabetical order)"),
     "aar_hotwash_answered": N_(

@@ -233,9 +233,14 @@ def test_every_team_pack_says_what_the_exercise_evaluates(tmp_path):
     assert text.count("What this exercise evaluates") == len(packs)
     assert _in_order(text, "What this exercise evaluates", "1. Keep Europe united", "A strong performance",
                      "One line within the hour", "3. Resilience at home", "The public stays informed")
-    plain = deck_packs(builtin_library().decks["demo"], lib, "en")
-    if not builtin_library().decks["demo"].objectives:
-        assert all(not p.objectives for p in plain)
+
+
+
+def test_a_red_team_pack_leaves_out_the_objectives_it_plays_against():
+    lib = builtin_library()
+    packs = {p.team_id: p for p in deck_packs(lib.decks["demo"], lib, "en")}
+    assert [o.title for o in packs["eu"].objectives] == [o.title.en for o in lib.decks["demo"].objectives]
+    assert packs["moskou"].objectives == () and packs["washington"].objectives == ()
 
 
 def test_list_decks_counts_the_exercise_objectives(capsys):

@@ -70,7 +70,8 @@ class Pack:
     plays: tuple[str, ...] = ()
     """A white cell's: the titles of the deck's injects it plays, in plan order."""
     objectives: tuple[PackObjective, ...] = ()
-    """The deck's exercise objectives, the same in every pack (none for a deck that states none)."""
+    """The deck's exercise objectives the team is rated on (a white cell's pack: all of them; a red team,
+    playing against them, is judged on its brief's objectives alone)."""
 
 
 def team_pack(deck: Deck, library: Library, team: str, lang: str) -> Pack:
@@ -99,7 +100,8 @@ def team_pack(deck: Deck, library: Library, team: str, lang: str) -> Pack:
                 situation=deck.situation.get(lang) if deck.situation else None, brief=brief,
                 join_command="" if white else f"wargame join SESSION --team {team}", white_cell=white,
                 plays=tuple(i.title.get(lang) for i in in_play.values() if i.cell == team) if white else (),
-                objectives=tuple(PackObjective(o.title.get(lang), o.strong.get(lang)) for o in deck.objectives))
+                objectives=tuple(PackObjective(o.title.get(lang), o.strong.get(lang)) for o in deck.objectives
+                                 if white or o.rates(team)))
 
 
 def deck_cast(deck: Deck) -> tuple[str, ...]:

@@ -3,10 +3,12 @@ one in which ruled moves are replaced."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from wargame.content import builtin_library
+from wargame.content import Library, builtin_library
 from wargame.engine.session import Session
+from wargame.model import Deck, ExerciseObjective, Text
 
 T0 = 1_773_300_000.0  # 2026-03-12, a fixed "now" so exports are reproducible
 
@@ -30,6 +32,22 @@ class Clock:
     def __call__(self) -> float:
         self.t += 37.0
         return self.t
+
+
+OBJECTIVES = (  # every team of the demo deck rated on each, the red teams too: the tests rate Moscow
+    ExerciseObjective(id="eenheid", title=Text(nl="Europese eenheid bewaren", en="Keep Europe united"),
+                      strong=Text(nl="Eén lijn binnen een uur", en="One line within the hour")),
+    ExerciseObjective(id="afschrikking", title=Text(nl="Afschrikking geloofwaardig houden", en="Keep deterrence credible"),
+                      strong=Text(nl="Signalen zonder escalatie", en="Signals without escalation")),
+    ExerciseObjective(id="weerbaarheid", title=Text(nl="Weerbaarheid thuis", en="Resilience at home"),
+                      strong=Text(nl="Het publiek blijft geïnformeerd", en="The public stays informed")),
+)
+
+
+def deck_with_objectives(deck_id: str = "demo") -> tuple[Deck, Library]:
+    """A built-in deck with the three test objectives in place of its own, and the library."""
+    lib = builtin_library()
+    return dataclasses.replace(lib.decks[deck_id], objectives=OBJECTIVES), lib
 
 
 def played_session(path: Path, deck_id: str = "demo", *, lang: str = "en") -> Session:

@@ -16,29 +16,15 @@ from pypdf import PdfReader
 from wargame.cli import main
 from wargame.content import builtin_library
 from wargame.engine.session import Session
-from wargame.model import ExerciseObjective, Text
 from wargame.report.brief import render as render_packs
 from wargame.report.debrief import write_debrief
 from wargame.report.markdown import session_markdown
 from wargame.views.packs import deck_packs
 
 from .conftest import flat, pdf_text
-from .sessionkit import Clock
+from .sessionkit import OBJECTIVES, Clock, deck_with_objectives
 
 HOSTILE = "<b>&amp; ]]> <img src=x>"
-OBJECTIVES = (
-    ExerciseObjective(id="eenheid", title=Text(nl="Europese eenheid bewaren", en="Keep Europe united"),
-                      strong=Text(nl="Eén lijn binnen een uur", en="One line within the hour")),
-    ExerciseObjective(id="afschrikking", title=Text(nl="Afschrikking geloofwaardig houden", en="Keep deterrence credible"),
-                      strong=Text(nl="Signalen zonder escalatie", en="Signals without escalation")),
-    ExerciseObjective(id="weerbaarheid", title=Text(nl="Weerbaarheid thuis", en="Resilience at home"),
-                      strong=Text(nl="Het publiek blijft geïnformeerd", en="The public stays informed")),
-)
-
-
-def deck_with_objectives():
-    lib = builtin_library()
-    return dataclasses.replace(lib.decks["demo"], objectives=OBJECTIVES), lib
 
 
 def evaluated_session(path: Path, *, forms: int = 4) -> Session:

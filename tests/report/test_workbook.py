@@ -17,29 +17,18 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from wargame.cli import main
-from wargame.content import builtin_library
 from wargame.engine.session import Session
 from wargame.exchange.workbook import write_workbook
-from wargame.model import ExerciseObjective, Text
 
-from .sessionkit import LONG, Clock
+from .sessionkit import LONG, Clock, deck_with_objectives
 
 HYPERLINK = '=HYPERLINK("http://x")'
-OBJECTIVES = (
-    ExerciseObjective(id="eenheid", title=Text(nl="Europese eenheid bewaren", en="Keep Europe united"),
-                      strong=Text(nl="Eén lijn binnen een uur", en="One line within the hour")),
-    ExerciseObjective(id="afschrikking", title=Text(nl="Afschrikking geloofwaardig houden", en="Keep deterrence credible"),
-                      strong=Text(nl="Signalen zonder escalatie", en="Signals without escalation")),
-    ExerciseObjective(id="weerbaarheid", title=Text(nl="Weerbaarheid thuis", en="Resilience at home"),
-                      strong=Text(nl="Het publiek blijft geïnformeerd", en="The public stays informed")),
-)
 
 
 def evaluated_session(path: Path, *, lang: str = "en") -> Session:
     """The demo deck with exercise objectives, played to the end and evaluated: two evaluators' ratings
     (differing on the EU), observations of each kind, hot-wash answers, four feedback forms, actions."""
-    lib = builtin_library()
-    deck = dataclasses.replace(lib.decks["demo"], objectives=OBJECTIVES)
+    deck, lib = deck_with_objectives()
     s, _codes = Session.create(path, deck, lib, lang=lang, seed=7, title="Oefening Werkboek",
                                facilitator="Anna de Vries", now=Clock())
     for r in range(len(deck.rounds)):

@@ -34,3 +34,13 @@ def pdf_text(path: Path) -> list[str]:
 def flat(text: str) -> str:
     """Whitespace collapsed, so text wrapped over lines can be searched."""
     return " ".join(text.split())
+
+
+def in_order(text: str, *parts: str) -> bool:
+    """Whether `parts` all occur in `text`, each after the one before."""
+    at = -1
+    for p in parts:
+        at = text.find(p, at + 1)
+        if at < 0:
+            return False
+    return True

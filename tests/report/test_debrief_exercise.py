@@ -12,7 +12,7 @@ from wargame.views.debrief import build
 
 from ..engine.helpers import new_session
 from ..engine.test_exercise_state import tracked
-from .conftest import flat, pdf_text
+from .conftest import flat, in_order, pdf_text
 
 SECRET = "BLUE-SECRET-PLAN"
 
@@ -42,13 +42,6 @@ def _pdf(state, path, **kw) -> str:
     return flat("\n".join(pdf_text(path)))
 
 
-def _in_order(text: str, *parts: str) -> bool:
-    at = -1
-    for p in parts:
-        at = text.find(p, at + 1)
-        if at < 0:
-            return False
-    return True
 
 
 def test_the_view_groups_moves_by_inject_and_follows_the_tracks_by_round(played):
@@ -69,12 +62,12 @@ def test_the_view_groups_moves_by_inject_and_follows_the_tracks_by_round(played)
 
 def test_the_pdf_shows_objectives_tracks_and_moves_by_inject(played, tmp_path):
     text = _pdf(played.state, tmp_path / "full.pdf")
-    assert _in_order(text, "Team objectives", "Houd de EU bijeen", "partly met", "REASON-UNITY Hongarije",
+    assert in_order(text, "Team objectives", "Houd de EU bijeen", "partly met", "REASON-UNITY Hongarije",
                      "Schrik af", "not marked")
-    assert _in_order(text, "The tracks", "Track Start End Range", "EU-cohesie 0 +2 −3 … +3",
+    assert in_order(text, "The tracks", "Track Start End Range", "EU-cohesie 0 +2 −3 … +3",
                      "Draagvlak +2 +1 −5 … +5")
-    assert _in_order(text, "What moved the tracks", "Ruling on BLUE", "Branch chosen", "Ruling on RED")
-    assert _in_order(text, "Answering inject 1: Title s1-a1", "RED-ANSWER-ONE", SECRET,
+    assert in_order(text, "What moved the tracks", "Ruling on BLUE", "Branch chosen", "Ruling on RED")
+    assert in_order(text, "Answering inject 1: Title s1-a1", "RED-ANSWER-ONE", SECRET,
                      "Answering inject 2: Title s1-branch", "RED-ANSWER-TWO")
     assert "tracks: EU-cohesie +1" in text and "tracks: Draagvlak −1" in text, "a ruling says what it pushed"
 
@@ -87,7 +80,7 @@ def test_the_markdown_shows_the_same_three_parts(played):
     assert "| Track | start | R1 | end | Range |" in md
     assert "| EU-cohesie | 0 | +2 | +2 | −3 … +3 |" in md
     assert "| R1 | Draagvlak | −1 | +1 | Ruling on BLUE |" in md
-    assert _in_order(md, "**Answering inject 1: Title s1-a1**", "RED-ANSWER-ONE", SECRET,
+    assert in_order(md, "**Answering inject 1: Title s1-a1**", "RED-ANSWER-ONE", SECRET,
                      "**Answering inject 2: Title s1-branch**", "RED-ANSWER-TWO")
 
 

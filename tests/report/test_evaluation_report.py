@@ -21,7 +21,7 @@ from wargame.report.debrief import write_debrief
 from wargame.report.markdown import session_markdown
 from wargame.views.packs import deck_packs
 
-from .conftest import flat, pdf_text
+from .conftest import flat, in_order, pdf_text
 from .sessionkit import OBJECTIVES, Clock, deck_with_objectives
 
 HOSTILE = "<b>&amp; ]]> <img src=x>"
@@ -77,13 +77,6 @@ def _pdf(state, path: Path, **kw) -> str:
     return _text(path)
 
 
-def _in_order(text: str, *parts: str) -> bool:
-    at = -1
-    for p in parts:
-        at = text.find(p, at + 1)
-        if at < 0:
-            return False
-    return True
 
 
 def _section(text: str, start: str, end: str) -> str:
@@ -96,7 +89,7 @@ def _section(text: str, start: str, end: str) -> str:
 def test_the_summary_shows_the_ratings_at_a_glance(evaluated, tmp_path):
     text = _pdf(evaluated.state, tmp_path / "aar.pdf", lang="en")
     glance = _section(text, "Ratings at a glance", "The axis cross")
-    assert _in_order(glance, "Dutch Cabinet European Union E3: Berlin, Paris, London Washington Moscow",
+    assert in_order(glance, "Dutch Cabinet European Union E3: Berlin, Paris, London Washington Moscow",
                      "1. Keep Europe united — P/S — — U", "2. Keep deterrence credible — — — — —",
                      "3. Resilience at home — — — — —")
     assert "P — performed without challenges" in glance and "U — unable to be performed" in glance
@@ -107,18 +100,18 @@ def test_the_summary_shows_the_ratings_at_a_glance(evaluated, tmp_path):
 def test_each_objective_holds_its_ratings_reasons_and_observations_under_their_heading(evaluated, tmp_path):
     text = _pdf(evaluated.state, tmp_path / "aar.pdf", lang="en")
     one = _section(text, "Objective 1: Keep Europe united", "Objective 2: Keep deterrence credible")
-    assert _in_order(one, "A strong performance", "One line within the hour", "Team", "Rating", "Evaluator",
+    assert in_order(one, "A strong performance", "One line within the hour", "Team", "Rating", "Evaluator",
                      "Reasons")
-    assert _in_order(one, "European Union", "P performed without challenges", "Eva", f"RATING-EU-EVA {HOSTILE}",
+    assert in_order(one, "European Union", "P performed without challenges", "Eva", f"RATING-EU-EVA {HOSTILE}",
                      "S performed with some challenges", "Bram", "RATING-EU-BRAM reasons")
-    assert _in_order(one, "Moscow", "U unable to be performed", "Eva", "RATING-MOSCOW reasons")
-    assert _in_order(one, "Strengths", f"OBS-EU-STRENGTH one line fast {HOSTILE}", "(European Union · round 1 · Eva)",
+    assert in_order(one, "Moscow", "U unable to be performed", "Eva", "RATING-MOSCOW reasons")
+    assert in_order(one, "Strengths", f"OBS-EU-STRENGTH one line fast {HOSTILE}", "(European Union · round 1 · Eva)",
                      "Areas for improvement", "OBS-MOSCOW-IMPROVE too slow", "(Moscow · round 2 · Bram)")
     assert "Responses: 4 · Mean: 3.5 · 1: 0 · 2: 1 · 3: 1 · 4: 1 · 5: 1" in one
     assert "OBS-WHOLE" not in one
     two = _section(text, "Objective 2: Keep deterrence credible", "Objective 3: Resilience at home")
     assert "No evaluator has rated this objective yet." in two
-    assert _in_order(two, "Observations", "OBS-WHOLE the room", "(the whole exercise · round 3 · Eva)")
+    assert in_order(two, "Observations", "OBS-WHOLE the room", "(the whole exercise · round 3 · Eva)")
     three = _section(text, "Objective 3: Resilience at home", "Team objectives")
     assert "No observations were recorded for this objective." in three
     assert "Evaluators: Bram, Eva" in text
@@ -128,16 +121,16 @@ def test_hot_wash_feedback_and_plan(evaluated, tmp_path):
     text = _pdf(evaluated.state, tmp_path / "aar.pdf", lang="en")
     question = evaluated.state.hotwash[0].question.get("en")
     hotwash = _section(text, "Hot wash: debrief questions", "Participant feedback")
-    assert _in_order(hotwash, "with the answers recorded", flat(question)[:60],
+    assert in_order(hotwash, "with the answers recorded", flat(question)[:60],
                      f"plenary: ANSWER-PLENARY we saw it late {HOSTILE}", "European Union: ANSWER-EU we were slow", "2.")
     feedback = _section(text, "Participant feedback", "Improvement plan")
     assert "Feedback forms: 4" in feedback
-    assert _in_order(feedback, "Objective Responses Mean 1 2 3 4 5", "1. Keep Europe united 4 3.5 0 1 1 1 1",
+    assert in_order(feedback, "Objective Responses Mean 1 2 3 4 5", "1. Keep Europe united 4 3.5 0 1 1 1 1",
                      "3. Resilience at home 4 3.0 0 0 4 0 0")
-    assert _in_order(feedback, "Comments (anonymous, in alphabetical order)", "COMMENT-CABINET fine",
+    assert in_order(feedback, "Comments (anonymous, in alphabetical order)", "COMMENT-CABINET fine",
                      f"COMMENT-EU good {HOSTILE}", "COMMENT-MOSCOW meh")
     plan = _section(text, "Improvement plan", "Appendix")
-    assert _in_order(plan, "No. Action Objective Owner Due Status", "ACTION-PLAYBOOK draft a playbook",
+    assert in_order(plan, "No. Action Objective Owner Due Status", "ACTION-PLAYBOOK draft a playbook",
                      "Keep Europe united", "BZ/DVB", "2026-06-01", "in progress")
 
 
@@ -170,7 +163,7 @@ def test_the_markdown_has_the_same_sections_with_typed_text_in_code(evaluated):
     assert "## Exercise objectives" in md and "### Objective 1: Keep Europe united" in md
     assert "**A strong performance:** One line within the hour" in md
     assert f"  - **P** performed without challenges — `Eva`: `RATING-EU-EVA {HOSTILE}`" in md
-    assert _in_order(md, "#### Strengths", f"- `OBS-EU-STRENGTH one line fast {HOSTILE}` (European Union · round 1 · `Eva`)",
+    assert in_order(md, "#### Strengths", f"- `OBS-EU-STRENGTH one line fast {HOSTILE}` (European Union · round 1 · `Eva`)",
                      "#### Areas for improvement", "- `OBS-MOSCOW-IMPROVE too slow` (Moscow · round 2 · `Bram`)",
                      "### Objective 2", "#### Observations", "OBS-WHOLE the room")
     assert f"   - **plenary:** `ANSWER-PLENARY we saw it late {HOSTILE}`" in md
@@ -205,7 +198,7 @@ def test_a_deck_without_objectives_and_a_session_without_evaluation(session, tmp
         assert "Exercise objectives" not in doc and "Ratings at a glance" not in doc
         assert "No feedback forms came in." in doc
     assert "Write the answers on the lines." in text, "unanswered questions keep their write-in intro"
-    assert _in_order(text, "Improvement plan", "No. Action Objective Owner Due Status", "BZ/DVB", "open")
+    assert in_order(text, "Improvement plan", "No. Action Objective Owner Due Status", "BZ/DVB", "open")
 
 
 def test_every_team_pack_says_what_the_exercise_evaluates(tmp_path):
@@ -217,7 +210,7 @@ def test_every_team_pack_says_what_the_exercise_evaluates(tmp_path):
     out.write_bytes(pdf)
     text = _text(out)
     assert text.count("What this exercise evaluates") == len(packs)
-    assert _in_order(text, "What this exercise evaluates", "1. Keep Europe united", "A strong performance",
+    assert in_order(text, "What this exercise evaluates", "1. Keep Europe united", "A strong performance",
                      "One line within the hour", "3. Resilience at home", "The public stays informed")
 
 

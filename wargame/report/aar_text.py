@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine import events as ev
-from ..views.evaluation import FeedbackFigure, ObservationView, rating_text
+from ..views.debrief import Debrief
+from ..views.evaluation import AnswerView, FeedbackFigure, ObservationView, rating_text
 from ..views.words import t
 
 
@@ -38,3 +39,14 @@ def legend(lang: str) -> str:
                        t("aar_not_rated_for", lang)])
 
 
+
+
+def hotwash_questions(d: Debrief) -> list[tuple[str, str, tuple[AnswerView, ...]]]:
+    """Each hot-wash question (text, source in the Alert) with the answers recorded; the two plain
+    questions of every hot wash when the deck names none."""
+    lg = d.lang
+    e = d.evaluation
+    none: tuple[AnswerView, ...] = ()
+    questions = [(h.text, h.question.source, h.answers) for h in e.hotwash] if e is not None else \
+        [(q.question.get(lg), q.source, none) for q in d.hotwash]
+    return questions or [(t("hw_went_well", lg), "", none), (t("hw_do_better", lg), "", none)]

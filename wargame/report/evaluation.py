@@ -28,7 +28,7 @@ from ..views.evaluation import (
     withheld_text,
 )
 from ..views.words import t
-from .aar_text import figure_text, legend, mean_text, observed
+from .aar_text import figure_text, hotwash_questions, legend, mean_text, observed
 from .blocks import FRAME_W, WriteLines, h1, h2, label, muted, table
 from .fonts import BOLD, ITALIC
 from .styles import OUTCOME_COLORS, styles
@@ -157,11 +157,7 @@ def hotwash(d: aar.Debrief) -> list[Flowable]:
     on: four under a question not answered yet, two under one that was."""
     s = styles()
     lg = d.lang
-    e = d.evaluation
-    questions = [(h.text, h.question.source, h.answers) for h in e.hotwash] if e is not None else \
-        [(q.question.get(lg), q.source, ()) for q in d.hotwash]
-    if not questions:
-        questions = [(t("hw_went_well", lg), "", ()), (t("hw_do_better", lg), "", ())]
+    questions = hotwash_questions(d)
     answered = any(a for _, _, a in questions)
     out: list[Flowable] = [h1(t("hotwash", lg)),
                            Paragraph(para(t("aar_hotwash_answered" if answered else "hotwash_intro", lg)), s.meta)]

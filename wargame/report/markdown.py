@@ -356,13 +356,8 @@ def _exercise_objectives(d: debrief.Debrief) -> list[str]:
 def _hotwash(d: debrief.Debrief) -> list[str]:
     """The hot-wash questions, each with the answers the room gave (plenary or a team's)."""
     lg = d.lang
-    e = d.evaluation
-    questions = [(h.text, h.question.source, h.answers) for h in e.hotwash] if e is not None else \
-        [(q.question.get(lg), q.source, ()) for q in d.hotwash]
-    if not questions:
-        questions = [(t("hw_went_well", lg), "", ()), (t("hw_do_better", lg), "", ())]
     out = [f"## {t('hotwash', lg)}", ""]
-    for i, (question, src, answers) in enumerate(questions, 1):
+    for i, (question, src, answers) in enumerate(aar_text.hotwash_questions(d), 1):
         out.append(f"{i}. {esc(question)}" + (f" *({esc(src)})*" if src else ""))
         out += [f"   - **{esc(a.team)}:** {code(a.text)}" for a in answers]
     return [*out, ""]

@@ -82,8 +82,7 @@ class _Sheet:
         the default height of a row written without one, and wrapped text would run into the next."""
         lines = max((sum(max(1, math.ceil(len(part) / max(chars - 1, 1.0))) for part in text.split("\n"))
                      for text, chars in texts), default=1)
-        if lines > 1:
-            self.ws.row_dimensions[row].height = min(409, 15 * lines)
+        self.ws.row_dimensions[row].height = min(409, 15 * lines) if lines > 1 else None
 
     def head(self, keys: Sequence[str], literal: Sequence[str] = ()) -> int:
         """A header row: the words of `keys`, then the `literal` texts; its row number."""

@@ -227,3 +227,19 @@ async def test_ctrl_l_switches_the_form_and_keeps_what_it_holds(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert "Give your feedback (F3)" in rendered(app), "the console's button too, not cut to its Dutch width"
+
+
+async def test_a_team_rates_only_the_objectives_it_is_rated_on(tmp_path):
+    """An objective that names its teams is not on the form of a team it leaves out (a red team playing
+    against it): that team gives only free text."""
+    only_blue = tuple(replace(o, teams=("blue",)) for o in OBJECTIVES)
+    fac, codes, clock, path = session(tmp_path, objectives=(*only_blue[:2], OBJECTIVES[2]))
+    app = make_team_app(path, team="red", now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in(pilot, codes["red"])
+        screen = await open_form(pilot)
+        assert [o.id for o in screen.objectives] == ["course"]
+        assert len(screen.query(Select)) == 1
+        await fill_and_send(pilot, {0: 4}, "")
+    fac.refresh()
+    assert [f.ratings for f in fac.state.feedback] == [{"course": 4}]

@@ -223,3 +223,17 @@ def test_a_deck_refuses_an_objective_rated_for_a_team_it_does_not_have():
     with pytest.raises(ValueError, match="'purple', which is not a team of this deck"):
         dataclasses.replace(deck, objectives=(stray, *deck.objectives[1:]))
     assert isinstance(stray, ExerciseObjective)
+
+
+def test_a_form_or_observation_sent_again_with_its_key_is_recorded_once(tmp_path):
+    """A console that cannot tell whether its send was committed sends again with the same key."""
+    s, codes, _ = _played(tmp_path)
+    e = _evaluator(s, codes)
+    for _ in range(2):
+        e.record_observation("course", "red", 0, "Red chose late", author="An", key="observation-1")
+    s.end()
+    for _ in range(2):
+        s.give_feedback("red", {"course": 4}, "fine", key="feedback-1")
+    s.give_feedback("red", {"course": 4}, "fine", key="feedback-2")  # another participant, the same answers
+    s.refresh()
+    assert len(s.state.observations) == 1 and len(s.state.feedback) == 2

@@ -352,10 +352,10 @@ class Session:
     # --- evaluation ---------------------------------------------------------------------------
 
     def record_observation(self, objective: str, team: str, round_no: int, text: str, *, kind: str = "",
-                           author: str = "") -> Event:
+                           author: str = "", key: str | None = None) -> Event:
         """An evaluator's (or the facilitator's) observation, tagged with an exercise objective, a team
         ("" for the exercise as a whole) and a round (0-based), and what it says: nothing yet, a strength
-        or an area for improvement."""
+        or an area for improvement. The same `key` again records it once."""
         self._evaluates()
         if kind not in ev.OBSERVATION_KINDS:
             raise EngineError(N_("an observation is a strength, an area for improvement, or neither"))
@@ -376,7 +376,7 @@ class Session:
                                   round=round_no + 1 if isinstance(round_no, int) else round_no)
             return [(ev.OBSERVATION, data)]
 
-        return self._commit(plan)[-1]
+        return self._commit(plan, key=key)[-1]
 
     def rate(self, objective: str, team: str, rating: str, reasons: str = "", *, author: str = "") -> Event:
         """An evaluator's HSEEP rating of an exercise objective for a team (P, S, M or U) with its reasons;
@@ -416,9 +416,9 @@ class Session:
 
         return self._commit(plan)[-1]
 
-    def give_feedback(self, team: str, ratings: dict[str, int], text: str = "") -> Event:
+    def give_feedback(self, team: str, ratings: dict[str, int], text: str = "", *, key: str | None = None) -> Event:
         """One participant's feedback form at the end: a rating (1 to 5) per exercise objective they chose
-        to rate, and free text. Shown only aggregated, never by team."""
+        to rate, and free text. Shown only aggregated, never by team. The same `key` again records it once."""
         if self.role.team not in (None, team):
             raise EngineError(N_("you are signed in as {signed_in}; you cannot give feedback for {team}"),
                               signed_in=self.role.team, team=team)
@@ -439,7 +439,7 @@ class Session:
                 _check_objective(st, objective)
             return [(ev.FEEDBACK, data)]
 
-        return self._commit(plan)[-1]
+        return self._commit(plan, key=key)[-1]
 
     def set_evaluator_access(self, private: bool) -> Event:
         """Whether evaluators and observers may read the teams' private moves."""

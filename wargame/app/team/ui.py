@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import uuid
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from wargame.engine.state import Move, SessionState
@@ -77,21 +78,23 @@ class Draft:
 
 
 class Attempts:
-    """Idempotency keys for submitting moves.
+    """Idempotency keys for what a console sends: moves, feedback forms, observations.
 
-    One key per submit attempt; retrying the same move for the same round and inject (after an error,
-    when it is unknown whether the first try was committed) reuses the key, so the store records it
-    once. A changed move, another inject, or the same move after a success gets a new key.
+    One key per attempt; sending the same thing again (after an error, when it is unknown whether the
+    first try was committed) reuses the key, so the store records it once. Something changed, or the
+    same thing again after a success, gets a new key.
     """
 
-    def __init__(self) -> None:
-        self._pending: tuple[int, str | None, Draft, str] | None = None
+    def __init__(self, prefix: str = "move") -> None:
+        self.prefix = prefix
+        self._pending: tuple[Hashable, str] | None = None
 
-    def key_for(self, round_no: int, draft: Draft, inject: str | None = None) -> str:
-        if self._pending is not None and self._pending[:3] == (round_no, inject, draft):
-            return self._pending[3]
-        key = f"move-{uuid.uuid4().hex}"
-        self._pending = (round_no, inject, draft, key)
+    def key_for(self, *what: Hashable) -> str:
+        """The key for sending `what` (a move: its round, draft and inject)."""
+        if self._pending is not None and self._pending[0] == what:
+            return self._pending[1]
+        key = f"{self.prefix}-{uuid.uuid4().hex}"
+        self._pending = (what, key)
         return key
 
     def committed(self) -> None:

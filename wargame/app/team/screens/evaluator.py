@@ -54,7 +54,7 @@ from ..evaluating import (
     watch_phase,
 )
 from ..reading import render_own, render_reading
-from ..ui import speaking
+from ..ui import Attempts, speaking
 from ..widgets import TeamCountdown
 from .console import POLL, WIDE
 
@@ -121,6 +121,8 @@ class EvaluatorScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.seat = seat
+        self.attempts = Attempts("observation")
+        """One key per observation: saving it again after an unclear failure records it once."""
         self._lang = ""
         self._round = -2
         self._trouble: Words | None = None
@@ -415,12 +417,15 @@ class EvaluatorScreen(Screen[None]):
     def save_observation(self) -> None:
         text = self.query_one("#obs-text", TextArea)
         kind = ev.OBSERVATION_KINDS[max(self.query_one("#obs-kind", RadioSet).pressed_index, 0)]
-        round_no = self.query_one("#obs-round", Select).value
+        round_value = self.query_one("#obs-round", Select).value
+        round_no = round_value if isinstance(round_value, int) else max(self.state.round, 0)
+        objective = _value(self.query_one("#obs-objective", Select))
+        team = _value(self.query_one("#obs-team", Select))
+        key = self.attempts.key_for(objective, team, round_no, kind, text.text, self.author)
         done = self._write("#obs-status", lambda: self.session.record_observation(
-            _value(self.query_one("#obs-objective", Select)), _value(self.query_one("#obs-team", Select)),
-            round_no if isinstance(round_no, int) else max(self.state.round, 0), text.text, kind=kind,
-            author=self.author))
+            objective, team, round_no, text.text, kind=kind, author=self.author, key=key))
         if done:
+            self.attempts.committed()
             at = time.strftime("%H:%M:%S")
             self.say("#obs-status", lambda lang: _("✓ Observation recorded at {time}.", lang).format(time=at))
             text.text = ""

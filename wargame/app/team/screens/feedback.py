@@ -26,6 +26,7 @@ from wargame.views.i18n import gettext as _
 
 from ...widgets.footer import LocalFooter
 from ...widgets.safe import lines, plain
+from ..ui import Attempts
 
 SCALE = {
     1: N_("strongly disagree"),
@@ -93,6 +94,8 @@ class FeedbackScreen(ModalScreen[None]):
         super().__init__()
         self.session = session
         self.team = team
+        self.attempts = Attempts("feedback")
+        """One key per form: sending it again after an unclear failure records it once."""
         self._status: tuple[Words, bool, bool] = (lambda lang: "", False, False)
 
     @property
@@ -192,8 +195,10 @@ class FeedbackScreen(ModalScreen[None]):
     def action_send(self) -> None:
         """Send the form as one participant's; 'thank you' only once the store has committed it."""
         text = self.query_one("#feedback-text", TextArea).text
+        ratings = self.ratings()
         try:
-            self.session.give_feedback(self.team, self.ratings(), text)
+            self.session.give_feedback(self.team, ratings, text,
+                                       key=self.attempts.key_for(tuple(sorted(ratings.items())), text))
         except EngineError as exc:
             refused = exc
             self.status(lambda lang: _("Not sent: {error}. Your answers are kept in the form.", lang).format(
@@ -204,6 +209,7 @@ class FeedbackScreen(ModalScreen[None]):
             self.status(lambda lang: _("Not sent: the session file could not be written ({error}). Your answers "
                                        "are kept in the form; send again.", lang).format(error=failed), error=True)
             return
+        self.attempts.committed()
         self.clear()
         self.first_field().focus(scroll_visible=False)
         self.status(thanks, ok=True)

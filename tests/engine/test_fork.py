@@ -108,3 +108,19 @@ def test_the_debrief_of_a_fork_names_its_lineage(tmp_path: Path) -> None:
     nl = session_markdown(child.state, lang="nl")
     assert "Afgesplitst van" in nl and "ronde 2 opnieuw gespeeld" in nl
     child.close()
+
+
+def test_a_fork_keeps_the_observations_of_the_rounds_before_but_not_the_ratings(tmp_path: Path) -> None:
+    """A rating judges a team's whole road, which the fork plays anew; what an evaluator wrote in the
+    rounds both roads share stays, like the moves."""
+    parent = played(tmp_path / "p.wargame", 1)
+    objective = parent.state.deck.objectives[0].id
+    parent.record_observation(objective, "kabinet-nl", 0, "seen in round 1", author="An")
+    parent.rate(objective, "kabinet-nl", "M", "too slow", author="An")
+    parent.set_evaluator_access(True)
+    parent.next_round()
+    parent.close()
+    child, _codes = fork(tmp_path / "p.wargame", 2, tmp_path / "f.wargame")
+    assert [o.text for o in child.state.observations] == ["seen in round 1"]
+    assert child.state.ratings == {} and child.state.evaluators_see_private is False
+    child.close()

@@ -3,8 +3,9 @@
 The new file holds the parent's first event, with the new session's id, title and lineage, then
 every event of the parent's play before round N started: the rounds played, their deliveries, moves,
 rulings, notes and marks, so the world stands where it stood. Who may sign in is not play: the
-parent's join codes, sign-ins and wrong codes are left out, and the fork gets codes of its own. The
-parent is only read, never written; a fork of a fork works the same and names both in its lineage.
+parent's join codes, sign-ins and wrong codes are left out, and the fork gets codes of its own; so are
+the evaluators' ratings, which judged the parent's road. The parent is only read, never written; a
+fork of a fork works the same and names both in its lineage.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from .state import fold
 
 ACCESS = frozenset({ev.CODE_SET, ev.JOIN_FAILED, ev.JOINED, ev.EVALUATOR_ACCESS})
 """Events about who may sign in, not about the play: a fork does not inherit them."""
+NOT_CARRIED = ACCESS | {ev.RATING}
+"""What a fork leaves out: access, and the evaluators' ratings, which judge a team's whole road (the new
+road is not played yet); their observations of the rounds played before stay, like the moves."""
 
 
 def fork_path(parent: Path, round_no: int) -> Path:
@@ -71,7 +75,7 @@ def fork(parent: Path, round_no: int, child: Path, *, title: str = "", now: Now 
     data.pop("codes", None)  # a schema-1 file's code hashes: the fork issues its own
     kept = [Event(1, uuid.uuid4().hex, ev.CREATED, created.actor, now(), data)]
     for e in events[1:cut]:
-        if e.kind not in ACCESS:
+        if e.kind not in NOT_CARRIED:
             kept.append(Event(len(kept) + 1, e.key, e.kind, e.actor, e.at, dict(e.data)))
     assert st.deck is not None
     codes, hashes = new_codes(join_seats(st.deck))

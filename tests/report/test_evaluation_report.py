@@ -111,7 +111,7 @@ def test_each_objective_holds_its_ratings_reasons_and_observations_under_their_h
     assert "OBS-WHOLE" not in one
     two = _section(text, "Objective 2: Keep deterrence credible", "Objective 3: Resilience at home")
     assert "No evaluator has rated this objective yet." in two
-    assert in_order(two, "Observations", "OBS-WHOLE the room", "(the whole exercise · round 3 · Eva)")
+    assert in_order(two, "Observations", "OBS-WHOLE the room", "(the exercise as a whole · round 3 · Eva)")
     three = _section(text, "Objective 3: Resilience at home", "Team objectives")
     assert "No observations were recorded for this objective." in three
     assert "Evaluators: Bram, Eva" in text

@@ -246,7 +246,7 @@ def _observations(wb: Workbook, d: Debrief, e: Evaluation) -> None:
     for oe in e.objectives:
         views = sorted((*oe.strengths, *oe.improvements, *oe.observations), key=lambda v: v.observation.event_id)
         for v in views:
-            s.line([f"{oe.number}. {oe.title}", v.team or t("wb_whole", lg), v.round, kind_text(v.observation.kind, lg),
+            s.line([f"{oe.number}. {oe.title}", v.team, v.round, kind_text(v.observation.kind, lg),
                    v.author, v.text])
     s.table("Observations", first, 6)
     if s.row - 1 == first:

@@ -27,7 +27,7 @@ def observed(v: ObservationView, lang: str, *, name: Callable[[str], str] = str,
              typed: Callable[[str], str] = str) -> str:
     """`EU · round 2 · Eva`: whom an observation is about, when, and who made it; the team's name
     passed through `name` and the author's, typed in the room, through `typed` (a renderer's escapes)."""
-    parts = [name(v.team or t("aar_whole", lang)), f"{t('round', lang).lower()} {v.round}"]
+    parts = [name(v.team), f"{t('round', lang).lower()} {v.round}"]
     if v.author:
         parts.append(typed(v.author))
     return " · ".join(parts)

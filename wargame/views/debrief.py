@@ -268,7 +268,7 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
             opt_id = state.options_chosen.get(inj.id)
             opt = next((o for o in inj.options if o.id == opt_id), None)
             number += 1
-            others = [(_team_name(state, v.team, lg), team_inject(inj, v.team))
+            others = [(evaluation.team_name(state, v.team, lg), team_inject(inj, v.team))
                       for v in versions_shown(inj, team) if v.team != team]
             dels.append(DeliveryView(d, inj, opt.label.get(lg) if opt else None, number, team_inject(inj, team),
                                      others))
@@ -339,11 +339,6 @@ def _moves_by_inject(state: SessionState, r: int, dels: list[DeliveryView], show
     if loose:
         groups.append(InjectMoves(None, loose))
     return groups
-
-
-def _team_name(state: SessionState, team_id: str, lg: str) -> str:
-    tm = state.teams.get(team_id)
-    return tm.name.get(lg) if tm else team_id
 
 
 def _end_of_round(path: list[PathPoint], r: int) -> tuple[int, int]:

@@ -32,7 +32,7 @@ class ObservationView:
     text: str
     """Its text, clipped to the engine's limit."""
     team: str
-    """The team's name ("" for the exercise as a whole)."""
+    """Whom it is about: the team's name, or the words for the exercise as a whole (`about_text`)."""
     round: int
     """1-based."""
     author: str
@@ -183,7 +183,7 @@ def feedback_figure(values: list[int]) -> FeedbackFigure:
 
 def observation_views(state: SessionState, lang: str, team: str | None = None) -> list[ObservationView]:
     """Every observation `team`'s document may show (the facilitator's: all), in the order made."""
-    return [ObservationView(o, _clip(o.text, lang), _team_name(state, o.team, lang), o.round + 1, _clip(o.author, lang))
+    return [ObservationView(o, _clip(o.text, lang), about_text(state, o.team, lang), o.round + 1, _clip(o.author, lang))
             for o in state.observations if evaluation_shown(team, o.team)]
 
 
@@ -214,9 +214,9 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
             tuple(v for v in mine if v.observation.kind == ""),
             feedback_figure(values) if len(values) >= FEEDBACK_MIN else None))
     hotwash = [HotwashView(q, q.question.get(lg), tuple(
-        AnswerView(_team_name(state, a.team, lg) or t("plenary", lg), _clip(a.text, lg))
+        AnswerView(team_name(state, a.team, lg) or t("plenary", lg), _clip(a.text, lg))
         for a in state.hotwash_answers if a.question == q.id)) for q in state.hotwash]
-    actions = [ActionView(n, _clip(n.text, lg), _objective_title(state, n.objective, lg), _clip(n.owner, lg), n.due,
+    actions = [ActionView(n, _clip(n.text, lg), objective_title(state, n.objective, lg), _clip(n.owner, lg), n.due,
                           status_text(n.status, lg))
                for n in state.notes if n.tag == "action"] if notes_shown(team, with_controller_notes) else []
     comments = sorted(_clip(f.text, lg) for f in forms if f.text.strip()) if team is None and enough else []
@@ -227,11 +227,18 @@ def build(state: SessionState, *, team: str | None = None, lang: str | None = No
                       sorted({_clip(a, lg) for a in shown_authors}, key=str.casefold), rated_by)
 
 
-def _team_name(state: SessionState, team_id: str, lang: str) -> str:
+def team_name(state: SessionState, team_id: str, lang: str) -> str:
+    """A team's name in `lang` (its id when the session does not know it; "" stays "")."""
     tm = state.teams.get(team_id)
     return tm.name.get(lang) if tm else team_id
 
 
-def _objective_title(state: SessionState, objective_id: str, lang: str) -> str:
+def about_text(state: SessionState, team: str, lang: str) -> str:
+    """Whom an observation is about: the team's name, or the words for the exercise as a whole ("")."""
+    return team_name(state, team, lang) if team else t("about_whole", lang)
+
+
+def objective_title(state: SessionState, objective_id: str, lang: str) -> str:
+    """An exercise objective's title in `lang` (its id when the deck does not state it; "" stays "")."""
     o = state.deck.objective(objective_id) if state.deck is not None and objective_id else None
-    return o.title.get(lang) if o else ""
+    return o.title.get(lang) if o else objective_id

@@ -130,7 +130,6 @@ _WORDS: dict[str, str] = {
     "aar_not_rated_for": N_("blank: not an objective of that team"),
     "aar_no_observations": N_("No observations were recorded for this objective."),
     "aar_objective_unrated": N_("No evaluator has rated this objective yet."),
-    "aar_whole": N_("the whole exercise"),
     "aar_no_evaluation": N_("No evaluator has rated or observed this exercise yet."),
     "aar_feedback_scale": N_(
         "Participants rated each objective from 1 (strongly disagree) to 5 (strongly agree that the exercise "
@@ -179,7 +178,7 @@ _WORDS: dict[str, str] = {
     "wb_meaning": N_("Meaning"),
     "wb_kind": N_("Kind"),
     "wb_text": N_("Text"),
-    "wb_whole": N_("the exercise as a whole"),
+    "about_whole": N_("the exercise as a whole"),
     "wb_question": N_("Question"),
     "wb_source": N_("Source"),
     "wb_answered_by": N_("Answered by"),

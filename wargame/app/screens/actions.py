@@ -8,11 +8,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Select, Static
 
 from wargame.engine.events import ACTION_STATUSES
-from wargame.views.evaluation import status_text
+from wargame.views.evaluation import objective_title, status_text
 from wargame.views.i18n import gettext as _
 from wargame.views.i18n import ngettext
 
-from ..widgets.evaluators import objective_title
 from ..widgets.safe import clip, plain
 from .dialog import FormDialog
 
@@ -44,7 +43,7 @@ class ActionsForm(FormDialog[None]):
                     details.append(_("(owner: {owner}, due: {due})", lang).format(owner=n.owner or "—",
                                                                                    due=n.due or "—"))
                 if n.objective:
-                    details.append(clip(objective_title(st, n.objective), 60))
+                    details.append(clip(objective_title(st, n.objective, st.lang), 60))
                 with Horizontal(classes="action"):
                     yield Static(plain(" · ".join(details)), classes="action-text")
                     yield Select([(plain(status_text(s, lang)), s) for s in ACTION_STATUSES], value=n.status,

@@ -112,14 +112,3 @@ def current_rating(st: SessionState, author: str, team: str, objective: str) -> 
     return st.ratings.get((author, team, objective)) if author else None
 
 
-def objective_title(st: SessionState, objective_id: str, lang: str) -> str:
-    o = st.deck.objective(objective_id) if st.deck is not None else None
-    return o.title.get(lang) if o else objective_id
-
-
-def about_team(st: SessionState, team: str, lang: str) -> str:
-    """The team an observation is about, by name, or the exercise as a whole."""
-    if team == WHOLE:
-        return _("the exercise as a whole", lang)
-    t = st.teams.get(team)
-    return t.name.get(lang) if t else team

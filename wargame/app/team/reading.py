@@ -9,7 +9,7 @@ import time
 from textual.content import Content
 
 from wargame.engine.state import SessionState
-from wargame.views.evaluation import kind_text, rating_text
+from wargame.views.evaluation import about_text, kind_text, objective_title, rating_text
 from wargame.views.i18n import gettext as _
 from wargame.views.i18n import ngettext
 from wargame.views.visibility import team_inject
@@ -18,7 +18,7 @@ from .. import view
 from ..screens.move_detail import render_move
 from ..widgets.inject_card import card_text, reading_meta, versions_text
 from ..widgets.safe import lines, plain
-from .evaluating import about_team, hidden_moves, objective_title, own_observations, own_ratings, reading
+from .evaluating import hidden_moves, own_observations, own_ratings, reading
 
 
 def render_reading(st: SessionState) -> Content:
@@ -71,7 +71,7 @@ def render_own(st: SessionState, author: str) -> Content:
         parts.append(Content.styled(_("None yet.", lang), "dim"))
     for r in ratings:
         parts.append(Content.assemble((objective_title(st, r.objective, lang), "bold"), " · ",
-                                      (about_team(st, r.team, lang), "bold"), ": ",
+                                      (about_text(st, r.team, lang), "bold"), ": ",
                                       (rating_text(r.rating, lang), "bold $accent")))
         if r.reasons.strip():
             parts.append(Content.assemble("  ", r.reasons))
@@ -81,7 +81,7 @@ def render_own(st: SessionState, author: str) -> Content:
         parts.append(Content.styled(_("None yet.", lang), "dim"))
     for o in observations:
         head = " · ".join([_("Round {n}", lang).format(n=o.round + 1), objective_title(st, o.objective, lang),
-                           about_team(st, o.team, lang), kind_text(o.kind, lang),
+                           about_text(st, o.team, lang), kind_text(o.kind, lang),
                            time.strftime("%H:%M:%S", time.localtime(o.at))])
         parts += [Content.styled(head, "bold"), plain(o.text), Content("")]
     return lines(parts)

@@ -10,23 +10,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.state import SessionState
-from wargame.views.evaluation import kind_text, rating_text
+from wargame.views.evaluation import about_text, kind_text, objective_title, rating_text
 from wargame.views.i18n import gettext as _
 from wargame.views.i18n import ngettext
 
-from .. import view
 from .safe import clip, lines, set_content
-
-
-def objective_title(st: SessionState, objective: str) -> str:
-    """An exercise objective's title in the session's language (its id when the deck lost it)."""
-    found = st.deck.objective(objective) if st.deck is not None else None
-    return found.title.get(st.lang) if found is not None else objective
-
-
-def about_team(st: SessionState, team: str) -> str:
-    """The team an observation is about, or the word for the exercise as a whole."""
-    return view.team_name(st, team) if team else _("the exercise as a whole", st.lang)
 
 
 def counts_text(st: SessionState) -> str:
@@ -46,7 +34,8 @@ def render_summary(st: SessionState, wide: bool) -> Content:
     latest = _latest(st)
     if latest is not None:
         objective, team, author = latest
-        what = " · ".join((clip(objective_title(st, objective), 40 if wide else 28), clip(about_team(st, team), 24)))
+        what = " · ".join((clip(objective_title(st, objective, lang), 40 if wide else 28),
+                           clip(about_text(st, team, lang), 24)))
         out.append(Content.styled(_("latest: {what} · by {author}", lang).format(what=what, author=clip(author, 24)),
                                   "dim"))
     return lines(out)
@@ -70,8 +59,8 @@ def render_list(st: SessionState) -> Content:
                                                   lang).format(n=len(st.observations)), "bold $accent")]
     for o in st.observations:
         out.append(Content.assemble(
-            (f"R{o.round + 1} · ", "dim"), (objective_title(st, o.objective), "bold"),
-            " · ", about_team(st, o.team), " · ", (kind_text(o.kind, lang), _KIND_STYLE.get(o.kind, "")),
+            (f"R{o.round + 1} · ", "dim"), (objective_title(st, o.objective, lang), "bold"),
+            " · ", about_text(st, o.team, lang), " · ", (kind_text(o.kind, lang), _KIND_STYLE.get(o.kind, "")),
             (" · " + _("by {author}", lang).format(author=o.author), "dim")))
         out.append(Content.assemble("    ", o.text))
     ratings = sorted(st.ratings.values(), key=lambda r: (r.objective, r.team, r.event_id))
@@ -80,7 +69,7 @@ def render_list(st: SessionState) -> Content:
                               "bold $accent"))
     for r in ratings:
         out.append(Content.assemble(
-            (objective_title(st, r.objective), "bold"), " · ", about_team(st, r.team), " · ",
+            (objective_title(st, r.objective, lang), "bold"), " · ", about_text(st, r.team, lang), " · ",
             (rating_text(r.rating, lang), "bold"), (" · " + _("by {author}", lang).format(author=r.author), "dim")))
         if r.reasons:
             out.append(Content.assemble("    ", r.reasons))

@@ -7,11 +7,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wargame.engine.state import Note, SessionState
-from wargame.views.evaluation import status_text
+from wargame.views.evaluation import objective_title, status_text
 from wargame.views.i18n import gettext as _
 from wargame.views.words import catalogue, t
 
-from .evaluators import objective_title
 from .safe import clip, lines, set_content
 
 TAG_STYLE = {"strength": "$success", "improvement": "$warning", "action": "$accent", "": "dim"}
@@ -56,6 +55,6 @@ def plan_text(st: SessionState, note: Note, limit: int = 40) -> Content:
     """An action item's ` · open · <objective>` (nothing for other notes)."""
     if note.tag != "action":
         return Content("")
-    objective = f" · {clip(objective_title(st, note.objective), limit)}" if note.objective else ""
+    objective = f" · {clip(objective_title(st, note.objective, st.lang), limit)}" if note.objective else ""
     return Content.assemble(" · ", (status_text(note.status, st.lang), STATUS_STYLE.get(note.status, "")),
                             (objective, "dim"))

@@ -35,7 +35,7 @@ from wargame.engine import events as ev
 from wargame.engine.session import EngineError, Session
 from wargame.engine.state import SessionState
 from wargame.store import StoreError
-from wargame.views.evaluation import kind_text, rating_text
+from wargame.views.evaluation import about_text, kind_text, rating_text
 from wargame.views.i18n import error_text, ngettext
 from wargame.views.i18n import gettext as _
 
@@ -45,7 +45,6 @@ from ...widgets.footer import LocalFooter
 from ...widgets.safe import clip, lines, plain, set_content
 from ..evaluating import (
     WHOLE,
-    about_team,
     current_rating,
     objectives,
     rated_teams,
@@ -177,7 +176,7 @@ class EvaluatorScreen(Screen[None]):
         chosen = picked[0].value if picked else objective[0][1] if objective else None
         rated: list[tuple[Content, object]] = [(plain(view.team_name(st, t)), t) for t in rated_teams(st, chosen)]
         return {"#obs-objective": objective, "#rate-objective": objective, "#rate-team": rated,
-                "#obs-team": [(plain(about_team(st, WHOLE, lang)), WHOLE), *teams],
+                "#obs-team": [(plain(about_text(st, WHOLE, lang)), WHOLE), *teams],
                 "#obs-round": [(plain(_("Round {n}", lang).format(n=r + 1)), r) for r in rounds_played(st)]}
 
     def _compose_forms(self, lang: str) -> ComposeResult:

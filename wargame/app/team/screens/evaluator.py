@@ -387,12 +387,7 @@ class EvaluatorScreen(Screen[None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "rate-objective" and self.writes:  # only the teams this objective is rated for
-            teams = self.query_one("#rate-team", Select)
-            before = teams.value
-            options = self.choices()["#rate-team"]
-            teams.set_options(options)
-            if any(value == before for _label, value in options):
-                teams.value = before
+            _set_options(self.query_one("#rate-team", Select), self.choices()["#rate-team"])
         if event.select.id in ("rate-objective", "rate-team") and self.writes:
             self.show_own()
 

@@ -200,3 +200,25 @@ def test_join_takes_a_seat_on_the_command_line():
     assert args.observer and not args.evaluator and args.team is None
     with pytest.raises(SystemExit):
         parser.parse_args(["join", "s.wargame", "--evaluator", "--team", "red"])
+
+
+async def test_the_rating_form_offers_only_the_teams_an_objective_is_rated_for(tmp_path):
+    """Green plays against objective 2: choosing it leaves green out of the team list, and choosing
+    objective 1 (rated for every team) brings it back."""
+    objectives = (OBJECTIVES[0], replace(OBJECTIVES[1], teams=("red", "blue")), OBJECTIVES[2])
+    fac, codes, clock, path = evaluated_session(tmp_path, objectives=objectives)
+    app = make_team_app(path, now=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in(pilot, codes[ev.EVALUATOR])
+        screen = app.screen
+
+        def offered() -> list[object]:
+            return [value for _label, value in screen.query_one("#rate-team", Select)._options if value != Select.NULL]
+
+        assert offered() == ["red", "blue", "green"]
+        screen.query_one("#rate-objective", Select).value = "obj-2"
+        await pilot.pause()
+        assert offered() == ["red", "blue"]
+        screen.query_one("#rate-objective", Select).value = "obj-1"
+        await pilot.pause()
+        assert offered() == ["red", "blue", "green"]
